@@ -1,0 +1,29 @@
+package org.signpost.command;
+
+import java.time.Clock;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class CommandSideConfiguration {
+
+    /** "Today" for the rules on dates; tests replace it. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Aggregates stay in memory between commands instead of being replayed from their events
+     * each time. Safe with several command-side processes: a stale copy fails on the event
+     * store's unique (aggregate, sequence) key, is evicted, and the command is tried again.
+     */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+}

@@ -1,0 +1,195 @@
+package org.signpost.command.referral;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.signpost.command.CommandAnswer;
+import org.signpost.command.SignpostAggregate;
+import org.signpost.command.participant.Participant;
+import org.signpost.command.referral.ReferralCommands.AssignLinkWorker;
+import org.signpost.command.referral.ReferralCommands.ReceiveReferral;
+import org.signpost.command.referral.ReferralCommands.TriageReferral;
+import org.signpost.command.referral.ReferralCommands.WithdrawReferral;
+import org.signpost.command.rules.BusinessDates;
+import org.signpost.command.rules.CommandRefused;
+import org.signpost.command.rules.InvalidCommand;
+import org.signpost.events.InclusionCriterion;
+import org.signpost.events.LinkWorkerAssigned;
+import org.signpost.events.ParticipantEnrolled;
+import org.signpost.events.PersonalData;
+import org.signpost.events.ReferralReceived;
+import org.signpost.events.ReferralWithdrawn;
+import org.signpost.events.Triaged;
+import org.signpost.events.TriageOutcome;
+
+/**
+ * One referral of one young person: received, then triaged once (accepted, redirected or
+ * declined) or withdrawn before that; an accepted referral gets a link worker, which enrols
+ * the participant.
+ */
+@Aggregate(cache = "aggregateCache")
+public class Referral extends SignpostAggregate {
+
+    @AggregateIdentifier
+    private UUID referralId;
+    private ReferralReceived received;
+    private long receivedVersion;
+    private Triaged triage;
+    private LinkWorkerAssigned assignment;
+    private long assignmentVersion;
+    private ReferralWithdrawn withdrawal;
+
+    protected Referral() {
+        // for Axon: rebuilt from its events
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public CommandAnswer handle(ReceiveReferral command, Clock clock) {
+        ReferralReceived event = receivedFrom(command, clock);
+        if (referralId != null) {
+            // The same id again: the same form is a retry, another form a conflict.
+            if (!event.equals(received)) {
+                throw new CommandRefused("referralId", "Referral " + referralId + " exists with other content");
+            }
+            return new CommandAnswer(Map.of("referralId", referralId), receivedVersion);
+        }
+        apply(event);
+        return new CommandAnswer(Map.of("referralId", command.referralId()), 0L);
+    }
+
+    @CommandHandler
+    public CommandAnswer handle(TriageReferral command, Clock clock) {
+        requireNotWithdrawn();
+        if (triage != null) {
+            throw new CommandRefused("Referral " + referralId + " was already triaged on " + triage.triagedOn());
+        }
+        BusinessDates.requireNotInFuture("triagedOn", command.triagedOn(), clock);
+        BusinessDates.requireNotBefore("triagedOn", command.triagedOn(), received.receivedOn(), "the date received");
+        if (command.outcome() == TriageOutcome.REDIRECTED && isBlank(command.redirectedTo())) {
+            throw new InvalidCommand("redirectedTo", "is required for a REDIRECTED referral");
+        }
+        List<InclusionCriterion> failed = received.failedCriteria();
+        if (command.outcome() == TriageOutcome.ACCEPTED && !failed.isEmpty() && isBlank(command.overrideReason())) {
+            throw new CommandRefused("overrideReason",
+                    "Accepting a referral that fails " + failed + " needs an override reason");
+        }
+        apply(new Triaged(referralId, command.outcome(), command.triagedOn(), failed,
+                command.outcome() == TriageOutcome.REDIRECTED ? command.redirectedTo() : null,
+                PersonalData.ofNullable(blankToNull(command.reason())),
+                command.outcome() == TriageOutcome.ACCEPTED
+                        ? PersonalData.ofNullable(blankToNull(command.overrideReason())) : null));
+        return new CommandAnswer(Map.of("outcome", command.outcome(), "failedCriteria", failed), currentVersion());
+    }
+
+    @CommandHandler
+    public CommandAnswer handle(AssignLinkWorker command, Clock clock) throws Exception {
+        requireNotWithdrawn();
+        if (triage == null || triage.outcome() != TriageOutcome.ACCEPTED) {
+            throw new CommandRefused("Only an accepted referral gets a link worker");
+        }
+        if (assignment != null) {
+            if (assignment.linkWorkerId().equals(command.linkWorkerId())) {
+                return new CommandAnswer(Map.of("participantId", assignment.participantId()), assignmentVersion);
+            }
+            throw new CommandRefused("linkWorkerId", "Referral " + referralId
+                    + " already has a link worker; change it on the participant");
+        }
+        LocalDate assignedOn = BusinessDates.orToday(command.assignedOn(), clock);
+        BusinessDates.requireNotInFuture("assignedOn", assignedOn, clock);
+        BusinessDates.requireNotBefore("assignedOn", assignedOn, triage.triagedOn(), "the triage");
+        UUID participantId = participantIdOf(referralId);
+        apply(new LinkWorkerAssigned(referralId, participantId, command.linkWorkerId(), assignedOn));
+        ParticipantEnrolled enrolled = new ParticipantEnrolled(participantId, referralId, command.linkWorkerId(),
+                assignedOn, received.receivedOn(), received.source());
+        createNew(Participant.class, () -> new Participant(enrolled));
+        return new CommandAnswer(Map.of("participantId", participantId), currentVersion());
+    }
+
+    @CommandHandler
+    public CommandAnswer handle(WithdrawReferral command, Clock clock) {
+        requireNotWithdrawn();
+        if (triage != null) {
+            throw new CommandRefused("Referral " + referralId + " was triaged; only a referral awaiting triage can be withdrawn");
+        }
+        LocalDate withdrawnOn = BusinessDates.orToday(command.withdrawnOn(), clock);
+        BusinessDates.requireNotInFuture("withdrawnOn", withdrawnOn, clock);
+        BusinessDates.requireNotBefore("withdrawnOn", withdrawnOn, received.receivedOn(), "the date received");
+        apply(new ReferralWithdrawn(referralId, withdrawnOn, PersonalData.of(command.reason())));
+        return new CommandAnswer(Map.of(), currentVersion());
+    }
+
+    @Override
+    protected boolean exists() {
+        return referralId != null;
+    }
+
+    /** A participant's id follows from its referral's, so an enrolment can never happen twice. */
+    public static UUID participantIdOf(UUID referralId) {
+        return UUID.nameUUIDFromBytes(("participant-of-referral:" + referralId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ReferralReceived receivedFrom(ReceiveReferral command, Clock clock) {
+        BusinessDates.requireNotInFuture("receivedOn", command.receivedOn(), clock);
+        if (command.youngPerson().dateOfBirth().isAfter(command.receivedOn())) {
+            throw new InvalidCommand("youngPerson.dateOfBirth", "must not be after receivedOn");
+        }
+        int age = InclusionCriteria.ageOn(command.youngPerson().dateOfBirth(), command.receivedOn());
+        return new ReferralReceived(command.referralId(), command.source(), command.channel(), command.receivedOn(),
+                command.reasons(), command.needs(), command.consentGivenBy(), age,
+                PostcodeDistrict.of(command.youngPerson().postcode()),
+                InclusionCriteria.failedBy(age, command.needs()),
+                PersonalData.of(command.youngPerson()),
+                PersonalData.ofNullable(command.referrer()),
+                PersonalData.ofNullable(blankToNull(command.notes())));
+    }
+
+    private void requireNotWithdrawn() {
+        if (withdrawal != null) {
+            throw new CommandRefused("Referral " + referralId + " was withdrawn on " + withdrawal.withdrawnOn());
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return isBlank(value) ? null : value;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralReceived event) {
+        referralId = event.referralId();
+        received = event;
+        receivedVersion = 0L;
+    }
+
+    @EventSourcingHandler
+    void on(Triaged event) {
+        triage = event;
+    }
+
+    @EventSourcingHandler
+    void on(LinkWorkerAssigned event, @org.axonframework.eventhandling.SequenceNumber long sequence) {
+        assignment = event;
+        assignmentVersion = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralWithdrawn event) {
+        withdrawal = event;
+    }
+}

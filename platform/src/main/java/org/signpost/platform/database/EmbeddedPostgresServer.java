@@ -1,0 +1,99 @@
+package org.signpost.platform.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default: a real PostgreSQL server, run from binaries shipped in a jar, whose
+ * files stay in one directory between runs. Its port is chosen free at each start and it only
+ * listens on the loopback interface.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedPostgresServer start(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+            stopOrphanedServer(dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
+            return new EmbeddedPostgresServer(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * A service killed without a chance to stop its PostgreSQL leaves that server running on the
+     * data directory; the next start would fail on it. Such an orphan is asked to shut down
+     * (SIGTERM: no new connections, wait for the old clients, which died with the service).
+     */
+    private static void stopOrphanedServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty()) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).trim());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(orphan -> {
+            log.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left by an earlier run", pid);
+            orphan.destroy();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (orphan.isAlive() && Instant.now().isBefore(deadline)) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (orphan.isAlive()) {
+                orphan.destroyForcibly();
+            }
+        });
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,115 @@
+package org.signpost.platform.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.signpost.platform.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what, by the role table of API.md. Health is open; every other path needs a user.
+ * Finer rules (a link worker's own participants only) are enforced where the data is.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final String COORDINATOR = Role.COORDINATOR.name();
+    private static final String LINK_WORKER = Role.LINK_WORKER.name();
+    private static final String MANAGER = Role.MANAGER.name();
+    private static final String ANALYST = Role.ANALYST.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String DPO = Role.DATA_PROTECTION_OFFICER.name();
+
+    @Bean
+    UsersFile usersFile(@Value("${signpost.users-file:}") String location) throws IOException {
+        if (location == null || location.isBlank()) {
+            log.warn("No users file (SIGNPOST_USERS_FILE) is configured: nobody can sign in with a password");
+            return UsersFile.empty();
+        }
+        String resolved = location.contains(":") ? location : "file:" + location;
+        UsersFile users = UsersFile.read(new DefaultResourceLoader().getResource(resolved));
+        log.info("Loaded {} users from the users file", users.size());
+        return users;
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UsersFile users) {
+        return username -> users.find(username)
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"signpost\"");
+                    write(response, objectMapper, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                            "Not authenticated", "Sign in to use this service."));
+                }))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"signpost\"");
+                            write(response, objectMapper, Problems.problem(HttpStatus.UNAUTHORIZED,
+                                    "unauthenticated", "Not authenticated", "Sign in to use this service."));
+                        })
+                        .accessDeniedHandler((request, response, ex) -> write(response, objectMapper,
+                                Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                        "Your role may not do this."))))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(POST, "/api/referrals", "/api/referrals/*/triage",
+                                "/api/referrals/*/assignment", "/api/referrals/*/withdrawal",
+                                "/api/participants/*/link-worker").hasAnyRole(COORDINATOR, MANAGER)
+                        .requestMatchers(POST, "/api/participants/*/extension").hasRole(MANAGER)
+                        .requestMatchers(POST, "/api/participants/*/erasure", "/api/referrals/*/erasure")
+                        .hasRole(DPO)
+                        .requestMatchers(POST, "/api/participants/*/sessions", "/api/participants/*/missed-sessions",
+                                "/api/participants/*/contacts", "/api/participants/*/measures",
+                                "/api/participants/*/signposts", "/api/participants/*/signposts/*/uptake",
+                                "/api/participants/*/safeguarding-concerns", "/api/participants/*/discharge")
+                        .hasAnyRole(LINK_WORKER, MANAGER)
+                        .requestMatchers(GET, "/api/triage-queue").hasAnyRole(COORDINATOR, MANAGER)
+                        .requestMatchers(GET, "/api/caseloads", "/api/caseloads/**")
+                        .hasAnyRole(COORDINATOR, MANAGER, LINK_WORKER)
+                        .requestMatchers(GET, "/api/referrals/**", "/api/participants/**")
+                        .hasAnyRole(COORDINATOR, MANAGER, AUDITOR, LINK_WORKER)
+                        .requestMatchers(GET, "/api/audit/**").hasRole(AUDITOR)
+                        .requestMatchers(GET, "/api/metrics/**", "/api/projections").hasAnyRole(ANALYST, MANAGER)
+                        .requestMatchers(POST, "/api/projections/*/replay").hasAnyRole(ANALYST, MANAGER)
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    private static void write(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(Problems.PROBLEM_JSON.toString());
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}

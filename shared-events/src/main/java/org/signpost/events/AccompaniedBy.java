@@ -1,0 +1,5 @@
+package org.signpost.events;
+
+public enum AccompaniedBy {
+    NONE, PARENT_CARER, OTHER
+}

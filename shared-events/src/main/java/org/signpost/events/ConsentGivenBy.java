@@ -1,0 +1,5 @@
+package org.signpost.events;
+
+public enum ConsentGivenBy {
+    YOUNG_PERSON, PARENT_CARER
+}

@@ -1,0 +1,5 @@
+package org.signpost.events;
+
+public enum ContactChannel {
+    TEXT, PHONE, EMAIL
+}

@@ -1,0 +1,41 @@
+package org.signpost.events;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * The stored form of events. It has its own ObjectMapper on purpose: the web layer's JSON
+ * settings may change for clients, the stored event format must not change with them.
+ */
+public final class EventSerialization {
+
+    private EventSerialization() {
+    }
+
+    public static ObjectMapper objectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
+                .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
+                // A reader tolerant of fields added by later versions of an event.
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // Stable order of fields, so the stored bytes of an event do not depend on the JVM.
+                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .build();
+    }
+
+    /** The Axon serializer for events, snapshots and their metadata. */
+    public static Serializer serializer() {
+        return JacksonSerializer.builder()
+                .objectMapper(objectMapper())
+                .build();
+    }
+}

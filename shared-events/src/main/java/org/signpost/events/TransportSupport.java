@@ -1,0 +1,5 @@
+package org.signpost.events;
+
+public enum TransportSupport {
+    NONE, BUS_PASS, TRAVEL_COSTS
+}
