@@ -5,7 +5,6 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.signpost.command.rules.StaleVersion;
-import org.signpost.command.rules.UnknownEntity;
 import org.signpost.platform.axon.MetaDataKeys;
 
 /**
@@ -18,10 +17,6 @@ public abstract class SignpostAggregate {
     public Object checkExpectedVersion(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         Object expected = command.getMetaData().get(MetaDataKeys.EXPECTED_VERSION);
         Long current = AggregateLifecycle.getVersion();
-        if (current != null && !exists()) {
-            // The id belongs to an aggregate of another kind (a participant's id sent as a referral's).
-            throw new UnknownEntity("No " + getClass().getSimpleName().toLowerCase() + " with this id");
-        }
         if (expected != null && current != null) {
             long expectedVersion = ((Number) expected).longValue();
             if (expectedVersion != current) {
@@ -30,9 +25,6 @@ public abstract class SignpostAggregate {
         }
         return chain.proceed();
     }
-
-    /** Whether this aggregate's first event has been applied. */
-    protected abstract boolean exists();
 
     /** The aggregate's version right now; after an apply() it includes the applied events. */
     protected static long currentVersion() {

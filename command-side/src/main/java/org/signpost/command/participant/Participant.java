@@ -206,11 +206,6 @@ public class Participant extends SignpostAggregate {
         return new CommandAnswer(Map.of(), currentVersion());
     }
 
-    @Override
-    protected boolean exists() {
-        return participantId != null;
-    }
-
     /** A session on or after the end of the entitlement (12 weeks from the first session, plus extensions). */
     boolean beyondEntitlement(LocalDate heldOn) {
         if (firstSessionOn == null || heldOn.isBefore(firstSessionOn)) {

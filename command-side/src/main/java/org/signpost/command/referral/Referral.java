@@ -131,11 +131,6 @@ public class Referral extends SignpostAggregate {
         return new CommandAnswer(Map.of(), currentVersion());
     }
 
-    @Override
-    protected boolean exists() {
-        return referralId != null;
-    }
-
     /** A participant's id follows from its referral's, so an enrolment can never happen twice. */
     public static UUID participantIdOf(UUID referralId) {
         return UUID.nameUUIDFromBytes(("participant-of-referral:" + referralId).getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package org.signpost.command.web;
 import java.util.List;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -47,8 +48,9 @@ class CommandProblemsAdvice {
         return Problems.respond(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail));
     }
 
-    @ExceptionHandler(AggregateDeletedException.class)
-    ResponseEntity<ProblemDetail> deleted(AggregateDeletedException e) {
+    /** Deleted, or the id of an aggregate of the other kind (a participant's id sent as a referral's). */
+    @ExceptionHandler({AggregateDeletedException.class, IncompatibleAggregateException.class})
+    ResponseEntity<ProblemDetail> deleted(RuntimeException e) {
         return Problems.respond(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 "No such referral or participant"));
     }

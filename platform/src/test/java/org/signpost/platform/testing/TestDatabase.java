@@ -1,0 +1,26 @@
+package org.signpost.platform.testing;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Each test application context gets its own real, embedded PostgreSQL in a fresh directory
+ * under target/, started once and shared by every test class that uses the same context.
+ */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    public static Path freshDataDirectory() {
+        return Path.of("target", "test-postgres", UUID.randomUUID().toString()).toAbsolutePath();
+    }
+
+    public static void register(DynamicPropertyRegistry registry) {
+        Path directory = freshDataDirectory();
+        registry.add("signpost.db.url", () -> "");
+        registry.add("signpost.db.data-directory", directory::toString);
+        registry.add("signpost.users-file", () -> "classpath:test-users.yml");
+    }
+}
