@@ -1,15 +1,36 @@
 package org.signpost.app;
 
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.signpost.platform.Startup;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** The whole service in one process: command side and query side on one port. */
 @SpringBootApplication(scanBasePackages = {"org.signpost.platform", "org.signpost.command", "org.signpost.query"})
 public class SignpostApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("hash-password")) {
+            hashPassword();
+            return;
+        }
         Startup.quietAndPrivate();
         SpringApplication.run(SignpostApplication.class, args);
+    }
+
+    /** For the users file: reads a password (not echoed on a terminal) and prints its bcrypt hash. */
+    private static void hashPassword() throws IOException {
+        Console console = System.console();
+        String password = console != null
+                ? new String(console.readPassword("Password: "))
+                : new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (password.length() < 12) {
+            System.err.println("Use a password of at least 12 characters.");
+            System.exit(2);
+        }
+        System.out.println("{bcrypt}" + new BCryptPasswordEncoder(12).encode(password));
     }
 }

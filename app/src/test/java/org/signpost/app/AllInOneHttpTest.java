@@ -1,0 +1,53 @@
+package org.signpost.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.signpost.platform.testing.Api;
+import org.signpost.platform.testing.Api.Response;
+import org.signpost.platform.testing.TestDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The whole service on one port, as `./signpost start` runs it. */
+@SpringBootTest(classes = SignpostApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AllInOneHttpTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void commandsAndQueriesAnswerOnOnePort() {
+        Api api = new Api(port);
+        Response received = api.as("coordinator").post("/api/referrals", Map.of(
+                "source", "SELF", "channel", "WEBSITE", "receivedOn", LocalDate.now().minusDays(1).toString(),
+                "youngPerson", Map.of("firstName", "Rose", "lastName", "Tyler",
+                        "dateOfBirth", LocalDate.now().minusYears(12).toString()),
+                "reasons", List.of("ANXIETY"), "needs", List.of("ANXIETY"), "consentGivenBy", "YOUNG_PERSON"));
+        assertThat(received.status()).isEqualTo(201);
+
+        Response history = api.as("coordinator").get("/api/referrals/" + received.text("referralId") + "/history");
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.json()).hasSize(1);
+    }
+
+    @Test
+    void healthIsOpenAndEverythingElseNeedsAUser() {
+        Api api = new Api(port);
+        assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(200);
+        Response anonymous = api.anonymous().get("/api/referrals/" + java.util.UUID.randomUUID() + "/history");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).isEqualTo("application/problem+json");
+        assertThat(api.as("coordinator").get("/api/no-such-path").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,71 @@
+package org.signpost.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Maven modules already keep the sides apart (neither side depends on the other); these
+ * rules say so in one place and catch a dependency smuggled in through the all-in-one module.
+ */
+class ModuleBoundariesTest {
+
+    private static JavaClasses signpost;
+
+    @BeforeAll
+    static void importClasses() {
+        signpost = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.signpost");
+    }
+
+    @Test
+    void theQuerySideNeverTouchesTheCommandSide() {
+        noClasses().that().resideInAPackage("org.signpost.query..")
+                .should().dependOnClassesThat().resideInAPackage("org.signpost.command..")
+                .check(signpost);
+    }
+
+    @Test
+    void theCommandSideNeverReadsProjections() {
+        noClasses().that().resideInAPackage("org.signpost.command..")
+                .should().dependOnClassesThat().resideInAPackage("org.signpost.query..")
+                .check(signpost);
+    }
+
+    @Test
+    void eventsDependOnNothingOfTheService() {
+        noClasses().that().resideInAPackage("org.signpost.events..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.signpost.platform..", "org.signpost.command..", "org.signpost.query..",
+                        "org.springframework..")
+                .check(signpost);
+    }
+
+    @Test
+    void thePlatformKnowsNeitherSide() {
+        noClasses().that().resideInAPackage("org.signpost.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.signpost.command..", "org.signpost.query..")
+                .check(signpost);
+    }
+
+    @Test
+    void eventsAreRecords() {
+        classes().that().resideInAPackage("org.signpost.events")
+                .and().implement(org.signpost.events.SignpostEvent.class)
+                .should().beRecords()
+                .check(signpost);
+    }
+
+    @Test
+    void aggregatesLiveOnlyOnTheCommandSide() {
+        classes().that().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
+                .should().resideInAPackage("org.signpost.command..")
+                .check(signpost);
+    }
+}

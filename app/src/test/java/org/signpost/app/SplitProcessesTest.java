@@ -1,0 +1,64 @@
+package org.signpost.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.signpost.command.CommandSideApplication;
+import org.signpost.platform.database.EmbeddedPostgresServer;
+import org.signpost.platform.testing.Api;
+import org.signpost.platform.testing.Api.Response;
+import org.signpost.platform.testing.TestDatabase;
+import org.signpost.query.QuerySideApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The command side and the query side as two applications on one external PostgreSQL: each
+ * answers its own paths, and what one writes the other reads.
+ */
+class SplitProcessesTest {
+
+    @Test
+    void commandAndQuerySidesRunApartOnOneExternalDatabase() throws Exception {
+        try (EmbeddedPostgresServer external = EmbeddedPostgresServer.start(TestDatabase.freshDataDirectory());
+             ConfigurableApplicationContext commandSide = start(CommandSideApplication.class, external);
+             ConfigurableApplicationContext querySide = start(QuerySideApplication.class, external)) {
+            Api commands = api(commandSide);
+            Api queries = api(querySide);
+
+            Response received = commands.as("coordinator").post("/api/referrals", Map.of(
+                    "source", "GP", "channel", "PRESCRIPTION_PAD", "receivedOn", LocalDate.now().minusDays(3).toString(),
+                    "youngPerson", Map.of("firstName", "Clara", "lastName", "Oswald",
+                            "dateOfBirth", LocalDate.now().minusYears(16).toString()),
+                    "reasons", List.of("LONELINESS"), "needs", List.of("LONELINESS"),
+                    "consentGivenBy", "YOUNG_PERSON"));
+            assertThat(received.status()).as(received.toString()).isEqualTo(201);
+            String referralId = received.text("referralId");
+
+            Response history = queries.as("auditor").get("/api/referrals/" + referralId + "/history");
+            assertThat(history.status()).as(history.toString()).isEqualTo(200);
+            assertThat(history.json().get(0).path("type").asText()).isEqualTo("ReferralReceived");
+            assertThat(history.json().get(0).path("actor").asText()).isEqualTo("coordinator");
+
+            assertThat(commands.as("auditor").get("/api/referrals/" + referralId + "/history").status()).isEqualTo(404);
+            assertThat(queries.as("coordinator").post("/api/referrals", Map.of()).status()).isIn(404, 405);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> application, EmbeddedPostgresServer database) {
+        return new SpringApplicationBuilder(application).run(
+                "--server.port=0",
+                "--signpost.db.url=" + database.jdbcUrl(),
+                "--signpost.db.user=postgres",
+                "--signpost.db.password=",
+                "--signpost.users-file=classpath:test-users.yml");
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+}
