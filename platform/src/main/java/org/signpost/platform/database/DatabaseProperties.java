@@ -14,15 +14,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param poolSize      connections in the pool ({@code SIGNPOST_DB_POOL_SIZE})
  */
 @ConfigurationProperties(prefix = "signpost.db")
-public record DatabaseProperties(String url, String user, String password, Path dataDirectory, Integer poolSize) {
+public record DatabaseProperties(String url, String user, String password, String dataDirectory, Integer poolSize) {
 
     public boolean external() {
         return url != null && !url.isBlank();
     }
 
     public Path dataDirectoryOrDefault() {
-        return dataDirectory != null
-                ? dataDirectory
+        return dataDirectory != null && !dataDirectory.isBlank()
+                ? Path.of(dataDirectory).toAbsolutePath()
                 : Path.of(System.getProperty("user.home"), ".signpost", "postgres");
     }
 
