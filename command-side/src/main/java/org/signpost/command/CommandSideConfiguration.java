@@ -23,7 +23,13 @@ public class CommandSideConfiguration {
      * store's unique (aggregate, sequence) key, is evicted, and the command is tried again.
      */
     @Bean
-    Cache aggregateCache() {
+    Cache referralCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** One cache per aggregate type: entries are found by id alone, and ids of both kinds are UUIDs. */
+    @Bean
+    Cache participantCache() {
         return new WeakReferenceCache();
     }
 }

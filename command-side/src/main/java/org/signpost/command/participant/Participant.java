@@ -48,7 +48,7 @@ import org.signpost.events.UptakeRecorded;
  * One young person's support episode, from enrolment to discharge. After discharge nothing
  * but a read of its history happens.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "participantCache")
 public class Participant extends SignpostAggregate {
 
     /** Support lasts 12 weeks from the first session, plus any extensions. */
@@ -63,7 +63,7 @@ public class Participant extends SignpostAggregate {
     private ParticipantDischarged discharge;
     private final Map<UUID, Recorded<SessionHeld>> sessions = new HashMap<>();
     private final Map<UUID, Recorded<SignpostedToVcse>> signposts = new HashMap<>();
-    private final Map<UUID, UptakeRecorded> latestUptake = new LinkedHashMap<>();
+    private final Map<UUID, Recorded<UptakeRecorded>> latestUptake = new HashMap<>();
 
     /** An event kept with the version it produced, to answer a retried command as the first time. */
     record Recorded<E>(E event, long version) {
@@ -154,8 +154,9 @@ public class Participant extends SignpostAggregate {
             throw new UnknownEntity("No signpost " + command.signpostId() + " for participant " + participantId);
         }
         UptakeRecorded event = new UptakeRecorded(participantId, command.signpostId(), command.attended(), command.recordedOn());
-        if (event.equals(latestUptake.get(command.signpostId()))) {
-            return new CommandAnswer(Map.of(), currentVersion());
+        Recorded<UptakeRecorded> latest = latestUptake.get(command.signpostId());
+        if (latest != null && latest.event().equals(event)) {
+            return new CommandAnswer(Map.of(), latest.version());
         }
         requireActive();
         BusinessDates.requireNotInFuture("recordedOn", command.recordedOn(), clock);
@@ -265,8 +266,8 @@ public class Participant extends SignpostAggregate {
     }
 
     @EventSourcingHandler
-    void on(UptakeRecorded event) {
-        latestUptake.put(event.signpostId(), event);
+    void on(UptakeRecorded event, @SequenceNumber long sequence) {
+        latestUptake.put(event.signpostId(), new Recorded<>(event, sequence));
     }
 
     @EventSourcingHandler

@@ -39,7 +39,7 @@ import org.signpost.events.TriageOutcome;
  * declined) or withdrawn before that; an accepted referral gets a link worker, which enrols
  * the participant.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "referralCache")
 public class Referral extends SignpostAggregate {
 
     @AggregateIdentifier

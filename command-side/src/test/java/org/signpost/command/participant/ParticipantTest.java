@@ -632,14 +632,16 @@ class ParticipantTest {
     }
 
     @Test
-    void theSameUptakeAgainChangesNothing() {
+    void theSameUptakeAgainChangesNothingAndAnswersTheFirstVersion() {
         LocalDate recordedOn = SIGNPOSTED_ON.plusDays(14);
 
         fixture.given(enrolled(), signposted(SIGNPOST, SIGNPOSTED_ON),
-                        new UptakeRecorded(PARTICIPANT_ID, SIGNPOST, true, recordedOn))
+                        new UptakeRecorded(PARTICIPANT_ID, SIGNPOST, true, recordedOn),
+                        new ContactMade(PARTICIPANT_ID, ContactChannel.TEXT, ContactDirection.INBOUND, recordedOn))
                 .when(new RecordUptake(PARTICIPANT_ID, SIGNPOST, true, recordedOn))
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectResultMessagePayload(new CommandAnswer(Map.of(), 2L));
     }
 
     @Test
