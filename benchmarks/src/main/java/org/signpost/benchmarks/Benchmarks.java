@@ -1,0 +1,26 @@
+package org.signpost.benchmarks;
+
+import java.util.Arrays;
+
+/**
+ * Entry point of the benchmark jar: {@code java -jar benchmarks/target/signpost-benchmarks.jar NAME [options]}.
+ * See docs/benchmarks.md for the commands and the figures measured.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length > 0 ? args[0] : "help";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (name) {
+            case "command-throughput" -> CommandThroughput.run(Options.parse(rest));
+            default -> {
+                System.out.println("usage: java -jar signpost-benchmarks.jar command-throughput "
+                        + "[--clients 16] [--seconds 30] [--warmup 10]");
+                System.exit(name.equals("help") ? 0 : 2);
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.signpost.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.signpost.app.SignpostApplication;
+import org.signpost.platform.Startup;
+import org.signpost.platform.database.EmbeddedPostgresServer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * Commands per second over HTTP with N concurrent clients, against the whole service on a
+ * fresh embedded PostgreSQL, next to the raw single-event insert rate of the same database
+ * with the same number of clients, measured in the same run (before and after the HTTP load).
+ *
+ * <p>Each client plays a coordinator and a link worker: it records a referral, triages it,
+ * assigns it, then records sessions and contacts for that participant, 20 per participant,
+ * and starts over. Every command is a real HTTP request with Basic credentials.
+ */
+final class CommandThroughput {
+
+    private static final String PASSWORD = "benchmark-password";
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final Pattern ID = Pattern.compile("\"(?:referralId|participantId)\":\"([0-9a-f-]{36})\"");
+
+    private CommandThroughput() {
+    }
+
+    static void run(Options options) throws Exception {
+        int clients = options.integer("clients", 16);
+        int seconds = options.integer("seconds", 30);
+        int warmup = options.integer("warmup", 10);
+        Startup.quietAndPrivate();
+        Path work = Files.createTempDirectory("signpost-bench");
+        Path users = work.resolve("users.yml");
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder(10).encode(PASSWORD);
+        Files.writeString(users, """
+                users:
+                  - {username: coordinator, passwordHash: "%1$s", role: COORDINATOR}
+                  - {username: manager, passwordHash: "%1$s", role: MANAGER}
+                """.formatted(hash));
+
+        try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("postgres"));
+             ConfigurableApplicationContext service = new SpringApplicationBuilder(SignpostApplication.class)
+                     .run("--server.port=0", "--signpost.db.url=" + database.jdbcUrl(), "--signpost.db.user=postgres",
+                             "--signpost.db.password=", "--signpost.users-file=" + users,
+                             "--logging.level.root=WARN")) {
+            DataSource dataSource = service.getBean(DataSource.class);
+            int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+
+            System.out.printf("Raw inserts, %d clients, %d s ...%n", clients, seconds);
+            double rawBefore = RawInsertRate.measure(dataSource, clients, 3, seconds);
+            System.out.printf("  %.0f transactions/s%n", rawBefore);
+
+            System.out.printf("HTTP commands, %d clients, %d s after %d s warm-up ...%n", clients, seconds, warmup);
+            Result http = load(port, clients, warmup, seconds);
+            System.out.printf("  %.0f commands/s, %d errors%n", http.perSecond(), http.errors());
+
+            System.out.printf("Raw inserts again ...%n");
+            double rawAfter = RawInsertRate.measure(dataSource, clients, 3, seconds);
+            System.out.printf("  %.0f transactions/s%n", rawAfter);
+
+            double raw = (rawBefore + rawAfter) / 2;
+            Histogram latency = http.latency();
+            System.out.println();
+            System.out.println("| clients | raw inserts/s (before, after) | HTTP commands/s | ratio | p50 ms | p99 ms | max ms | errors |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            System.out.printf("| %d | %.0f (%.0f, %.0f) | %.0f | %.2f | %.1f | %.1f | %.1f | %d |%n", clients, raw,
+                    rawBefore, rawAfter, http.perSecond(), http.perSecond() / raw,
+                    latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+                    latency.getMaxValue() / 1000.0, http.errors());
+            System.out.printf("%d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"));
+        }
+    }
+
+    record Result(double perSecond, long errors, Histogram latency) {
+    }
+
+    private static Result load(int port, int clients, int warmup, int seconds) throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicBoolean counting = new AtomicBoolean(false);
+        LongAdder done = new LongAdder();
+        LongAdder errors = new LongAdder();
+        Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(() -> {
+                // One HttpClient per client: a shared one funnels every connection through one selector thread.
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                Client client = new Client(http, base, counting, done, errors, latency);
+                while (running.get()) {
+                    client.oneParticipant(running);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        Thread.sleep(warmup * 1000L);
+        counting.set(true);
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        counting.set(false);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        running.set(false);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return new Result(done.sum() / elapsed, errors.sum(), latency);
+    }
+
+    /** One client's loop: a referral to an enrolled participant, then sessions and contacts. */
+    private record Client(HttpClient http, String base, AtomicBoolean counting, LongAdder done, LongAdder errors,
+                          Histogram latency) {
+
+        void oneParticipant(AtomicBoolean running) {
+            String referral = post("coordinator", "/api/referrals", """
+                    {"source":"SCHOOL","channel":"ELECTRONIC_FORM","receivedOn":"%s",
+                     "youngPerson":{"firstName":"Bench","lastName":"Mark","dateOfBirth":"%s","postcode":"LS6 3QW"},
+                     "reasons":["ANXIETY"],"needs":["ANXIETY"],"consentGivenBy":"YOUNG_PERSON",
+                     "notes":"%s"}""".formatted(TODAY.minusDays(100), TODAY.minusYears(14), "x".repeat(200)));
+            String referralId = id(referral);
+            if (referralId == null) {
+                return;
+            }
+            post("coordinator", "/api/referrals/" + referralId + "/triage",
+                    "{\"outcome\":\"ACCEPTED\",\"triagedOn\":\"" + TODAY.minusDays(99) + "\"}");
+            String participantId = id(post("coordinator", "/api/referrals/" + referralId + "/assignment",
+                    "{\"linkWorkerId\":\"lw-1\",\"assignedOn\":\"" + TODAY.minusDays(98) + "\"}"));
+            if (participantId == null) {
+                return;
+            }
+            for (int i = 0; i < 20 && running.get(); i++) {
+                if (i % 2 == 0) {
+                    post("manager", "/api/participants/" + participantId + "/sessions", """
+                            {"sessionId":"%s","heldOn":"%s","durationMinutes":40,"location":"SCHOOL",
+                             "accompaniedBy":"NONE","walkMinutesFromHome":12,"techniques":["COM_B"]}"""
+                            .formatted(UUID.randomUUID(), TODAY.minusDays(90 - i)));
+                } else {
+                    post("manager", "/api/participants/" + participantId + "/contacts",
+                            "{\"channel\":\"TEXT\",\"direction\":\"OUTBOUND\",\"contactedOn\":\"" + TODAY.minusDays(90 - i) + "\"}");
+                }
+            }
+        }
+
+        String post(String user, String path, String body) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            long start = System.nanoTime();
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                long micros = (System.nanoTime() - start) / 1000;
+                boolean ok = response.statusCode() / 100 == 2;
+                if (counting.get()) {
+                    if (ok) {
+                        done.increment();
+                        latency.recordValue(Math.min(micros, 60_000_000L));
+                    } else {
+                        errors.increment();
+                    }
+                }
+                if (!ok && errors.sum() < 5) {
+                    System.err.println(response.statusCode() + " " + path + " " + response.body());
+                }
+                return ok ? response.body() : null;
+            } catch (Exception e) {
+                errors.increment();
+                return null;
+            }
+        }
+
+        static String id(String body) {
+            if (body == null) {
+                return null;
+            }
+            Matcher matcher = ID.matcher(body);
+            return matcher.find() ? matcher.group(1) : null;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.signpost.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+
+/**
+ * The reference: how many single-event transactions PostgreSQL commits per second on this
+ * machine, with the same number of clients, into a table shaped like the event store's, each
+ * row about 600 bytes of payload, one row per transaction (fsync on).
+ */
+final class RawInsertRate {
+
+    private RawInsertRate() {
+    }
+
+    static double measure(DataSource dataSource, int clients, int warmupSeconds, int seconds) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS bench_raw_event");
+            statement.execute("CREATE TABLE bench_raw_event (LIKE domain_event_entry INCLUDING ALL)");
+            statement.execute("ALTER TABLE bench_raw_event ALTER COLUMN global_index "
+                    + "SET DEFAULT nextval('domain_event_entry_global_index_seq')");
+        }
+        byte[] payload = new byte[600];
+        new Random(42).nextBytes(payload);
+        AtomicBoolean counting = new AtomicBoolean(false);
+        AtomicBoolean running = new AtomicBoolean(true);
+        LongAdder inserted = new LongAdder();
+        List<Thread> threads = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            Thread thread = new Thread(() -> {
+                try (Connection connection = dataSource.getConnection();
+                     PreparedStatement insert = connection.prepareStatement("""
+                             INSERT INTO bench_raw_event (aggregate_identifier, sequence_number, type, event_identifier,
+                                 meta_data, payload, payload_revision, payload_type, time_stamp)
+                             VALUES (?, ?, 'Participant', ?, ?, ?, NULL, 'org.signpost.events.ContactMade', ?)""")) {
+                    connection.setAutoCommit(true);
+                    String aggregate = UUID.randomUUID().toString();
+                    long sequence = 0;
+                    while (running.get()) {
+                        insert.setString(1, aggregate);
+                        insert.setLong(2, sequence++);
+                        insert.setString(3, UUID.randomUUID().toString());
+                        insert.setBytes(4, "{\"actor\":\"bench\"}".getBytes());
+                        insert.setBytes(5, payload);
+                        insert.setString(6, Instant.now().toString());
+                        insert.executeUpdate();
+                        if (counting.get()) {
+                            inserted.increment();
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        Thread.sleep(warmupSeconds * 1000L);
+        counting.set(true);
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        counting.set(false);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        running.set(false);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE bench_raw_event");
+        }
+        return inserted.sum() / elapsed;
+    }
+}
