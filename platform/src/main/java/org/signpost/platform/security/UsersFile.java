@@ -46,6 +46,12 @@ public final class UsersFile {
         return Optional.ofNullable(users.get(username));
     }
 
+    /** The link worker ids of the link workers in the file, sorted. */
+    public java.util.List<String> linkWorkerIds() {
+        return users.values().stream().map(SignpostUser::linkWorkerId).filter(java.util.Objects::nonNull)
+                .sorted().distinct().toList();
+    }
+
     public int size() {
         return users.size();
     }

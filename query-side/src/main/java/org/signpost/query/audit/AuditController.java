@@ -1,0 +1,132 @@
+package org.signpost.query.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.signpost.platform.security.ActingUser;
+import org.signpost.platform.security.Role;
+import org.signpost.query.caseload.CaseloadQueries;
+import org.signpost.query.caseload.Visibility;
+import org.signpost.query.web.InvalidQuery;
+import org.signpost.query.web.NotFound;
+import org.signpost.query.web.Today;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The full history of each referral and participant, and the audit search across all of them. */
+@RestController
+class AuditController {
+
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 1000;
+
+    private final AuditQueries audit;
+    private final CaseloadQueries caseload;
+
+    AuditController(AuditQueries audit, CaseloadQueries caseload) {
+        this.audit = audit;
+        this.caseload = caseload;
+    }
+
+    @GetMapping("/api/referrals/{referralId}/history")
+    List<AuditRow> referralHistory(@PathVariable UUID referralId) {
+        List<AuditRow> rows = audit.history(referralId.toString(), "Referral");
+        if (rows.isEmpty() || !mayReadReferral(rows)) {
+            throw new NotFound("No such referral");
+        }
+        return rows;
+    }
+
+    @GetMapping("/api/participants/{participantId}/history")
+    List<AuditRow> participantHistory(@PathVariable UUID participantId) {
+        ActingUser user = ActingUser.current();
+        if (user.role() == Role.LINK_WORKER && caseload.participant(participantId)
+                .filter(p -> Visibility.mayRead(user, p)).isEmpty()) {
+            throw new NotFound("No such participant");
+        }
+        List<AuditRow> rows = audit.history(participantId.toString(), "Participant");
+        if (rows.isEmpty()) {
+            throw new NotFound("No such participant");
+        }
+        return rows;
+    }
+
+    /**
+     * Events across all referrals and participants, oldest first, paged ({@code page} from 0).
+     * {@code from} and {@code to} are instants or dates (a date means that whole day in
+     * Europe/London); {@code to} is inclusive.
+     */
+    @GetMapping("/api/audit/events")
+    ResponseEntity<List<AuditRow>> events(@RequestParam(required = false) String from,
+                                          @RequestParam(required = false) String to,
+                                          @RequestParam(required = false) String actor,
+                                          @RequestParam(required = false) String type,
+                                          @RequestParam(required = false) String aggregateId,
+                                          @RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+        if (page < 0) {
+            throw new InvalidQuery("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidQuery("size", "must be from 1 to " + MAX_PAGE_SIZE);
+        }
+        Instant start = from == null ? null : instant("from", from, false);
+        Instant end = to == null ? null : instant("to", to, true);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new InvalidQuery("to", "must not be before from");
+        }
+        AuditQueries.Page result = audit.search(new AuditQueries.Search(start, end, blankToNull(actor),
+                blankToNull(type), blankToNull(aggregateId)), page, size);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()));
+        if ((long) (page + 1) * size < result.total()) {
+            answer.header("Link", "<" + nextPage(from, to, actor, type, aggregateId, page + 1, size) + ">; rel=\"next\"");
+        }
+        return answer.body(result.rows());
+    }
+
+    private boolean mayReadReferral(List<AuditRow> rows) {
+        ActingUser user = ActingUser.current();
+        if (user.role() != Role.LINK_WORKER) {
+            return true;
+        }
+        return rows.stream().filter(r -> r.type().equals("LinkWorkerAssigned"))
+                .map(r -> UUID.fromString(r.payload().path("participantId").asText()))
+                .anyMatch(participantId -> caseload.participant(participantId)
+                        .filter(p -> Visibility.mayRead(user, p)).isPresent());
+    }
+
+    /** An exclusive upper bound for {@code to}: the end of the day for a date, just after the instant otherwise. */
+    private static Instant instant(String field, String value, boolean upperBound) {
+        try {
+            if (value.length() == 10) {
+                LocalDate date = LocalDate.parse(value);
+                return (upperBound ? date.plusDays(1) : date).atStartOfDay(Today.LONDON).toInstant();
+            }
+            Instant instant = Instant.parse(value);
+            return upperBound ? instant.plusNanos(1) : instant;
+        } catch (DateTimeParseException e) {
+            throw new InvalidQuery(field, "must be a date (YYYY-MM-DD) or an ISO-8601 instant");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String nextPage(String from, String to, String actor, String type, String aggregateId, int page,
+                                   int size) {
+        return org.springframework.web.util.UriComponentsBuilder.fromPath("/api/audit/events")
+                .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
+                .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
+                .queryParamIfPresent("actor", java.util.Optional.ofNullable(actor))
+                .queryParamIfPresent("type", java.util.Optional.ofNullable(type))
+                .queryParamIfPresent("aggregateId", java.util.Optional.ofNullable(aggregateId))
+                .queryParam("page", page).queryParam("size", size)
+                .encode().build().toUriString();
+    }
+}

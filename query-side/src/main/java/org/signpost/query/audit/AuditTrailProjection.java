@@ -1,0 +1,52 @@
+package org.signpost.query.audit;
+
+import java.sql.Timestamp;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.signpost.events.SignpostEvent;
+import org.signpost.platform.axon.MetaDataKeys;
+import org.signpost.query.projection.Projection;
+import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.query.projection.ProjectionJson;
+import org.signpost.query.projection.ProjectionNames;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every event of every referral and participant, in order: its position in the store, its
+ * sequence in its aggregate, its business date, when it was recorded, by whom, in which role,
+ * for which request, and its full payload.
+ */
+@Component
+@ProcessingGroup(ProjectionNames.AUDIT_TRAIL)
+public class AuditTrailProjection extends Projection {
+
+    public AuditTrailProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
+        super(ProjectionNames.AUDIT_TRAIL, jdbc, generations);
+    }
+
+    @EventHandler
+    void on(SignpostEvent event, EventMessage<?> message, TrackingToken token) {
+        if (!(message instanceof DomainEventMessage<?> domain)) {
+            return;
+        }
+        long position = token.position().orElseThrow();
+        write("""
+                INSERT INTO audit_event (generation, position, aggregate_id, aggregate_type, sequence, type, occurred_on,
+                    recorded_at, actor, role, correlation_id, payload)
+                VALUES ({generation}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (generation, position) DO NOTHING""",
+                position, domain.getAggregateIdentifier(), domain.getType(), domain.getSequenceNumber(),
+                event.getClass().getSimpleName(), event.occurredOn(), Timestamp.from(message.getTimestamp()),
+                text(message, MetaDataKeys.ACTOR), text(message, MetaDataKeys.ROLE),
+                text(message, MetaDataKeys.CORRELATION_ID), ProjectionJson.write(event));
+    }
+
+    private static String text(EventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+}

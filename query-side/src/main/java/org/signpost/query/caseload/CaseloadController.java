@@ -1,0 +1,114 @@
+package org.signpost.query.caseload;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.signpost.platform.security.ActingUser;
+import org.signpost.platform.security.Role;
+import org.signpost.platform.security.UsersFile;
+import org.signpost.query.web.Forbidden;
+import org.signpost.query.web.Today;
+import org.signpost.query.web.NotFound;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Link workers' caseloads and capacity, and each participant's current state. */
+@RestController
+@EnableConfigurationProperties(CaseloadProperties.class)
+class CaseloadController {
+
+    private final CaseloadQueries queries;
+    private final CaseloadProperties capacity;
+    private final UsersFile users;
+    private final Clock clock;
+
+    CaseloadController(CaseloadQueries queries, CaseloadProperties capacity, UsersFile users, Clock clock) {
+        this.queries = queries;
+        this.capacity = capacity;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    record LinkWorkerCaseload(String linkWorkerId, int active, int capacity) {
+    }
+
+    /** Every link worker known from assignments or from the users file, with active count against capacity. */
+    @GetMapping("/api/caseloads")
+    List<LinkWorkerCaseload> caseloads() {
+        Map<String, Integer> active = new TreeMap<>();
+        users.linkWorkerIds().forEach(id -> active.put(id, 0));
+        queries.activeCounts().forEach(load -> active.put(load.linkWorkerId(), load.active()));
+        ActingUser user = ActingUser.current();
+        return active.entrySet().stream()
+                .filter(e -> user.role() != Role.LINK_WORKER || e.getKey().equals(user.linkWorkerId()))
+                .map(e -> new LinkWorkerCaseload(e.getKey(), e.getValue(), capacity.capacityOf(e.getKey())))
+                .toList();
+    }
+
+    @GetMapping("/api/caseloads/{linkWorkerId}")
+    List<Map<String, Object>> caseload(@PathVariable String linkWorkerId) {
+        ActingUser user = ActingUser.current();
+        if (user.role() == Role.LINK_WORKER && !linkWorkerId.equals(user.linkWorkerId())) {
+            throw new Forbidden("A link worker sees only their own caseload");
+        }
+        LocalDate today = Today.in(clock);
+        return queries.activeParticipantsOf(linkWorkerId).stream().map(p -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("participantId", p.participantId());
+            row.put("referralId", p.referralId());
+            row.put("name", p.name());
+            row.put("age", p.age(today));
+            row.put("firstSessionOn", p.firstSessionOn());
+            row.put("weekOfSupport", p.weekOfSupport(today));
+            row.put("sessionsHeld", p.sessionsHeld());
+            row.put("lastContactOn", p.lastContactOn());
+            row.put("signposted", p.signposts() > 0);
+            row.put("flags", p.flags(today));
+            return row;
+        }).toList();
+    }
+
+    @GetMapping("/api/participants/{participantId}")
+    ResponseEntity<Map<String, Object>> participant(@PathVariable UUID participantId) {
+        ParticipantState p = queries.participant(participantId)
+                .filter(state -> Visibility.mayRead(ActingUser.current(), state))
+                .orElseThrow(() -> new NotFound("No such participant"));
+        LocalDate today = Today.in(clock);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("participantId", p.participantId());
+        body.put("referralId", p.referralId());
+        body.put("status", p.active() ? "ACTIVE" : "DISCHARGED");
+        body.put("name", p.name());
+        body.put("firstName", p.firstName());
+        body.put("lastName", p.lastName());
+        body.put("dateOfBirth", p.dateOfBirth());
+        body.put("age", p.age(today));
+        body.put("linkWorkerId", p.linkWorkerId());
+        body.put("enrolledOn", p.enrolledOn());
+        body.put("referralReceivedOn", p.referralReceivedOn());
+        body.put("firstSessionOn", p.firstSessionOn());
+        body.put("lastSessionOn", p.lastSessionOn());
+        body.put("weekOfSupport", p.weekOfSupport(today));
+        body.put("entitlementEndsOn", p.entitlementEndsOn());
+        body.put("sessionsHeld", p.sessionsHeld());
+        body.put("sessionsBeyondEntitlement", p.sessionsBeyondEntitlement());
+        body.put("missedSessions", p.missedSessions());
+        body.put("lastContactOn", p.lastContactOn());
+        body.put("signposts", p.signposts());
+        body.put("signposted", p.signposts() > 0);
+        body.put("extensionWeeks", p.extensionWeeks());
+        body.put("safeguardingConcerns", p.safeguardingConcerns());
+        body.put("dischargedOn", p.dischargedOn());
+        body.put("dischargeReason", p.dischargeReason());
+        body.put("flags", p.active() ? p.flags(today) : List.of());
+        body.put("version", p.version());
+        return ResponseEntity.ok().eTag("\"" + p.version() + "\"").body(body);
+    }
+}

@@ -1,0 +1,37 @@
+package org.signpost.query.metrics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Every evaluation metric of PRODUCT.md for the period [from, to], from facts already limited to
+ * the events recorded up to {@code asOf} (the caller folds only those; {@code asOf} is repeated
+ * in the answer so that a published figure says what it was computed from). Pure.
+ */
+public final class EvaluationMetrics {
+
+    private EvaluationMetrics() {
+    }
+
+    public static Evaluation compute(MetricFacts facts, LocalDate from, LocalDate to, Instant asOf) {
+        Period period = new Period(from, to);
+        PeopleSeen seen = PeopleSeen.in(facts, period);
+        ReferralRateFigures rate = seen.figures();
+        return new Evaluation(from, to, asOf,
+                ReferralMetrics.received(facts, period),
+                ReferralMetrics.reasons(facts, period),
+                ReferralMetrics.triage(facts, period),
+                rate.peopleSeen(),
+                rate.referredToVcse(),
+                rate.referralRate(),
+                rate.referralRatePercent(),
+                VcseUptakeMetrics.in(facts, period),
+                SessionMetrics.sessionsPerPerson(seen),
+                SessionMetrics.sessionMinutes(facts, period),
+                SessionMetrics.daysToFirstSession(facts, period),
+                SessionMetrics.continuity(seen),
+                SessionMetrics.walkingDistance(facts, period),
+                ReferralMetrics.ageAtReferral(facts, period),
+                OutcomeChangeMetrics.in(facts, period));
+    }
+}

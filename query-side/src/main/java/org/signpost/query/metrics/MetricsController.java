@@ -1,0 +1,101 @@
+package org.signpost.query.metrics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import org.signpost.query.web.InvalidQuery;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The analysts' figures: the rate of referral to VCSE and the whole evaluation, for any period, as of any instant. */
+@RestController
+class MetricsController {
+
+    private final MetricsQueries metrics;
+    private final Clock clock;
+
+    MetricsController(MetricsQueries metrics, Clock clock) {
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/api/metrics/referral-rate", produces = MediaType.APPLICATION_JSON_VALUE)
+    ReferralRateReport referralRate(@RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) String groupBy,
+                                    @RequestParam(required = false) String asOf) {
+        Period period = period(from, to);
+        Set<GroupBy> groups;
+        try {
+            groups = GroupBy.parse(groupBy);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQuery("groupBy", e.getMessage());
+        }
+        return metrics.referralRate(period.from(), period.to(), groups, asOf(asOf));
+    }
+
+    /** JSON, or with {@code Accept: text/csv} the same figures as CSV, one metric a row with the period and as-of instant. */
+    @GetMapping("/api/metrics/evaluation")
+    ResponseEntity<?> evaluation(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                 @RequestParam(required = false) String asOf,
+                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Period period = period(from, to);
+        Evaluation evaluation = metrics.evaluation(period.from(), period.to(), asOf(asOf));
+        if (accept != null && accept.contains("text/csv")) {
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evaluation-" + evaluation.from()
+                            + "-" + evaluation.to() + ".csv\"")
+                    .body(EvaluationCsv.render(evaluation));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(evaluation);
+    }
+
+    private record Period(LocalDate from, LocalDate to) {
+    }
+
+    private static Period period(String from, String to) {
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (end.isBefore(start)) {
+            throw new InvalidQuery("to", "must not be before from");
+        }
+        return new Period(start, end);
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidQuery(field, "is required (YYYY-MM-DD)");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidQuery(field, "must be a date as YYYY-MM-DD");
+        }
+    }
+
+    /** A past instant; later events must not change a figure asked for as of it, so the future is refused. */
+    private Instant asOf(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidQuery("asOf", "must be an ISO-8601 instant such as 2020-01-05T09:00:00Z");
+        }
+        if (instant.isAfter(clock.instant())) {
+            throw new InvalidQuery("asOf", "must not be in the future");
+        }
+        return instant;
+    }
+}

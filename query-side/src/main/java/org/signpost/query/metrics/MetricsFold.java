@@ -1,0 +1,51 @@
+package org.signpost.query.metrics;
+
+import org.signpost.events.OutcomeMeasured;
+import org.signpost.events.ParticipantEnrolled;
+import org.signpost.events.ReferralReceived;
+import org.signpost.events.SessionHeld;
+import org.signpost.events.SignpostedToVcse;
+import org.signpost.events.Triaged;
+import org.signpost.events.UptakeRecorded;
+
+/**
+ * From events to the facts of the metrics: the one mapping both the live projection and an
+ * "as of" replay use, so that they cannot disagree. Pure: it only calls the writer.
+ *
+ * <p>Only the non-identifying fields are passed on (no {@code PersonalData} ever), so the
+ * metrics survive the erasure of a young person's personal data. Events the metrics do not
+ * need (assignment, withdrawal, missed sessions, contacts, link-worker changes, extensions,
+ * safeguarding, discharge) and anything that is not an event are ignored: link-worker changes
+ * in particular need no fact because every session carries the link worker assigned then.
+ */
+public final class MetricsFold {
+
+    private MetricsFold() {
+    }
+
+    /**
+     * @param aggregateSequence the event's sequence number in its aggregate; it orders a
+     *                          participant's measures recorded on the same day
+     */
+    public static void apply(Object payload, long aggregateSequence, FactsWriter writer) {
+        if (payload instanceof ReferralReceived e) {
+            writer.referralReceived(e.referralId(), e.receivedOn(), e.source(), e.channel(), e.reasons(),
+                    e.ageOnReceipt());
+        } else if (payload instanceof Triaged e) {
+            writer.referralTriaged(e.referralId(), e.outcome(), e.triagedOn(), e.failedCriteria());
+        } else if (payload instanceof ParticipantEnrolled e) {
+            writer.participantEnrolled(e.participantId(), e.referralId(), e.referralReceivedOn(), e.source(),
+                    e.linkWorkerId());
+        } else if (payload instanceof SessionHeld e) {
+            writer.sessionHeld(e.participantId(), e.sessionId(), e.heldOn(), e.durationMinutes(),
+                    e.walkMinutesFromHome(), e.linkWorkerId());
+        } else if (payload instanceof SignpostedToVcse e) {
+            writer.signposted(e.participantId(), e.signpostId(), e.signpostedOn());
+        } else if (payload instanceof UptakeRecorded e) {
+            writer.uptakeRecorded(e.participantId(), e.signpostId(), e.attended(), e.recordedOn());
+        } else if (payload instanceof OutcomeMeasured e) {
+            writer.outcomeMeasured(e.participantId(), aggregateSequence, e.instrument(), e.timepoint(),
+                    e.recordedOn(), e.itemScores(), e.score());
+        }
+    }
+}

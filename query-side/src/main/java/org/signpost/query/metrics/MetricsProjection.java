@@ -1,0 +1,32 @@
+package org.signpost.query.metrics;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.signpost.events.SignpostEvent;
+import org.signpost.query.projection.Projection;
+import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.query.projection.ProjectionNames;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The live evaluation metrics: the same {@link MetricsFold} that replays and "as of" use turns
+ * each event into facts, stored here in tables; the metrics are computed from them on demand.
+ */
+@Component
+@ProcessingGroup(ProjectionNames.EVALUATION_METRICS)
+public class MetricsProjection extends Projection {
+
+    public MetricsProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
+        super(ProjectionNames.EVALUATION_METRICS, jdbc, generations);
+    }
+
+    @EventHandler
+    void on(SignpostEvent event, EventMessage<?> message, TrackingToken token) {
+        long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0L;
+        MetricsFold.apply(event, sequence, new SqlFactsWriter(this::write, token.position().orElse(0L)));
+    }
+}

@@ -1,0 +1,58 @@
+package org.signpost.query.metrics;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.axonframework.serialization.Serializer;
+import org.signpost.query.store.EventStoreScan;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The evaluation metrics, now from the live projection's facts, or as of a past instant from
+ * the events recorded up to it. Both paths feed the same {@link MetricsFold} and the same
+ * computations.
+ */
+@Component
+public class MetricsQueries {
+
+    private final SqlFactsReader liveFacts;
+    private final DataSource dataSource;
+    private final EventStoreScan scan;
+    private final Clock clock;
+
+    public MetricsQueries(SqlFactsReader liveFacts, DataSource dataSource,
+                          @Qualifier("eventSerializer") Serializer eventSerializer, Clock clock) {
+        this.liveFacts = liveFacts;
+        this.dataSource = dataSource;
+        this.scan = new EventStoreScan(eventSerializer);
+        this.clock = clock;
+    }
+
+    public Evaluation evaluation(LocalDate from, LocalDate to, Instant asOf) {
+        return asOf == null
+                ? EvaluationMetrics.compute(liveFacts.readInto(new MetricFacts()), from, to, clock.instant())
+                : EvaluationMetrics.compute(factsAsOf(asOf), from, to, asOf);
+    }
+
+    public ReferralRateReport referralRate(LocalDate from, LocalDate to, Set<GroupBy> groupBy, Instant asOf) {
+        return asOf == null
+                ? ReferralRate.compute(liveFacts.readInto(new MetricFacts()), from, to, groupBy, clock.instant())
+                : ReferralRate.compute(factsAsOf(asOf), from, to, groupBy, asOf);
+    }
+
+    /** The facts of every event recorded up to {@code asOf}, folded afresh from the event store. */
+    public MetricFacts factsAsOf(Instant asOf) {
+        MetricFacts facts = new MetricFacts();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setReadOnly(true);
+            scan.scan(connection, asOf, event -> MetricsFold.apply(event.payload(), event.sequence(), facts));
+        } catch (java.sql.SQLException e) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("Could not read the event store", e);
+        }
+        return facts;
+    }
+}

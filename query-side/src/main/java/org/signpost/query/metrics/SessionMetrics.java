@@ -1,0 +1,90 @@
+package org.signpost.query.metrics;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.signpost.query.metrics.Evaluation.Continuity;
+import org.signpost.query.metrics.Evaluation.DaysToFirstSession;
+import org.signpost.query.metrics.Evaluation.SessionMinutes;
+import org.signpost.query.metrics.Evaluation.SessionsPerPerson;
+import org.signpost.query.metrics.Evaluation.WalkingDistance;
+import org.signpost.query.metrics.MetricFacts.Participant;
+import org.signpost.query.metrics.MetricFacts.Session;
+
+/** The metrics of sessions: how many, how long, how soon, with whom, how far from home. */
+final class SessionMetrics {
+
+    /** People with this many sessions or more share the last bucket of the distribution. */
+    private static final int MANY = 5;
+    private static final int WALK_LIMIT_MINUTES = 30;
+
+    private SessionMetrics() {
+    }
+
+    static SessionsPerPerson sessionsPerPerson(PeopleSeen seen) {
+        List<Integer> counts = seen.sessionsByPerson().values().stream().map(List::size).toList();
+        Map<String, Integer> distribution = new LinkedHashMap<>();
+        for (int sessions = 1; sessions <= MANY; sessions++) {
+            int bucket = sessions;
+            distribution.put(sessions < MANY ? String.valueOf(sessions) : MANY + "+",
+                    (int) counts.stream().filter(n -> Math.min(n, MANY) == bucket).count());
+        }
+        return new SessionsPerPerson(
+                Decimals.mean(counts.stream().mapToLong(Integer::longValue).sum(), counts.size()),
+                Decimals.median(counts),
+                counts.stream().max(Integer::compare).orElse(0),
+                Collections.unmodifiableMap(distribution));
+    }
+
+    static SessionMinutes sessionMinutes(MetricFacts facts, Period period) {
+        List<Session> held = heldIn(facts, period);
+        return new SessionMinutes(
+                Decimals.mean(held.stream().mapToLong(Session::durationMinutes).sum(), held.size()));
+    }
+
+    /**
+     * Only people whose very first session falls in the period: a person who started before it
+     * waited in an earlier period, and counting them again would blur the figure.
+     */
+    static DaysToFirstSession daysToFirstSession(MetricFacts facts, Period period) {
+        Map<UUID, LocalDate> firstEver = new LinkedHashMap<>();
+        for (Session session : facts.sessions()) {
+            firstEver.merge(session.participantId(), session.heldOn(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        List<Integer> days = new ArrayList<>();
+        firstEver.forEach((participantId, first) -> {
+            if (period.contains(first)) {
+                facts.participant(participantId).map(Participant::referralReceivedOn).ifPresent(
+                        receivedOn -> days.add((int) ChronoUnit.DAYS.between(receivedOn, first)));
+            }
+        });
+        return new DaysToFirstSession(Decimals.median(days));
+    }
+
+    /** Each session carries the link worker assigned when it was recorded; one name means continuity. */
+    static Continuity continuity(PeopleSeen seen) {
+        long continuous = seen.sessionsByPerson().values().stream()
+                .filter(sessions -> sessions.stream().map(Session::linkWorkerId).distinct().count() == 1)
+                .count();
+        return new Continuity(Decimals.rate(continuous, seen.people().size()));
+    }
+
+    /** Sessions without a walking time (online, by phone, not asked) say nothing about distance. */
+    static WalkingDistance walkingDistance(MetricFacts facts, Period period) {
+        List<Integer> walks = heldIn(facts, period).stream()
+                .map(Session::walkMinutesFromHome)
+                .filter(walk -> walk != null)
+                .toList();
+        int over = (int) walks.stream().filter(walk -> walk > WALK_LIMIT_MINUTES).count();
+        return new WalkingDistance(walks.size(), over, Decimals.rate(over, walks.size()));
+    }
+
+    private static List<Session> heldIn(MetricFacts facts, Period period) {
+        return facts.sessions().stream().filter(s -> period.contains(s.heldOn())).toList();
+    }
+}

@@ -1,0 +1,89 @@
+package org.signpost.query.metrics;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.signpost.events.InclusionCriterion;
+import org.signpost.events.Instrument;
+import org.signpost.events.ReferralChannel;
+import org.signpost.events.ReferralReason;
+import org.signpost.events.ReferralSource;
+import org.signpost.events.Timepoint;
+import org.signpost.events.TriageOutcome;
+import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.query.projection.ProjectionNames;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the live projection's facts back into any {@link FactsWriter}, in the order the fold
+ * wrote them, from the active generation, within one read-only transaction (one snapshot).
+ */
+@Component
+public class SqlFactsReader {
+
+    private static final String ACTIVE = ProjectionGenerations.active(ProjectionNames.EVALUATION_METRICS);
+
+    private final JdbcTemplate jdbc;
+
+    public SqlFactsReader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public <W extends FactsWriter> W readInto(W facts) {
+        jdbc.query("SELECT * FROM metric_referral WHERE generation = " + ACTIVE, (ResultSet rs) -> {
+            UUID referralId = uuid(rs, "referral_id");
+            facts.referralReceived(referralId, rs.getObject("received_on", java.time.LocalDate.class),
+                    ReferralSource.valueOf(rs.getString("source")), ReferralChannel.valueOf(rs.getString("channel")),
+                    enums(rs.getString("reasons"), ReferralReason::valueOf), rs.getInt("age_on_receipt"));
+            if (rs.getString("triage_outcome") != null) {
+                facts.referralTriaged(referralId, TriageOutcome.valueOf(rs.getString("triage_outcome")),
+                        rs.getObject("triaged_on", java.time.LocalDate.class),
+                        enums(rs.getString("failed_criteria"), InclusionCriterion::valueOf));
+            }
+        });
+        jdbc.query("SELECT * FROM metric_participant WHERE generation = " + ACTIVE, (ResultSet rs) -> {
+            facts.participantEnrolled(uuid(rs, "participant_id"), uuid(rs, "referral_id"),
+                    rs.getObject("referral_received_on", java.time.LocalDate.class),
+                    ReferralSource.valueOf(rs.getString("source")), rs.getString("link_worker_id"));
+        });
+        jdbc.query("SELECT * FROM metric_session WHERE generation = " + ACTIVE + " ORDER BY position", (ResultSet rs) -> {
+            facts.sessionHeld(uuid(rs, "participant_id"), uuid(rs, "session_id"),
+                    rs.getObject("held_on", java.time.LocalDate.class), rs.getInt("duration_minutes"),
+                    (Integer) rs.getObject("walk_minutes"), rs.getString("link_worker_id"));
+        });
+        jdbc.query("SELECT * FROM metric_signpost WHERE generation = " + ACTIVE, (ResultSet rs) -> {
+            facts.signposted(uuid(rs, "participant_id"), uuid(rs, "signpost_id"),
+                    rs.getObject("signposted_on", java.time.LocalDate.class));
+        });
+        jdbc.query("SELECT * FROM metric_uptake WHERE generation = " + ACTIVE + " ORDER BY position", (ResultSet rs) -> {
+            facts.uptakeRecorded(uuid(rs, "participant_id"), uuid(rs, "signpost_id"), rs.getBoolean("attended"),
+                    rs.getObject("recorded_on", java.time.LocalDate.class));
+        });
+        jdbc.query("SELECT * FROM metric_measure WHERE generation = " + ACTIVE + " ORDER BY participant_id, sequence",
+                (ResultSet rs) -> {
+                    facts.outcomeMeasured(uuid(rs, "participant_id"), rs.getLong("sequence"),
+                            Instrument.valueOf(rs.getString("instrument")), Timepoint.valueOf(rs.getString("timepoint")),
+                            rs.getObject("recorded_on", java.time.LocalDate.class),
+                            Arrays.stream(rs.getString("item_scores").split(",")).map(Integer::valueOf).toList(),
+                            rs.getString("score") == null ? null : new java.math.BigDecimal(rs.getString("score")));
+                });
+        return facts;
+    }
+
+    private static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    private static <E> List<E> enums(String joined, Function<String, E> parse) {
+        if (joined == null || joined.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(joined.split(",")).map(parse).toList();
+    }
+}

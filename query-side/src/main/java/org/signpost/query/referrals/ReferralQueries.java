@@ -1,0 +1,100 @@
+package org.signpost.query.referrals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.query.projection.ProjectionJson;
+import org.signpost.query.projection.ProjectionNames;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads of the referrals read model (its active generation). */
+@Component
+public class ReferralQueries {
+
+    private static final String ACTIVE = ProjectionGenerations.active(ProjectionNames.REFERRALS);
+
+    private final JdbcTemplate jdbc;
+
+    public ReferralQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Waiting(UUID referralId, LocalDate receivedOn, String source, List<String> failedCriteria) {
+    }
+
+    /** Referrals awaiting triage, oldest first. */
+    public List<Waiting> awaitingTriage() {
+        return jdbc.query("SELECT referral_id, received_on, source, failed_criteria FROM referral_view WHERE generation = "
+                        + ACTIVE + " AND status = 'AWAITING_TRIAGE' ORDER BY received_on, referral_id",
+                (rs, i) -> new Waiting(rs.getObject("referral_id", UUID.class), rs.getObject("received_on", LocalDate.class),
+                        rs.getString("source"), list(rs.getString("failed_criteria"))));
+    }
+
+    /** A referral's current state, as a JSON-ready map, with its version. */
+    public Optional<Map<String, Object>> referral(UUID referralId) {
+        return jdbc.query("SELECT * FROM referral_view WHERE generation = " + ACTIVE + " AND referral_id = ?",
+                ReferralQueries::state, referralId).stream().findFirst();
+    }
+
+    private static Map<String, Object> state(ResultSet rs, int row) throws SQLException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("referralId", rs.getObject("referral_id", UUID.class));
+        body.put("status", rs.getString("status"));
+        body.put("source", rs.getString("source"));
+        body.put("channel", rs.getString("channel"));
+        body.put("receivedOn", rs.getObject("received_on", LocalDate.class));
+        body.put("reasons", list(rs.getString("reasons")));
+        body.put("needs", list(rs.getString("needs")));
+        body.put("consentGivenBy", rs.getString("consent_given_by"));
+        body.put("ageOnReceipt", rs.getInt("age_on_receipt"));
+        body.put("postcodeDistrict", rs.getString("postcode_district"));
+        body.put("failedCriteria", list(rs.getString("failed_criteria")));
+        body.put("youngPerson", json(rs.getString("young_person")));
+        body.put("referrer", json(rs.getString("referrer")));
+        body.put("notes", rs.getString("notes"));
+        if (rs.getString("triage_outcome") != null) {
+            Map<String, Object> triage = new LinkedHashMap<>();
+            triage.put("outcome", rs.getString("triage_outcome"));
+            triage.put("triagedOn", rs.getObject("triaged_on", LocalDate.class));
+            triage.put("reason", rs.getString("triage_reason"));
+            triage.put("redirectedTo", rs.getString("redirected_to"));
+            triage.put("overrideReason", rs.getString("override_reason"));
+            body.put("triage", triage);
+        } else {
+            body.put("triage", null);
+        }
+        body.put("participantId", rs.getObject("participant_id", UUID.class));
+        body.put("linkWorkerId", rs.getString("link_worker_id"));
+        body.put("assignedOn", rs.getObject("assigned_on", LocalDate.class));
+        body.put("withdrawnOn", rs.getObject("withdrawn_on", LocalDate.class));
+        body.put("withdrawalReason", rs.getString("withdrawal_reason"));
+        body.put("version", rs.getLong("version"));
+        return body;
+    }
+
+    private static List<String> list(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static JsonNode json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ProjectionJson.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.signpost.query.referrals;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.signpost.platform.security.ActingUser;
+import org.signpost.platform.security.Role;
+import org.signpost.query.caseload.CaseloadQueries;
+import org.signpost.query.caseload.Visibility;
+import org.signpost.query.web.NotFound;
+import org.signpost.query.web.Today;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The coordinators' triage queue and each referral's current state. */
+@RestController
+class ReferralQueryController {
+
+    private final ReferralQueries referrals;
+    private final CaseloadQueries caseload;
+    private final Clock clock;
+
+    ReferralQueryController(ReferralQueries referrals, CaseloadQueries caseload, Clock clock) {
+        this.referrals = referrals;
+        this.caseload = caseload;
+        this.clock = clock;
+    }
+
+    record TriageQueueEntry(UUID referralId, LocalDate receivedOn, long daysWaiting, String source,
+                            List<String> failedCriteria) {
+    }
+
+    @GetMapping("/api/triage-queue")
+    List<TriageQueueEntry> triageQueue() {
+        LocalDate today = Today.in(clock);
+        return referrals.awaitingTriage().stream()
+                .map(w -> new TriageQueueEntry(w.referralId(), w.receivedOn(),
+                        Math.max(0, ChronoUnit.DAYS.between(w.receivedOn(), today)), w.source(), w.failedCriteria()))
+                .toList();
+    }
+
+    @GetMapping("/api/referrals/{referralId}")
+    ResponseEntity<Map<String, Object>> referral(@PathVariable UUID referralId) {
+        Map<String, Object> state = referrals.referral(referralId)
+                .filter(this::visible)
+                .orElseThrow(() -> new NotFound("No such referral"));
+        return ResponseEntity.ok().eTag("\"" + state.get("version") + "\"").body(state);
+    }
+
+    /** A link worker sees a referral only through a participant currently assigned to them. */
+    private boolean visible(Map<String, Object> referral) {
+        ActingUser user = ActingUser.current();
+        if (user.role() != Role.LINK_WORKER) {
+            return true;
+        }
+        Object participantId = referral.get("participantId");
+        return participantId != null && caseload.participant((UUID) participantId)
+                .filter(p -> Visibility.mayRead(user, p)).isPresent();
+    }
+}

@@ -1,0 +1,143 @@
+package org.signpost.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.signpost.query.metrics.Evaluation;
+import org.signpost.query.metrics.EvaluationMetrics;
+import org.signpost.query.metrics.GroupBy;
+import org.signpost.query.metrics.MetricFacts;
+import org.signpost.query.metrics.MetricsFold;
+import org.signpost.query.metrics.MetricsQueries;
+import org.signpost.query.metrics.ReferralRate;
+import org.signpost.query.metrics.ReferralRateReport;
+import org.signpost.query.testing.History;
+import org.signpost.query.testing.HistoryGenerator;
+import org.signpost.query.testing.QuerySideTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Several hundred random but valid referral histories in one store: the live projection, a
+ * full replay and the pure function over the events give the same metrics for many random
+ * periods; after a replay every read model equals what it was before; figures as of an instant
+ * do not move when later events are appended; and reads keep answering during a replay.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReplayAndMetricsTest extends QuerySideTest {
+
+    private static final LocalDate START = LocalDate.of(2024, 1, 1);
+
+    @Autowired
+    MetricsQueries metrics;
+
+    private final List<History> generated = new ArrayList<>();
+    private final Random random = new Random(20261124L);
+
+    @BeforeAll
+    void store() {
+        generated.addAll(new HistoryGenerator(7L, START, 600).histories(400));
+        append(generated);
+        awaitProjections();
+    }
+
+    @Test
+    void liveProjectionAndPureFunctionAgreeForRandomPeriods() {
+        MetricFacts pure = fold(generated);
+        for (int i = 0; i < 60; i++) {
+            LocalDate from = START.plusDays(random.nextInt(700));
+            LocalDate to = from.plusDays(random.nextInt(400));
+            Evaluation live = metrics.evaluation(from, to, null);
+            Evaluation expected = EvaluationMetrics.compute(pure, from, to, live.asOf());
+            assertThat(live).as("period %s..%s", from, to).isEqualTo(expected);
+            ReferralRateReport rate = metrics.referralRate(from, to, EnumSet.allOf(GroupBy.class), null);
+            assertThat(rate).isEqualTo(ReferralRate.compute(pure, from, to, EnumSet.allOf(GroupBy.class), rate.asOf()));
+        }
+    }
+
+    @Test
+    void aReplayRebuildsEveryReadModelExactlyAndReadsGoOnMeanwhile() throws Exception {
+        Map<String, List<Map<String, Object>>> before = snapshot();
+        Evaluation metricsBefore = metrics.evaluation(START, START.plusDays(700), null);
+        for (String name : ProjectionNames.ALL) {
+            int activeBefore = generations.rebuild(name).active();
+            projections.replay(name);
+            // Until the new generation has caught up, reads are answered from the old one, complete.
+            if (generations.rebuild(name).underWay()) {
+                assertThat(generations.rebuild(name).active()).isEqualTo(activeBefore);
+                assertThat(rows(name)).isEqualTo(before.get(name));
+            }
+        }
+        awaitProjections();
+        assertThat(snapshot()).isEqualTo(before);
+        Evaluation metricsAfter = metrics.evaluation(START, START.plusDays(700), null);
+        assertThat(metricsAfter).usingRecursiveComparison().ignoringFields("asOf").isEqualTo(metricsBefore);
+        for (String name : ProjectionNames.ALL) {
+            assertThat(generations.rebuild(name).active()).isGreaterThan(1);
+            for (String table : ProjectionGenerations.TABLES.get(name)) {
+                assertThat(jdbc.queryForObject("SELECT count(DISTINCT generation) FROM " + table, Integer.class))
+                        .as("old generation of %s deleted", table).isLessThanOrEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void figuresAsOfAnInstantDoNotChangeWhenEventsAreAppended() throws Exception {
+        Thread.sleep(5);
+        Instant asOf = Instant.now();
+        Thread.sleep(5);
+        LocalDate from = START.plusDays(100);
+        LocalDate to = START.plusDays(400);
+        Evaluation before = metrics.evaluation(from, to, asOf);
+        Evaluation pureBefore = EvaluationMetrics.compute(fold(generated), from, to, asOf);
+        assertThat(before).isEqualTo(pureBefore);
+
+        List<History> later = new HistoryGenerator(99L, START, 600).histories(60);
+        append(later);
+        awaitProjections();
+
+        assertThat(metrics.evaluation(from, to, asOf)).isEqualTo(before);
+        List<History> all = new ArrayList<>(generated);
+        all.addAll(later);
+        Evaluation liveNow = metrics.evaluation(from, to, null);
+        assertThat(liveNow).isEqualTo(EvaluationMetrics.compute(fold(all), from, to, liveNow.asOf()));
+        assertThat(liveNow).usingRecursiveComparison().ignoringFields("asOf").isNotEqualTo(before);
+        generated.addAll(later);
+    }
+
+    private static MetricFacts fold(List<History> events) {
+        MetricFacts facts = new MetricFacts();
+        events.forEach(h -> MetricsFold.apply(h.event(), h.sequence(), facts));
+        return facts;
+    }
+
+    private Map<String, List<Map<String, Object>>> snapshot() {
+        Map<String, List<Map<String, Object>>> all = new LinkedHashMap<>();
+        ProjectionNames.ALL.forEach(name -> all.put(name, rows(name)));
+        return all;
+    }
+
+    /** Every row of a projection's active generation, without the generation column, in a stable order. */
+    private List<Map<String, Object>> rows(String name) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String table : ProjectionGenerations.TABLES.get(name)) {
+            List<Map<String, Object>> tableRows = jdbc.queryForList("SELECT * FROM " + table + " WHERE generation = "
+                    + ProjectionGenerations.active(name) + " ORDER BY 2, 3");
+            tableRows.forEach(row -> {
+                row.remove("generation");
+                row.put("table", table);
+            });
+            rows.addAll(tableRows);
+        }
+        return rows;
+    }
+}
