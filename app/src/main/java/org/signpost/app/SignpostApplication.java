@@ -4,6 +4,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.signpost.platform.Startup;
+import org.signpost.query.cli.MetricsCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -15,6 +16,10 @@ public class SignpostApplication {
     public static void main(String[] args) throws IOException {
         if (args.length > 0 && args[0].equals("hash-password")) {
             hashPassword();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("metrics")) {
+            MetricsCommandLine.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Startup.quietAndPrivate();

@@ -32,7 +32,7 @@ class MetricsController {
                                     @RequestParam(required = false) String to,
                                     @RequestParam(required = false) String groupBy,
                                     @RequestParam(required = false) String asOf) {
-        Period period = period(from, to);
+        Dates period = period(from, to);
         Set<GroupBy> groups;
         try {
             groups = GroupBy.parse(groupBy);
@@ -47,7 +47,7 @@ class MetricsController {
     ResponseEntity<?> evaluation(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                  @RequestParam(required = false) String asOf,
                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        Period period = period(from, to);
+        Dates period = period(from, to);
         Evaluation evaluation = metrics.evaluation(period.from(), period.to(), asOf(asOf));
         if (accept != null && accept.contains("text/csv")) {
             return ResponseEntity.ok()
@@ -59,16 +59,16 @@ class MetricsController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(evaluation);
     }
 
-    private record Period(LocalDate from, LocalDate to) {
+    private record Dates(LocalDate from, LocalDate to) {
     }
 
-    private static Period period(String from, String to) {
+    private static Dates period(String from, String to) {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
         if (end.isBefore(start)) {
             throw new InvalidQuery("to", "must not be before from");
         }
-        return new Period(start, end);
+        return new Dates(start, end);
     }
 
     private static LocalDate date(String field, String value) {

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.signpost.events.ReferralChannel;
 import org.signpost.events.ReferralReason;
 import org.signpost.events.ReferralSource;
@@ -55,7 +54,7 @@ final class ReferralMetrics {
         Map<ReferralSource, InappropriateReferrals> bySource = new EnumMap<>(ReferralSource.class);
         for (ReferralSource source : ReferralSource.values()) {
             List<Triage> ofSource = triaged.stream()
-                    .filter(t -> facts.referral(t.referralId()).map(Referral::source).equals(Optional.of(source)))
+                    .filter(t -> facts.referral(t.referralId()).map(Referral::source).orElse(null) == source)
                     .toList();
             int inappropriate = (int) ofSource.stream()
                     .filter(t -> t.outcome() == TriageOutcome.DECLINED && !t.failedCriteria().isEmpty())

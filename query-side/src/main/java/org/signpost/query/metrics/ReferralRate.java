@@ -80,7 +80,8 @@ public final class ReferralRate {
         });
         Map<String, ReferralRateFigures> figures = new TreeMap<>();
         for (String linkWorkerId : new TreeSet<>(linkWorkerOf.values())) {
-            figures.put(linkWorkerId, seen.figures(participantId -> linkWorkerId.equals(linkWorkerOf.get(participantId))));
+            figures.put(linkWorkerId,
+                    seen.figures(participantId -> linkWorkerId.equals(linkWorkerOf.get(participantId))));
         }
         return Collections.unmodifiableMap(figures);
     }

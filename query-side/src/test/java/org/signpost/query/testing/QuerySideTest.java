@@ -49,7 +49,7 @@ public abstract class QuerySideTest {
     protected Api api;
 
     @BeforeEach
-    void connect() {
+    protected void connect() {
         api = new Api(port);
     }
 

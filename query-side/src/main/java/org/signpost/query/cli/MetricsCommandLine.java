@@ -1,0 +1,155 @@
+package org.signpost.query.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.signpost.events.EventSerialization;
+import org.signpost.platform.database.EmbeddedPostgresServer;
+import org.signpost.query.metrics.Evaluation;
+import org.signpost.query.metrics.EvaluationCsv;
+import org.signpost.query.metrics.EvaluationMetrics;
+import org.signpost.query.metrics.MetricFacts;
+import org.signpost.query.metrics.MetricsFold;
+import org.signpost.query.store.EventStoreScan;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The analysts' command line: recomputes the evaluation metrics straight from the event store,
+ * read-only, with no running service, by the same fold and computation the service uses.
+ * Without {@code --db-url} (or SIGNPOST_DB_URL) it reads the embedded database's directory:
+ * through the service's PostgreSQL when the service is running, else by starting it briefly.
+ */
+@Command(name = "signpost metrics", mixinStandardHelpOptions = true,
+        description = "Recompute Signpost's evaluation metrics from the event store (read-only).")
+public final class MetricsCommandLine implements Callable<Integer> {
+
+    @Option(names = "--from", required = true, description = "First day of the period (YYYY-MM-DD).")
+    LocalDate from;
+
+    @Option(names = "--to", required = true, description = "Last day of the period (YYYY-MM-DD), inclusive.")
+    LocalDate to;
+
+    @Option(names = "--as-of", description = "Only events recorded up to this instant (ISO-8601, e.g. 2025-01-05T09:00:00Z). Default: now.")
+    Instant asOf;
+
+    @Option(names = "--format", defaultValue = "json", description = "json or csv (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--db-url", defaultValue = "${env:SIGNPOST_DB_URL}", description = "JDBC URL of the database (default: SIGNPOST_DB_URL, else the embedded one).")
+    String url;
+
+    @Option(names = "--db-user", defaultValue = "${env:SIGNPOST_DB_USER}")
+    String user;
+
+    @Option(names = "--db-password", defaultValue = "${env:SIGNPOST_DB_PASSWORD}")
+    String password;
+
+    @Option(names = "--data-directory", defaultValue = "${env:SIGNPOST_DB_DATA_DIRECTORY}", description = "Files of the embedded database (default: ~/.signpost/postgres).")
+    Path dataDirectory;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    MetricsCommandLine(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return new CommandLine(new MetricsCommandLine(out, err))
+                .setOut(new java.io.PrintWriter(out, true)).setErr(new java.io.PrintWriter(err, true))
+                .execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("json", "csv").contains(format)) {
+            err.println("--format must be json or csv");
+            return 2;
+        }
+        if (to.isBefore(from)) {
+            err.println("--to must not be before --from");
+            return 2;
+        }
+        Instant upTo = asOf != null ? asOf : Instant.now();
+        if (upTo.isAfter(Instant.now())) {
+            err.println("--as-of must not be in the future: later events would change the figures");
+            return 2;
+        }
+        Evaluation evaluation;
+        if (url != null && !url.isBlank()) {
+            try (Connection connection = DriverManager.getConnection(url, user, password)) {
+                evaluation = compute(connection, upTo);
+            }
+        } else {
+            evaluation = computeOnEmbedded(upTo);
+        }
+        if (format.equals("csv")) {
+            out.print(EvaluationCsv.render(evaluation));
+        } else {
+            ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(json.writeValueAsString(evaluation));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Evaluation computeOnEmbedded(Instant upTo) throws Exception {
+        Path directory = dataDirectory != null ? dataDirectory
+                : Path.of(System.getProperty("user.home"), ".signpost", "postgres");
+        Integer runningPort = RunningServer.port(directory);
+        if (runningPort != null) {
+            try (Connection connection = DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + runningPort + "/postgres", "postgres", "")) {
+                return compute(connection, upTo);
+            }
+        }
+        if (!Files.exists(directory.resolve("PG_VERSION"))) {
+            throw new IllegalStateException("No Signpost database in " + directory + "; give --db-url or --data-directory");
+        }
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory);
+             Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
+            return compute(connection, upTo);
+        }
+    }
+
+    private Evaluation compute(Connection connection, Instant upTo) throws Exception {
+        try (Statement statement = connection.createStatement()) {
+            // Read-only, whatever the user's rights.
+            statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        }
+        EventStoreScan scan = new EventStoreScan(EventSerialization.serializer());
+        long total = scan.count(connection, upTo);
+        MetricFacts facts = new MetricFacts();
+        try (ProgressBar progress = new ProgressBarBuilder().setTaskName("Reading events").setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
+                .setUpdateIntervalMillis(200).setUnit(" events", 1).build()) {
+            scan.scan(connection, upTo, event -> {
+                MetricsFold.apply(event.payload(), event.sequence(), facts);
+                progress.step();
+            });
+        }
+        return EvaluationMetrics.compute(facts, from, to, upTo);
+    }
+}

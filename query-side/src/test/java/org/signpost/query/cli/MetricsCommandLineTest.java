@@ -1,0 +1,84 @@
+package org.signpost.query.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.signpost.query.metrics.MetricsQueries;
+import org.signpost.query.testing.HistoryGenerator;
+import org.signpost.query.testing.QuerySideTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The analysts' command line gives the service's figures, from the event store alone. */
+class MetricsCommandLineTest extends QuerySideTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    MetricsQueries metrics;
+
+    @Test
+    void recomputesTheEvaluationAsOfAnInstantExactlyAsTheServiceDoes() throws Exception {
+        append(new HistoryGenerator(31L, LocalDate.of(2023, 1, 1), 300).histories(50));
+        Thread.sleep(5);
+        Instant asOf = Instant.now();
+        Run run = run("--from", "2023-01-01", "--to", "2023-12-31", "--as-of", asOf.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        String expected = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                metrics.evaluation(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), asOf));
+        assertThat(run.out().strip()).isEqualTo(expected.strip());
+        assertThat(run.err()).contains("Reading events");
+    }
+
+    @Test
+    void writesCsvOneMetricARow() {
+        Run run = run("--from", "2023-01-01", "--to", "2023-06-30", "--format", "csv");
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("metric,value,from,to,asOf");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("referralRate,"));
+        assertThat(lines.get(1)).contains(",2023-01-01,2023-06-30,");
+    }
+
+    @Test
+    void refusesAPeriodThatEndsBeforeItBeginsAndAFutureAsOf() {
+        assertThat(run("--from", "2023-02-01", "--to", "2023-01-01").exit()).isEqualTo(2);
+        assertThat(run("--from", "2023-01-01", "--to", "2023-02-01", "--as-of", "2999-01-01T00:00:00Z").exit())
+                .isEqualTo(2);
+        assertThat(run("--from", "2023-01-01", "--to", "2023-02-01", "--format", "xml").exit()).isEqualTo(2);
+        assertThat(run("--to", "2023-02-01").exit()).isEqualTo(2);
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... options) {
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        String[] args = new String[options.length + 4];
+        System.arraycopy(options, 0, args, 0, options.length);
+        args[options.length] = "--db-url";
+        args[options.length + 1] = pool.getJdbcUrl();
+        args[options.length + 2] = "--db-user";
+        args[options.length + 3] = pool.getUsername();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = MetricsCommandLine.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
