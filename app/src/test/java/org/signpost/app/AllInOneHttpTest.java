@@ -1,6 +1,9 @@
 package org.signpost.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -36,8 +39,9 @@ class AllInOneHttpTest {
                 "reasons", List.of("ANXIETY"), "needs", List.of("ANXIETY"), "consentGivenBy", "YOUNG_PERSON"));
         assertThat(received.status()).isEqualTo(201);
 
-        Response history = api.as("coordinator").get("/api/referrals/" + received.text("referralId") + "/history");
-        assertThat(history.status()).isEqualTo(200);
+        Response history = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.as("coordinator").get("/api/referrals/" + received.text("referralId") + "/history"),
+                response -> response.status() == 200);
         assertThat(history.json()).hasSize(1);
     }
 

@@ -1,6 +1,9 @@
 package org.signpost.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -39,8 +42,10 @@ class SplitProcessesTest {
             assertThat(received.status()).as(received.toString()).isEqualTo(201);
             String referralId = received.text("referralId");
 
-            Response history = queries.as("auditor").get("/api/referrals/" + referralId + "/history");
-            assertThat(history.status()).as(history.toString()).isEqualTo(200);
+            // Reads are eventually consistent: the query side catches up within moments.
+            Response history = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> queries.as("auditor").get("/api/referrals/" + referralId + "/history"),
+                    response -> response.status() == 200);
             assertThat(history.json().get(0).path("type").asText()).isEqualTo("ReferralReceived");
             assertThat(history.json().get(0).path("actor").asText()).isEqualTo("coordinator");
 
