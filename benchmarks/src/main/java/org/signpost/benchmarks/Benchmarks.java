@@ -16,9 +16,11 @@ public final class Benchmarks {
         String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (name) {
             case "command-throughput" -> CommandThroughput.run(Options.parse(rest));
+            case "read-side" -> ReadSide.run(Options.parse(rest));
             default -> {
                 System.out.println("usage: java -jar signpost-benchmarks.jar command-throughput "
-                        + "[--clients 16] [--seconds 30] [--warmup 10]");
+                        + "[--clients 16] [--seconds 30] [--warmup 10]\n"
+                        + "       java -jar signpost-benchmarks.jar read-side [--referrals 100000] [--link-workers 1000]");
                 System.exit(name.equals("help") ? 0 : 2);
             }
         }

@@ -1,0 +1,171 @@
+package org.signpost.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Random;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.signpost.app.SignpostApplication;
+import org.signpost.platform.Startup;
+import org.signpost.platform.database.EmbeddedPostgresServer;
+import org.signpost.query.metrics.MetricsQueries;
+import org.signpost.query.projection.ProjectionAdmin;
+import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.query.projection.ProjectionNames;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The read side on a large store: builds ~10 events per referral straight into the event table,
+ * then measures (1) a raw JDBC scan of the event table, (2) the first build of all four read
+ * models from the first event, (3) an explicit replay of all four (new generations while the
+ * old ones answer), (4) the evaluation "as of" now, folded from the whole store, and (5) the
+ * latency of a link worker's caseload over HTTP.
+ */
+final class ReadSide {
+
+    private static final String PASSWORD = "benchmark-password";
+
+    private ReadSide() {
+    }
+
+    static void run(Options options) throws Exception {
+        int referrals = options.integer("referrals", 100_000);
+        int linkWorkers = options.integer("link-workers", 1_000);
+        Startup.quietAndPrivate();
+        Path work = Files.createTempDirectory("signpost-read-bench");
+        Path users = work.resolve("users.yml");
+        Files.writeString(users, "users:\n  - {username: manager, passwordHash: \"{bcrypt}"
+                + new BCryptPasswordEncoder(10).encode(PASSWORD) + "\", role: MANAGER}\n");
+        try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("postgres"))) {
+            String[] args = {"--server.port=0", "--signpost.db.url=" + database.jdbcUrl(), "--signpost.db.user=postgres",
+                    "--signpost.db.password=", "--signpost.users-file=" + users, "--logging.level.root=WARN"};
+            long events;
+            // The schema comes from the service's own migrations.
+            try (ConfigurableApplicationContext schema = new SpringApplicationBuilder(SignpostApplication.class).run(args)) {
+                DataSource dataSource = schema.getBean(DataSource.class);
+                long start = System.nanoTime();
+                events = new BulkHistory(linkWorkers).write(dataSource, referrals);
+                System.out.printf("Wrote %,d events of %,d referrals in %.1f s%n", events, referrals, seconds(start));
+            }
+            try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SignpostApplication.class).run(args)) {
+                long start = System.nanoTime();
+                ProjectionAdmin admin = service.getBean(ProjectionAdmin.class);
+                ProjectionGenerations generations = service.getBean(ProjectionGenerations.class);
+                awaitAll(admin, generations);
+                double build = seconds(start);
+                System.out.printf("First build of the 4 read models: %.1f s, %,.0f events/s per read model%n",
+                        build, events / build);
+
+                double scan = rawScan(service.getBean(DataSource.class));
+                System.out.printf("Raw JDBC scan of the event table: %,.0f events/s%n", events / scan);
+
+                start = System.nanoTime();
+                for (String name : ProjectionNames.ALL) {
+                    admin.replay(name);
+                }
+                awaitAll(admin, generations);
+                double replay = seconds(start);
+                System.out.printf("Replay of the 4 read models: %.1f s, %,.0f events/s per read model%n",
+                        replay, events / replay);
+
+                MetricsQueries metrics = service.getBean(MetricsQueries.class);
+                double best = Double.MAX_VALUE;
+                for (int i = 0; i < 3; i++) {
+                    start = System.nanoTime();
+                    metrics.evaluation(LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31), Instant.now());
+                    best = Math.min(best, seconds(start));
+                }
+                System.out.printf("Evaluation as of now over %,d events: best of 3 %.2f s%n", events, best);
+
+                int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+                Histogram latency = caseloadLatency(port, linkWorkers);
+                System.out.printf("Caseload of a link worker over HTTP (%,d participants, %d link workers): "
+                                + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", referrals, linkWorkers,
+                        latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+                        latency.getMaxValue() / 1000.0);
+                System.out.println();
+                System.out.println("| events | raw scan events/s | first build s (events/s per model) | replay s (events/s per model) | as-of s | caseload p50 / p99 ms |");
+                System.out.println("|---|---|---|---|---|---|");
+                System.out.printf("| %,d | %,.0f | %.1f (%,.0f) | %.1f (%,.0f) | %.2f | %.2f / %.2f |%n", events,
+                        events / scan, build, events / build, replay, events / replay, best,
+                        latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0);
+            }
+        }
+    }
+
+    private static void awaitAll(ProjectionAdmin admin, ProjectionGenerations generations) throws InterruptedException {
+        while (true) {
+            long head = admin.head();
+            boolean done = true;
+            for (String name : ProjectionNames.ALL) {
+                done &= admin.position(name) >= head && !generations.rebuild(name).underWay();
+            }
+            if (done) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static double rawScan(DataSource dataSource) throws Exception {
+        long start = System.nanoTime();
+        long bytes = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT global_index, aggregate_identifier, sequence_number, payload_type, payload, meta_data, time_stamp "
+                            + "FROM domain_event_entry ORDER BY global_index")) {
+                statement.setFetchSize(2_000);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        bytes += rs.getBytes(5).length + rs.getBytes(6).length + rs.getString(2).length();
+                    }
+                }
+            }
+            connection.commit();
+        }
+        if (bytes == 0) {
+            throw new IllegalStateException("empty store");
+        }
+        return seconds(start);
+    }
+
+    private static Histogram caseloadLatency(int port, int linkWorkers) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("manager:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Random random = new Random(7);
+        Histogram histogram = new Histogram(10_000_000L, 3);
+        for (int i = 0; i < 3_000; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/caseloads/"
+                    + BulkHistory.linkWorker(random.nextInt(linkWorkers)))).header("Authorization", auth).GET().build();
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long micros = (System.nanoTime() - start) / 1000;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+            if (i >= 1_000) {
+                histogram.recordValue(micros);
+            }
+        }
+        return histogram;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
