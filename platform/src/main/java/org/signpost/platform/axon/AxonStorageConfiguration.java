@@ -1,5 +1,7 @@
 package org.signpost.platform.axon;
 
+import java.util.Map;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -155,7 +157,10 @@ public class AxonStorageConfiguration {
      */
     @Bean
     CorrelationDataProvider requestCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(MetaDataKeys.CORRELATION_ID, MetaDataKeys.ACTOR,
-                MetaDataKeys.ROLE, MetaDataKeys.LINK_WORKER_ID);
+        SimpleCorrelationDataProvider fromCommand = new SimpleCorrelationDataProvider(MetaDataKeys.CORRELATION_ID,
+                MetaDataKeys.ACTOR, MetaDataKeys.ROLE, MetaDataKeys.LINK_WORKER_ID);
+        // Only commands cause events here; for the events a projection handles this would only
+        // cost a deserialization of their metadata, for nothing.
+        return message -> message instanceof CommandMessage<?> ? fromCommand.correlationDataFor(message) : Map.of();
     }
 }
