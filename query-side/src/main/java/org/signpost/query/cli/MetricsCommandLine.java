@@ -140,12 +140,12 @@ public final class MetricsCommandLine implements Callable<Integer> {
             statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
         }
         EventStoreScan scan = new EventStoreScan(EventSerialization.serializer());
-        long total = scan.count(connection, upTo);
+        long total = scan.count(connection, upTo, MetricsFold.EVENTS_WITH_FACTS);
         MetricFacts facts = new MetricFacts();
         try (ProgressBar progress = new ProgressBarBuilder().setTaskName("Reading events").setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
                 .setUpdateIntervalMillis(200).setUnit(" events", 1).build()) {
-            scan.scan(connection, upTo, event -> {
+            scan.scan(connection, upTo, MetricsFold.EVENTS_WITH_FACTS, event -> {
                 MetricsFold.apply(event.payload(), event.sequence(), facts);
                 progress.step();
             });

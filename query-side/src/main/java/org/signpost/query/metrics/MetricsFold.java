@@ -1,5 +1,6 @@
 package org.signpost.query.metrics;
 
+import java.util.Set;
 import org.signpost.events.OutcomeMeasured;
 import org.signpost.events.ParticipantEnrolled;
 import org.signpost.events.ReferralReceived;
@@ -19,6 +20,15 @@ import org.signpost.events.UptakeRecorded;
  * in particular need no fact because every session carries the link worker assigned then.
  */
 public final class MetricsFold {
+
+    /**
+     * The only events that change a fact. A reader of the store may skip all others without
+     * deserializing them ("as of" over a large store), and must keep this set in step with
+     * {@link #apply}; {@code MetricsFoldTest} checks that every other event makes no call.
+     */
+    public static final Set<Class<?>> EVENTS_WITH_FACTS = Set.of(ReferralReceived.class, Triaged.class,
+            ParticipantEnrolled.class, SessionHeld.class, SignpostedToVcse.class, UptakeRecorded.class,
+            OutcomeMeasured.class);
 
     private MetricsFold() {
     }

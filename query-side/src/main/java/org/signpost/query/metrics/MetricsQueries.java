@@ -49,7 +49,7 @@ public class MetricsQueries {
         MetricFacts facts = new MetricFacts();
         try (Connection connection = dataSource.getConnection()) {
             connection.setReadOnly(true);
-            scan.scan(connection, asOf, event -> MetricsFold.apply(event.payload(), event.sequence(), facts));
+            scan.scan(connection, asOf, MetricsFold.EVENTS_WITH_FACTS, event -> MetricsFold.apply(event.payload(), event.sequence(), facts));
         } catch (java.sql.SQLException e) {
             throw new org.springframework.dao.DataAccessResourceFailureException("Could not read the event store", e);
         }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.serialization.Serializer;
@@ -36,6 +37,15 @@ public final class EventStoreScan {
      * precision of the store's timestamps), in order of position.
      */
     public long scan(Connection connection, Instant asOf, Consumer<StoredEvent> consumer) throws SQLException {
+        return scan(connection, asOf, null, consumer);
+    }
+
+    /**
+     * As {@link #scan(Connection, Instant, Consumer)}, but only events of the given types: the
+     * others are not even read from the table, let alone deserialized.
+     */
+    public long scan(Connection connection, Instant asOf, Set<Class<?>> onlyTypes, Consumer<StoredEvent> consumer)
+            throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         // PostgreSQL streams with a cursor only inside a transaction.
         connection.setAutoCommit(false);
@@ -44,9 +54,12 @@ public final class EventStoreScan {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT global_index, aggregate_identifier, type, sequence_number, time_stamp, payload_type,
                        payload_revision, payload
-                FROM domain_event_entry WHERE time_stamp <= ? ORDER BY global_index""")) {
+                FROM domain_event_entry WHERE time_stamp <= ?""" + typeFilter(onlyTypes) + " ORDER BY global_index")) {
             statement.setFetchSize(2_000);
             statement.setString(1, upTo);
+            if (onlyTypes != null) {
+                statement.setArray(2, connection.createArrayOf("varchar", typeNames(onlyTypes)));
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(8), byte[].class,
@@ -63,11 +76,22 @@ public final class EventStoreScan {
         return count;
     }
 
+    private static String typeFilter(Set<Class<?>> onlyTypes) {
+        return onlyTypes == null ? "" : " AND payload_type = ANY (?)";
+    }
+
+    private static String[] typeNames(Set<Class<?>> types) {
+        return types.stream().map(Class::getName).toArray(String[]::new);
+    }
+
     /** How many events {@link #scan} would read, for a progress bar. */
-    public long count(Connection connection, Instant asOf) throws SQLException {
+    public long count(Connection connection, Instant asOf, Set<Class<?>> onlyTypes) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT count(*) FROM domain_event_entry WHERE time_stamp <= ?")) {
+                "SELECT count(*) FROM domain_event_entry WHERE time_stamp <= ?" + typeFilter(onlyTypes))) {
             statement.setString(1, DateTimeUtils.formatInstant(asOf.truncatedTo(ChronoUnit.MILLIS)));
+            if (onlyTypes != null) {
+                statement.setArray(2, connection.createArrayOf("varchar", typeNames(onlyTypes)));
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -80,4 +80,27 @@ class MetricsFoldTest {
 
         assertThat(calls).isEmpty();
     }
+
+    /** A reader that skips events outside EVENTS_WITH_FACTS must lose nothing: every other event of the catalogue is ignored above. */
+    @Test
+    void theEventsWithFactsAreExactlyTheOnesTheFoldUses() {
+        java.util.Set<Class<?>> catalogue = new java.util.HashSet<>();
+        java.util.ArrayDeque<Class<?>> open = new java.util.ArrayDeque<>(List.of(org.signpost.events.SignpostEvent.class));
+        while (!open.isEmpty()) {
+            Class<?> type = open.pop();
+            if (type.isRecord()) {
+                catalogue.add(type);
+            } else {
+                open.addAll(List.of(type.getPermittedSubclasses()));
+            }
+        }
+        java.util.Set<Class<?>> ignoredTypes = java.util.Set.of(org.signpost.events.LinkWorkerAssigned.class,
+                ReferralWithdrawn.class, SessionMissed.class, org.signpost.events.ContactMade.class,
+                org.signpost.events.LinkWorkerChanged.class, SupportExtended.class, SafeguardingConcernRaised.class,
+                ParticipantDischarged.class);
+        java.util.Set<Class<?>> union = new java.util.HashSet<>(MetricsFold.EVENTS_WITH_FACTS);
+        union.addAll(ignoredTypes);
+        assertThat(union).isEqualTo(catalogue);
+        assertThat(MetricsFold.EVENTS_WITH_FACTS).doesNotContainAnyElementsOf(ignoredTypes);
+    }
 }
