@@ -1,5 +1,7 @@
 package org.signpost.command.participant;
 
+import static org.signpost.command.rules.RuleMatchers.invalidOn;
+import static org.signpost.command.rules.RuleMatchers.refusedOn;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +16,6 @@ import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.CustomTypeSafeMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -906,23 +907,6 @@ class ParticipantTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static Matcher<InvalidCommand> invalidOn(String field) {
-        return new CustomTypeSafeMatcher<>("an InvalidCommand on field " + field) {
-            @Override
-            protected boolean matchesSafely(InvalidCommand item) {
-                return field.equals(item.field());
-            }
-        };
-    }
-
-    private static Matcher<CommandRefused> refusedOn(String field) {
-        return new CustomTypeSafeMatcher<>("a CommandRefused on field " + field) {
-            @Override
-            protected boolean matchesSafely(CommandRefused item) {
-                return field.equals(item.field());
-            }
-        };
-    }
 
     private static ParticipantEnrolled enrolled() {
         return new ParticipantEnrolled(PARTICIPANT_ID, REFERRAL_ID, AMIRA, ENROLLED_ON, REFERRAL_RECEIVED_ON,

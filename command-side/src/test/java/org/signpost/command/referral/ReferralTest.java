@@ -1,5 +1,7 @@
 package org.signpost.command.referral;
 
+import static org.signpost.command.rules.RuleMatchers.invalidOn;
+import static org.signpost.command.rules.RuleMatchers.refusedOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signpost.events.InclusionCriterion.AGE_11_TO_18;
 import static org.signpost.events.InclusionCriterion.ANXIETY_OR_LONELINESS;
@@ -15,7 +17,6 @@ import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.CustomTypeSafeMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.signpost.command.CommandAnswer;
@@ -664,23 +665,6 @@ class ReferralTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static Matcher<InvalidCommand> invalidOn(String field) {
-        return new CustomTypeSafeMatcher<>("an InvalidCommand on field " + field) {
-            @Override
-            protected boolean matchesSafely(InvalidCommand item) {
-                return field.equals(item.field());
-            }
-        };
-    }
-
-    private static Matcher<CommandRefused> refusedOn(String field) {
-        return new CustomTypeSafeMatcher<>("a CommandRefused on field " + field) {
-            @Override
-            protected boolean matchesSafely(CommandRefused item) {
-                return field.equals(item.field());
-            }
-        };
-    }
 
     /** The received referral of a 15-year-old with anxiety: meets every criterion. */
     private static ReferralReceived received() {
