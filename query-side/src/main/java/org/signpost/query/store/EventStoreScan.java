@@ -42,7 +42,8 @@ public final class EventStoreScan {
 
     /**
      * As {@link #scan(Connection, Instant, Consumer)}, but only events of the given types: the
-     * others are not even read from the table, let alone deserialized.
+     * others are skipped before deserialization. (Filtering in SQL instead makes PostgreSQL sort
+     * the rows rather than walk the primary key in order, which measured slower.)
      */
     public long scan(Connection connection, Instant asOf, Set<Class<?>> onlyTypes, Consumer<StoredEvent> consumer)
             throws SQLException {
@@ -54,14 +55,15 @@ public final class EventStoreScan {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT global_index, aggregate_identifier, type, sequence_number, time_stamp, payload_type,
                        payload_revision, payload
-                FROM domain_event_entry WHERE time_stamp <= ?""" + typeFilter(onlyTypes) + " ORDER BY global_index")) {
+                FROM domain_event_entry WHERE time_stamp <= ? ORDER BY global_index""")) {
             statement.setFetchSize(2_000);
             statement.setString(1, upTo);
-            if (onlyTypes != null) {
-                statement.setArray(2, connection.createArrayOf("varchar", typeNames(onlyTypes)));
-            }
+            Set<String> wanted = onlyTypes == null ? null : Set.of(typeNames(onlyTypes));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
+                    if (wanted != null && !wanted.contains(rs.getString(6))) {
+                        continue;
+                    }
                     Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(8), byte[].class,
                             new SimpleSerializedType(rs.getString(6), rs.getString(7))));
                     consumer.accept(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
