@@ -6,7 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.serialization.Serializer;
@@ -51,32 +56,103 @@ public final class EventStoreScan {
         // PostgreSQL streams with a cursor only inside a transaction.
         connection.setAutoCommit(false);
         String upTo = DateTimeUtils.formatInstant(asOf.truncatedTo(ChronoUnit.MILLIS));
+        Set<String> wanted = onlyTypes == null ? null : Set.of(typeNames(onlyTypes));
+        // Rows are read on a second thread while this one deserializes and folds: on a large
+        // store the two halves of the work then share the machine's cores, in order.
+        BlockingQueue<List<Row>> batches = new ArrayBlockingQueue<>(16);
+        AtomicReference<Throwable> readerFailure = new AtomicReference<>();
+        Thread reader = new Thread(() -> read(connection, upTo, wanted, batches, readerFailure), "event-store-scan");
+        reader.setDaemon(true);
+        reader.start();
         long count = 0;
+        try {
+            while (true) {
+                List<Row> batch = batches.take();
+                if (batch.isEmpty()) {
+                    break;
+                }
+                for (Row row : batch) {
+                    Object payload = serializer.deserialize(new SimpleSerializedObject<>(row.payload(), byte[].class,
+                            new SimpleSerializedType(row.payloadType(), row.payloadRevision())));
+                    consumer.accept(new StoredEvent(row.position(), row.aggregateId(), row.aggregateType(),
+                            row.sequence(), DateTimeUtils.parseInstant(row.timestamp()), payload));
+                    count++;
+                }
+            }
+            reader.join();
+            if (readerFailure.get() != null) {
+                throw new SQLException("Reading the event store failed", readerFailure.get());
+            }
+            connection.commit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reader.interrupt();
+            throw new SQLException("Interrupted while reading the event store", e);
+        } finally {
+            stop(reader, batches);
+            connection.setAutoCommit(autoCommit);
+        }
+        return count;
+    }
+
+    /** The connection goes back to its owner only once the reader has let go of it, even after a failure here. */
+    private static void stop(Thread reader, BlockingQueue<List<Row>> batches) {
+        while (reader.isAlive()) {
+            reader.interrupt();
+            batches.clear();
+            try {
+                reader.join(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A row as read, before deserialization. */
+    private record Row(long position, String aggregateId, String aggregateType, long sequence, String timestamp,
+                       String payloadType, String payloadRevision, byte[] payload) {
+    }
+
+    /** Fills the queue with batches of rows in order; an empty batch marks the end, also after a failure. */
+    private static void read(Connection connection, String upTo, Set<String> wanted, BlockingQueue<List<Row>> batches,
+                             AtomicReference<Throwable> failure) {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT global_index, aggregate_identifier, type, sequence_number, time_stamp, payload_type,
                        payload_revision, payload
                 FROM domain_event_entry WHERE time_stamp <= ? ORDER BY global_index""")) {
             statement.setFetchSize(2_000);
             statement.setString(1, upTo);
-            Set<String> wanted = onlyTypes == null ? null : Set.of(typeNames(onlyTypes));
             try (ResultSet rs = statement.executeQuery()) {
+                List<Row> batch = new ArrayList<>(BATCH);
                 while (rs.next()) {
-                    if (wanted != null && !wanted.contains(rs.getString(6))) {
+                    String payloadType = rs.getString(6);
+                    if (wanted != null && !wanted.contains(payloadType)) {
                         continue;
                     }
-                    Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(8), byte[].class,
-                            new SimpleSerializedType(rs.getString(6), rs.getString(7))));
-                    consumer.accept(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            DateTimeUtils.parseInstant(rs.getString(5)), payload));
-                    count++;
+                    batch.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                            payloadType, rs.getString(7), rs.getBytes(8)));
+                    if (batch.size() == BATCH) {
+                        batches.put(batch);
+                        batch = new ArrayList<>(BATCH);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    batches.put(batch);
                 }
             }
-            connection.commit();
+        } catch (Throwable e) {
+            failure.set(e);
         } finally {
-            connection.setAutoCommit(autoCommit);
+            try {
+                batches.put(List.of());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return count;
     }
+
+    private static final int BATCH = 500;
 
     private static String typeFilter(Set<Class<?>> onlyTypes) {
         return onlyTypes == null ? "" : " AND payload_type = ANY (?)";
