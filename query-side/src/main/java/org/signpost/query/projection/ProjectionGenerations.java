@@ -62,11 +62,11 @@ public class ProjectionGenerations {
 
     /** Whether a rebuild is under way, and up to which position it must get before it is complete. */
     public Rebuild rebuild(String projection) {
-        building(projection);
-        return jdbc.queryForObject(
+        // Read-only: it is polled every half second, and a projection not seen yet has no rebuild.
+        return jdbc.query(
                 "SELECT active, building, replay_head FROM projection_generation WHERE projection = ?",
                 (rs, i) -> new Rebuild(rs.getInt("active"), rs.getInt("building"), rs.getLong("replay_head")),
-                projection);
+                projection).stream().findFirst().orElse(new Rebuild(1, 1, 0));
     }
 
     /** The rebuilt generation becomes the one read; the old one is deleted. */
