@@ -105,6 +105,8 @@ class BadInputHttpTest extends CommandSideHttpTest {
         cases.add(bad("referral: unknown consent", referrals, with(form, "consentGivenBy", "TEACHER"), "consentGivenBy"));
         cases.add(bad("referral: unknown field", referrals, with(form, "hobby", "chess"), "hobby"));
         cases.add(bad("referral: oversized notes", referrals, with(form, "notes", "x".repeat(4001)), "notes"));
+        cases.add(new Case("referral: a body of 2 MB", "coordinator", referrals, with(form, "notes", "x".repeat(2_000_000)),
+                413, null));
         cases.add(bad("referral: referralId not a UUID", referrals, with(form, "referralId", "R-1"), "referralId"));
         cases.add(bad("referral: blank first name", referrals,
                 with(form, "youngPerson", with(youngPerson, "firstName", " ")), "youngPerson.firstName"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
 
 /**
@@ -132,6 +133,20 @@ class RetriesAndVersionsHttpTest extends CommandSideHttpTest {
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aChunkedBodyBeyondTheLimitIsNotReadToTheEnd() {
+        long before = eventCount();
+        byte[] huge = Api.write(with(referralForm(), "notes", "x".repeat(300_000))).getBytes(StandardCharsets.UTF_8);
+        Response response = api.as("coordinator").postChunked("/api/referrals", huge);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        // Cut off while reading (the whole body), not refused field by field after reading it all.
+        assertThat(response.json().path("errors").findValuesAsText("field")).containsExactly("body");
+        assertThat(eventCount()).isEqualTo(before);
+        byte[] small = Api.write(referralForm()).getBytes(StandardCharsets.UTF_8);
+        assertThat(api.as("coordinator").postChunked("/api/referrals", small).status()).isEqualTo(201);
     }
 
     @Test

@@ -65,6 +65,12 @@ public final class Api {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         }
 
+        /** A body of unknown length: sent chunked, without Content-Length. */
+        public Response postChunked(String path, byte[] body) {
+            return send(builder(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+        }
+
         public Response get(String path) {
             return send(builder(path).GET());
         }
