@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -99,34 +97,17 @@ final class CommandThroughput {
 
     private static Result load(int port, int clients, int warmup, int seconds) throws Exception {
         String base = "http://127.0.0.1:" + port;
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicBoolean counting = new AtomicBoolean(false);
         LongAdder done = new LongAdder();
         LongAdder errors = new LongAdder();
         Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(() -> {
-                // One HttpClient per client: a shared one funnels every connection through one selector thread.
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                Client client = new Client(http, base, counting, done, errors, latency);
-                while (running.get()) {
-                    client.oneParticipant(running);
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        Thread.sleep(warmup * 1000L);
-        counting.set(true);
-        long start = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
-        counting.set(false);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        running.set(false);
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        double elapsed = MeasuredWindow.run(clients, warmup, seconds, (running, counting) -> {
+            // One HttpClient per client: a shared one funnels every connection through one selector thread.
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            Client client = new Client(http, base, counting, done, errors, latency);
+            while (running.get()) {
+                client.oneParticipant(running);
+            }
+        });
         return new Result(done.sum() / elapsed, errors.sum(), latency);
     }
 

@@ -4,11 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 
@@ -31,49 +28,30 @@ final class RawInsertRate {
         }
         byte[] payload = new byte[600];
         new Random(42).nextBytes(payload);
-        AtomicBoolean counting = new AtomicBoolean(false);
-        AtomicBoolean running = new AtomicBoolean(true);
         LongAdder inserted = new LongAdder();
-        List<Thread> threads = new ArrayList<>();
-        for (int client = 0; client < clients; client++) {
-            Thread thread = new Thread(() -> {
-                try (Connection connection = dataSource.getConnection();
-                     PreparedStatement insert = connection.prepareStatement("""
-                             INSERT INTO bench_raw_event (aggregate_identifier, sequence_number, type, event_identifier,
-                                 meta_data, payload, payload_revision, payload_type, time_stamp)
-                             VALUES (?, ?, 'Participant', ?, ?, ?, NULL, 'org.signpost.events.ContactMade', ?)""")) {
-                    connection.setAutoCommit(true);
-                    String aggregate = UUID.randomUUID().toString();
-                    long sequence = 0;
-                    while (running.get()) {
-                        insert.setString(1, aggregate);
-                        insert.setLong(2, sequence++);
-                        insert.setString(3, UUID.randomUUID().toString());
-                        insert.setBytes(4, "{\"actor\":\"bench\"}".getBytes());
-                        insert.setBytes(5, payload);
-                        insert.setString(6, Instant.now().toString());
-                        insert.executeUpdate();
-                        if (counting.get()) {
-                            inserted.increment();
-                        }
+        double elapsed = MeasuredWindow.run(clients, warmupSeconds, seconds, (running, counting) -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement insert = connection.prepareStatement("""
+                         INSERT INTO bench_raw_event (aggregate_identifier, sequence_number, type, event_identifier,
+                             meta_data, payload, payload_revision, payload_type, time_stamp)
+                         VALUES (?, ?, 'Participant', ?, ?, ?, NULL, 'org.signpost.events.ContactMade', ?)""")) {
+                connection.setAutoCommit(true);
+                String aggregate = UUID.randomUUID().toString();
+                long sequence = 0;
+                while (running.get()) {
+                    insert.setString(1, aggregate);
+                    insert.setLong(2, sequence++);
+                    insert.setString(3, UUID.randomUUID().toString());
+                    insert.setBytes(4, "{\"actor\":\"bench\"}".getBytes());
+                    insert.setBytes(5, payload);
+                    insert.setString(6, Instant.now().toString());
+                    insert.executeUpdate();
+                    if (counting.get()) {
+                        inserted.increment();
                     }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
                 }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        Thread.sleep(warmupSeconds * 1000L);
-        counting.set(true);
-        long start = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
-        counting.set(false);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        running.set(false);
-        for (Thread thread : threads) {
-            thread.join();
-        }
+            }
+        });
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE bench_raw_event");
         }
