@@ -1,21 +1,12 @@
 package org.signpost.command;
 
-import java.time.Clock;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration {
-
-    /** "Today" for the rules on dates; tests replace it. */
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /**
      * Aggregates stay in memory between commands instead of being replayed from their events

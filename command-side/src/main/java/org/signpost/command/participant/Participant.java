@@ -28,6 +28,7 @@ import org.signpost.command.participant.ParticipantCommands.RecordSession;
 import org.signpost.command.participant.ParticipantCommands.RecordUptake;
 import org.signpost.command.participant.ParticipantCommands.SignpostToVcse;
 import org.signpost.command.rules.BusinessDates;
+import org.signpost.platform.BusinessCalendar;
 import org.signpost.command.rules.CommandRefused;
 import org.signpost.command.rules.InvalidCommand;
 import org.signpost.command.rules.UnknownEntity;
@@ -185,7 +186,7 @@ public class Participant extends SignpostAggregate {
         if (command.weeks() < 1 || command.weeks() > 52) {
             throw new InvalidCommand("weeks", "must be from 1 to 52");
         }
-        apply(new SupportExtended(participantId, command.weeks(), BusinessDates.today(clock),
+        apply(new SupportExtended(participantId, command.weeks(), BusinessCalendar.today(clock),
                 PersonalData.of(command.reason())));
         return new CommandAnswer(Map.of(), currentVersion());
     }

@@ -2,30 +2,21 @@ package org.signpost.command.rules;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import org.signpost.platform.BusinessCalendar;
 
-/**
- * Dates given by staff are calendar dates in Europe/London; "today" is taken there, so a session
- * recorded at 00:30 BST is not in the future.
- */
+/** The rules every command applies to the dates staff give (see {@link BusinessCalendar}). */
 public final class BusinessDates {
-
-    public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private BusinessDates() {
     }
 
-    public static LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(LONDON));
-    }
-
     /** The given date, or today when the client left it out. */
     public static LocalDate orToday(LocalDate date, Clock clock) {
-        return date != null ? date : today(clock);
+        return date != null ? date : BusinessCalendar.today(clock);
     }
 
     public static void requireNotInFuture(String field, LocalDate date, Clock clock) {
-        if (date.isAfter(today(clock))) {
+        if (date.isAfter(BusinessCalendar.today(clock))) {
             throw new InvalidCommand(field, "must not be in the future");
         }
     }

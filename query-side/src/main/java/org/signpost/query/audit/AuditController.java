@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import org.signpost.platform.BusinessCalendar;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.security.Role;
 import org.signpost.query.caseload.CaseloadQueries;
 import org.signpost.query.caseload.Visibility;
 import org.signpost.query.web.InvalidQuery;
 import org.signpost.query.web.NotFound;
-import org.signpost.query.web.Today;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -105,7 +105,7 @@ class AuditController {
         try {
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                return (upperBound ? date.plusDays(1) : date).atStartOfDay(Today.LONDON).toInstant();
+                return (upperBound ? date.plusDays(1) : date).atStartOfDay(BusinessCalendar.LONDON).toInstant();
             }
             Instant instant = Instant.parse(value);
             return upperBound ? instant.plusNanos(1) : instant;

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.signpost.platform.BusinessCalendar;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.security.Role;
 import org.signpost.platform.security.UsersFile;
 import org.signpost.query.web.Forbidden;
-import org.signpost.query.web.Today;
 import org.signpost.query.web.NotFound;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +58,7 @@ class CaseloadController {
         if (user.role() == Role.LINK_WORKER && !linkWorkerId.equals(user.linkWorkerId())) {
             throw new Forbidden("A link worker sees only their own caseload");
         }
-        LocalDate today = Today.in(clock);
+        LocalDate today = BusinessCalendar.today(clock);
         return queries.activeParticipantsOf(linkWorkerId).stream().map(p -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("participantId", p.participantId());
@@ -80,7 +80,7 @@ class CaseloadController {
         ParticipantState p = queries.participant(participantId)
                 .filter(state -> Visibility.mayRead(ActingUser.current(), state))
                 .orElseThrow(() -> new NotFound("No such participant"));
-        LocalDate today = Today.in(clock);
+        LocalDate today = BusinessCalendar.today(clock);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("participantId", p.participantId());
         body.put("referralId", p.referralId());

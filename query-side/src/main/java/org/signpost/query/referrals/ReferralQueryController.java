@@ -6,12 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.signpost.platform.BusinessCalendar;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.security.Role;
 import org.signpost.query.caseload.CaseloadQueries;
 import org.signpost.query.caseload.Visibility;
 import org.signpost.query.web.NotFound;
-import org.signpost.query.web.Today;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +37,7 @@ class ReferralQueryController {
 
     @GetMapping("/api/triage-queue")
     List<TriageQueueEntry> triageQueue() {
-        LocalDate today = Today.in(clock);
+        LocalDate today = BusinessCalendar.today(clock);
         return referrals.awaitingTriage().stream()
                 .map(w -> new TriageQueueEntry(w.referralId(), w.receivedOn(),
                         Math.max(0, ChronoUnit.DAYS.between(w.receivedOn(), today)), w.source(), w.failedCriteria()))

@@ -38,16 +38,9 @@ public final class EventStoreScan {
     }
 
     /**
-     * Every event recorded up to {@code asOf} (inclusive, to the millisecond, which is the
-     * precision of the store's timestamps), in order of position.
-     */
-    public long scan(Connection connection, Instant asOf, Consumer<StoredEvent> consumer) throws SQLException {
-        return scan(connection, asOf, null, consumer);
-    }
-
-    /**
-     * As {@link #scan(Connection, Instant, Consumer)}, but only events of the given types: the
-     * others are skipped before deserialization. (Filtering in SQL instead makes PostgreSQL sort
+     * Every event of the given types (all, for null) recorded up to {@code asOf} (inclusive, to
+     * the millisecond, the precision of the store's timestamps), in order of position. Events of
+     * other types are skipped before deserialization. (Filtering in SQL instead makes PostgreSQL sort
      * the rows rather than walk the primary key in order, which measured slower.)
      */
     public long scan(Connection connection, Instant asOf, Set<Class<?>> onlyTypes, Consumer<StoredEvent> consumer)
