@@ -12,6 +12,7 @@ import org.signpost.events.ReferralReason;
 import org.signpost.events.ReferralSource;
 import org.signpost.events.Timepoint;
 import org.signpost.events.TriageOutcome;
+import org.signpost.query.projection.ProjectionJson;
 
 /** The live projection's {@link FactsWriter}: each fact becomes a row of the metric tables. */
 final class SqlFactsWriter implements FactsWriter {
@@ -36,7 +37,7 @@ final class SqlFactsWriter implements FactsWriter {
         statements.write("""
                 INSERT INTO metric_referral (generation, referral_id, received_on, source, channel, reasons, age_on_receipt)
                 VALUES ({generation}, ?, ?, ?, ?, ?, ?) ON CONFLICT (generation, referral_id) DO NOTHING""",
-                referralId, receivedOn, source.name(), channel.name(), names(reasons), ageOnReceipt);
+                referralId, receivedOn, source.name(), channel.name(), ProjectionJson.names(reasons), ageOnReceipt);
     }
 
     @Override
@@ -45,7 +46,7 @@ final class SqlFactsWriter implements FactsWriter {
         statements.write("""
                 UPDATE metric_referral SET triage_outcome = ?, triaged_on = ?, failed_criteria = ?
                 WHERE generation = {generation} AND referral_id = ?""",
-                outcome.name(), triagedOn, names(failedCriteria), referralId);
+                outcome.name(), triagedOn, ProjectionJson.names(failedCriteria), referralId);
     }
 
     @Override
@@ -97,7 +98,4 @@ final class SqlFactsWriter implements FactsWriter {
                 score == null ? null : score.toPlainString());
     }
 
-    private static String names(List<? extends Enum<?>> values) {
-        return values.stream().map(Enum::name).collect(Collectors.joining(","));
-    }
 }

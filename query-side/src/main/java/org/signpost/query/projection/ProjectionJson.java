@@ -23,6 +23,11 @@ public final class ProjectionJson {
         }
     }
 
+    /** Enum values as one comma-separated column ("ANXIETY,LONELINESS"), in their order. */
+    public static String names(java.util.List<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }

@@ -1,7 +1,5 @@
 package org.signpost.query.referrals;
 
-import java.util.List;
-import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -34,8 +32,9 @@ public class ReferralsProjection extends Projection {
                 VALUES ({generation}, ?, 'AWAITING_TRIAGE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)
                 ON CONFLICT (generation, referral_id) DO NOTHING""",
                 event.referralId(), event.source().name(), event.channel().name(), event.receivedOn(),
-                joined(event.reasons()), joined(event.needs()), event.consentGivenBy().name(), event.ageOnReceipt(),
-                event.postcodeDistrict(), joined(event.failedCriteria()), ProjectionJson.write(value(event.youngPerson())),
+                ProjectionJson.names(event.reasons()), ProjectionJson.names(event.needs()),
+                event.consentGivenBy().name(), event.ageOnReceipt(), event.postcodeDistrict(),
+                ProjectionJson.names(event.failedCriteria()), ProjectionJson.write(value(event.youngPerson())),
                 ProjectionJson.write(value(event.referrer())), value(event.notes()), sequence);
     }
 
@@ -64,10 +63,6 @@ public class ReferralsProjection extends Projection {
                 UPDATE referral_view SET status = 'WITHDRAWN', withdrawn_on = ?, withdrawal_reason = ?, version = ?
                 WHERE generation = {generation} AND referral_id = ?""",
                 event.withdrawnOn(), value(event.reason()), sequence, event.referralId());
-    }
-
-    static String joined(List<? extends Enum<?>> values) {
-        return values.stream().map(Enum::name).collect(Collectors.joining(","));
     }
 
     static <T> T value(PersonalData<T> data) {
