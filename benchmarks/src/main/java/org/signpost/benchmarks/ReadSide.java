@@ -64,8 +64,7 @@ final class ReadSide {
             try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SignpostApplication.class).run(args)) {
                 long start = System.nanoTime();
                 ProjectionAdmin admin = service.getBean(ProjectionAdmin.class);
-                ProjectionGenerations generations = service.getBean(ProjectionGenerations.class);
-                awaitAll(admin, generations);
+                awaitAll(admin);
                 double build = seconds(start);
                 System.out.printf("First build of the 4 read models: %.1f s, %,.0f events/s per read model%n",
                         build, events / build);
@@ -74,10 +73,8 @@ final class ReadSide {
                 System.out.printf("Raw JDBC scan of the event table: %,.0f events/s%n", events / scan);
 
                 start = System.nanoTime();
-                for (String name : ProjectionNames.ALL) {
-                    admin.replay(name);
-                }
-                awaitAll(admin, generations);
+                admin.replay(ProjectionNames.ALL);
+                awaitAll(admin);
                 double replay = seconds(start);
                 System.out.printf("Replay of the 4 read models: %.1f s, %,.0f events/s per read model%n",
                         replay, events / replay);
@@ -107,12 +104,12 @@ final class ReadSide {
         }
     }
 
-    private static void awaitAll(ProjectionAdmin admin, ProjectionGenerations generations) throws InterruptedException {
+    private static void awaitAll(ProjectionAdmin admin) throws InterruptedException {
         while (true) {
             long head = admin.head();
             boolean done = true;
             for (String name : ProjectionNames.ALL) {
-                done &= admin.position(name) >= head && !generations.rebuild(name).underWay();
+                done &= admin.position(name) >= head && !admin.replaying(name);
             }
             if (done) {
                 return;

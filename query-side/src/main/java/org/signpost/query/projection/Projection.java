@@ -1,14 +1,14 @@
 package org.signpost.query.projection;
 
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What every read model's event handlers share: their writes are queued per batch of events and
- * run at the end of the batch, into the generation being built, in the transaction that also
- * moves the processor's token, so rows and token never disagree.
+ * run at the end of the batch. Live, they go to the generation that is read, in the transaction
+ * that also moves the processor's token, so rows and token never disagree. During a replay the
+ * same handlers run for the {@link ReplayEngine}, whose batches go to the generation being built.
  */
 public abstract class Projection {
 
@@ -28,24 +28,19 @@ public abstract class Projection {
         return name;
     }
 
-    /** Queues a write; {@code {generation}} in the SQL stands for the generation being built. */
+    /** Queues a write; {@code {generation}} in the SQL stands for the generation written. */
     protected void write(String sql, Object... args) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        RebuildBatches rebuild = unitOfWork.getResource(RebuildBatches.RESOURCE);
+        if (rebuild != null) {
+            rebuild.batch(name).add(sql, args);
+            return;
+        }
         SqlBatch batch = unitOfWork.getOrComputeResource(resourceKey, key -> {
-            SqlBatch created = new SqlBatch(jdbc, generations.building(name));
+            SqlBatch created = new SqlBatch(jdbc, generations.activeGeneration(name));
             unitOfWork.onPrepareCommit(u -> created.flush());
             return created;
         });
         batch.add(sql, args);
-    }
-
-    /**
-     * A replay begins: the read model is rebuilt into a new generation, while the active one
-     * keeps answering reads until the new one has caught up.
-     */
-    @ResetHandler
-    public void onReset() {
-        Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-        generations.startRebuild(name, head);
     }
 }

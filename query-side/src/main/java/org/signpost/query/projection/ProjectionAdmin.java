@@ -1,9 +1,9 @@
 package org.signpost.query.projection;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -14,7 +14,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +30,17 @@ public class ProjectionAdmin {
     private final TransactionManager transactionManager;
     private final ProjectionGenerations generations;
     private final JdbcTemplate jdbc;
+    private final ReplayEngine replayEngine;
 
     public ProjectionAdmin(EventProcessingConfiguration processing, TokenStore tokenStore,
-                           TransactionManager transactionManager, ProjectionGenerations generations, JdbcTemplate jdbc) {
+                           TransactionManager transactionManager, ProjectionGenerations generations, JdbcTemplate jdbc,
+                           ReplayEngine replayEngine) {
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
         this.generations = generations;
         this.jdbc = jdbc;
+        this.replayEngine = replayEngine;
     }
 
     /** One projection as GET /api/projections shows it. */
@@ -55,30 +57,22 @@ public class ProjectionAdmin {
     }
 
     /**
-     * Rebuilds a read model from the first event: the processor stops, its tokens go back to the
-     * start (the projection's reset handler opens a new generation), its dead letters are
-     * cleared, and it starts again. Reads keep using the old generation until the new one has
-     * caught up (see {@link #completeCaughtUpRebuilds()}).
+     * Rebuilds a read model from the first event into a new generation while the active one
+     * answers reads and stays current; see {@link ReplayEngine}. Returns at once.
      */
-    public void replay(String name) throws Exception {
-        StreamingEventProcessor processor = processor(name);
-        processor.shutdownAsync().get(30, TimeUnit.SECONDS);
-        processor.resetTokens();
-        deadLetters(name).ifPresent(queue -> transactionManager.executeInTransaction(queue::clear));
-        processor.start();
-        log.info("Replay of projection {} started", name);
+    public void replay(String name) {
+        replay(List.of(name));
     }
 
-    /** A rebuilt generation that has reached the head as it was at the start of its replay becomes the one read. */
-    @Scheduled(fixedDelayString = "${signpost.projections.rebuild-check-interval:500}")
-    public void completeCaughtUpRebuilds() {
-        for (String name : ProjectionNames.ALL) {
-            ProjectionGenerations.Rebuild rebuild = generations.rebuild(name);
-            if (rebuild.underWay() && position(name) >= rebuild.head()) {
-                transactionManager.executeInTransaction(() -> generations.completeRebuild(name));
-                log.info("Replay of projection {} complete: generation {} is now read", name, rebuild.building());
-            }
-        }
+    /** Rebuilds these read models from one read of the event store. */
+    public void replay(Collection<String> names) {
+        replayEngine.request(names);
+        log.info("Replay of {} requested", names);
+    }
+
+    /** Whether a replay of this projection is asked for or under way. */
+    public boolean replaying(String name) {
+        return replayEngine.replaying(name) || generations.rebuild(name).underWay();
     }
 
     private Status status(String name, long head) {
@@ -89,8 +83,10 @@ public class ProjectionAdmin {
             state = "ERROR";
         } else if (!processor.isRunning()) {
             state = "STOPPED";
-        } else if (generations.rebuild(name).underWay()) {
+        } else if (replaying(name)) {
             state = "REPLAYING";
+        } else if (replayEngine.failure(name).isPresent()) {
+            state = "REPLAY_FAILED";
         } else {
             state = "RUNNING";
         }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which generation of each read model is read (active) and which is written (building). They
  * differ only during a replay: reads go on from the complete old generation while the new one
- * is built; once the new one has caught up with the head of the event store as it was when the
- * replay began, it becomes active and the old rows are deleted.
+ * is built; once the new one has caught up with the live processor, it becomes active and the
+ * old rows are deleted.
  */
 @Component
 public class ProjectionGenerations {
@@ -28,12 +28,16 @@ public class ProjectionGenerations {
         this.jdbc = jdbc;
     }
 
-    /** The generation handlers write to; a projection seen for the first time starts at 1. */
-    public int building(String projection) {
+    /** The generation that is read, and written by the live processor; a projection seen for the first time starts at 1. */
+    public int activeGeneration(String projection) {
+        ensureKnown(projection);
+        return jdbc.queryForObject("SELECT active FROM projection_generation WHERE projection = ?",
+                Integer.class, projection);
+    }
+
+    private void ensureKnown(String projection) {
         jdbc.update("INSERT INTO projection_generation (projection, active, building) VALUES (?, 1, 1) "
                 + "ON CONFLICT (projection) DO NOTHING", projection);
-        return jdbc.queryForObject("SELECT building FROM projection_generation WHERE projection = ?",
-                Integer.class, projection);
     }
 
     /** SQL for the active generation, to embed in every read: {@code generation = (...)}. */
@@ -41,48 +45,58 @@ public class ProjectionGenerations {
         return "(SELECT active FROM projection_generation WHERE projection = '" + projection + "')";
     }
 
-    /** A replay starts: a fresh generation after the active one; leftovers of an earlier attempt go. */
-    public void startRebuild(String projection, long head) {
-        int building = building(projection);
-        Integer active = jdbc.queryForObject("SELECT active FROM projection_generation WHERE projection = ?",
-                Integer.class, projection);
-        int next = Math.max(active, building) + 1;
+    /**
+     * A replay starts: a fresh generation after the active one, emptied of what an earlier
+     * attempt may have left; returns its number.
+     */
+    public int startRebuild(String projection) {
+        ensureKnown(projection);
+        Rebuild current = rebuild(projection);
+        int next = Math.max(current.active(), current.building()) + 1;
         for (String table : TABLES.get(projection)) {
-            jdbc.update("DELETE FROM " + table + " WHERE generation = ?", next);
+            jdbc.update("DELETE FROM " + table + " WHERE generation > ?", current.active());
         }
-        if (building != active) {
-            // An earlier replay that never completed: its rows are of no use.
-            for (String table : TABLES.get(projection)) {
-                jdbc.update("DELETE FROM " + table + " WHERE generation = ?", building);
-            }
-        }
-        jdbc.update("UPDATE projection_generation SET building = ?, replay_head = ? WHERE projection = ?",
-                next, head, projection);
+        jdbc.update("UPDATE projection_generation SET building = ? WHERE projection = ?", next, projection);
+        return next;
     }
 
-    /** Whether a rebuild is under way, and up to which position it must get before it is complete. */
+    /** A rebuild that will not complete (it failed or its process stopped): its rows go, reads stay where they are. */
+    public void abandonRebuild(String projection) {
+        Rebuild current = rebuild(projection);
+        for (String table : TABLES.get(projection)) {
+            jdbc.update("DELETE FROM " + table + " WHERE generation > ?", current.active());
+        }
+        jdbc.update("UPDATE projection_generation SET building = active WHERE projection = ?", projection);
+    }
+
+    /** Whether a rebuild is under way. */
     public Rebuild rebuild(String projection) {
-        // Read-only: it is polled every half second, and a projection not seen yet has no rebuild.
+        // Read-only: it is polled often, and a projection not seen yet has no rebuild.
         return jdbc.query(
-                "SELECT active, building, replay_head FROM projection_generation WHERE projection = ?",
-                (rs, i) -> new Rebuild(rs.getInt("active"), rs.getInt("building"), rs.getLong("replay_head")),
-                projection).stream().findFirst().orElse(new Rebuild(1, 1, 0));
+                "SELECT active, building FROM projection_generation WHERE projection = ?",
+                (rs, i) -> new Rebuild(rs.getInt("active"), rs.getInt("building")),
+                projection).stream().findFirst().orElse(new Rebuild(1, 1));
     }
 
-    /** The rebuilt generation becomes the one read; the old one is deleted. */
+    /**
+     * The rebuilt generation becomes the one read, in the caller's transaction. Its old rows are
+     * deleted afterwards by {@link #deleteOldGenerations}, outside that transaction, so the
+     * switch itself stays short.
+     */
     public void completeRebuild(String projection) {
-        Rebuild rebuild = rebuild(projection);
-        if (!rebuild.underWay()) {
-            return;
-        }
-        jdbc.update("UPDATE projection_generation SET active = building, replay_head = NULL WHERE projection = ?",
+        jdbc.update("UPDATE projection_generation SET active = building WHERE projection = ? AND active <> building",
                 projection);
+    }
+
+    /** Deletes the rows of generations older than the active one. */
+    public void deleteOldGenerations(String projection) {
+        int active = activeGeneration(projection);
         for (String table : TABLES.get(projection)) {
-            jdbc.update("DELETE FROM " + table + " WHERE generation = ?", rebuild.active());
+            jdbc.update("DELETE FROM " + table + " WHERE generation < ?", active);
         }
     }
 
-    public record Rebuild(int active, int building, long head) {
+    public record Rebuild(int active, int building) {
 
         public boolean underWay() {
             return active != building;

@@ -14,21 +14,49 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 
 /**
- * Reads the event store in order of position, read-only, straight from its table: the basis of
- * "as of" figures (only events recorded up to an instant) and of the analysts' command line,
- * which needs no running service. Rows stream through a cursor, so memory does not grow with
- * the store.
+ * Reads the event store in order of position, straight from its table: the basis of "as of"
+ * figures (only events recorded up to an instant), of the analysts' command line, which needs no
+ * running service, and of replays, which read the store once for every read model they rebuild.
+ * Rows stream through a cursor, so memory does not grow with the store; one scan is one query,
+ * so it sees one consistent snapshot of the store.
  */
 public final class EventStoreScan {
 
     /** One stored event: where it stands in the store and in its aggregate, and what it says. */
-    public record StoredEvent(long position, String aggregateId, String aggregateType, long sequence,
-                              Instant recordedAt, Object payload) {
+    public record StoredEvent(long position, String eventIdentifier, String aggregateId, String aggregateType,
+                              long sequence, Instant recordedAt, Object payload, MetaData metaData) {
+    }
+
+    /** Which rows a scan reads: a condition on the table's columns and its parameters. */
+    public record Selection(String where, List<Object> parameters, Set<Class<?>> onlyTypes, boolean withMetaData) {
+
+        /** Events of the given types (all, for null) recorded up to {@code asOf}, to the millisecond. */
+        public static Selection recordedUpTo(Instant asOf, Set<Class<?>> onlyTypes) {
+            return new Selection("time_stamp <= ?",
+                    List.of(DateTimeUtils.formatInstant(asOf.truncatedTo(ChronoUnit.MILLIS))), onlyTypes, false);
+        }
+
+        /** Every event, with its metadata: what a replay reads. */
+        public static Selection everything() {
+            return new Selection("TRUE", List.of(), null, true);
+        }
+
+        /** Every event with its metadata after {@code after} up to {@code upTo}, and at the given positions. */
+        public static Selection positions(long after, long upTo, long[] also) {
+            List<Object> parameters = new ArrayList<>();
+            parameters.add(after);
+            parameters.add(upTo);
+            parameters.add(also);
+            return new Selection("(global_index > ? AND global_index <= ?) OR global_index = ANY (?)", parameters,
+                    null, true);
+        }
     }
 
     private final Serializer serializer;
@@ -37,24 +65,28 @@ public final class EventStoreScan {
         this.serializer = serializer;
     }
 
-    /**
-     * Every event of the given types (all, for null) recorded up to {@code asOf} (inclusive, to
-     * the millisecond, the precision of the store's timestamps), in order of position. Events of
-     * other types are skipped before deserialization. (Filtering in SQL instead makes PostgreSQL sort
-     * the rows rather than walk the primary key in order, which measured slower.)
-     */
+    /** Every event recorded up to {@code asOf} of the given types (all, for null), in order of position. */
     public long scan(Connection connection, Instant asOf, Set<Class<?>> onlyTypes, Consumer<StoredEvent> consumer)
             throws SQLException {
+        return scan(connection, Selection.recordedUpTo(asOf, onlyTypes), consumer);
+    }
+
+    /**
+     * Every selected event in order of position. Events of types not wanted are skipped before
+     * deserialization. (Filtering types in SQL instead makes PostgreSQL sort the rows rather than
+     * walk the primary key in order, which measured slower.)
+     */
+    public long scan(Connection connection, Selection selection, Consumer<StoredEvent> consumer) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         // PostgreSQL streams with a cursor only inside a transaction.
         connection.setAutoCommit(false);
-        String upTo = DateTimeUtils.formatInstant(asOf.truncatedTo(ChronoUnit.MILLIS));
-        Set<String> wanted = onlyTypes == null ? null : Set.of(typeNames(onlyTypes));
-        // Rows are read on a second thread while this one deserializes and folds: on a large
+        Set<String> wanted = selection.onlyTypes() == null ? null : Set.of(typeNames(selection.onlyTypes()));
+        // Rows are read on a second thread while this one deserializes and consumes: on a large
         // store the two halves of the work then share the machine's cores, in order.
         BlockingQueue<List<Row>> batches = new ArrayBlockingQueue<>(16);
         AtomicReference<Throwable> readerFailure = new AtomicReference<>();
-        Thread reader = new Thread(() -> read(connection, upTo, wanted, batches, readerFailure), "event-store-scan");
+        Thread reader = new Thread(() -> read(connection, selection, wanted, batches, readerFailure),
+                "event-store-scan");
         reader.setDaemon(true);
         reader.start();
         long count = 0;
@@ -65,10 +97,7 @@ public final class EventStoreScan {
                     break;
                 }
                 for (Row row : batch) {
-                    Object payload = serializer.deserialize(new SimpleSerializedObject<>(row.payload(), byte[].class,
-                            new SimpleSerializedType(row.payloadType(), row.payloadRevision())));
-                    consumer.accept(new StoredEvent(row.position(), row.aggregateId(), row.aggregateType(),
-                            row.sequence(), DateTimeUtils.parseInstant(row.timestamp()), payload));
+                    consumer.accept(deserialize(row));
                     count++;
                 }
             }
@@ -88,6 +117,15 @@ public final class EventStoreScan {
         return count;
     }
 
+    private StoredEvent deserialize(Row row) {
+        Object payload = serializer.deserialize(new SimpleSerializedObject<>(row.payload(), byte[].class,
+                new SimpleSerializedType(row.payloadType(), row.payloadRevision())));
+        MetaData metaData = row.metaData() == null ? null
+                : serializer.deserialize(new SerializedMetaData<>(row.metaData(), byte[].class));
+        return new StoredEvent(row.position(), row.eventIdentifier(), row.aggregateId(), row.aggregateType(),
+                row.sequence(), DateTimeUtils.parseInstant(row.timestamp()), payload, metaData);
+    }
+
     /** The connection goes back to its owner only once the reader has let go of it, even after a failure here. */
     private static void stop(Thread reader, BlockingQueue<List<Row>> batches) {
         while (reader.isAlive()) {
@@ -103,28 +141,30 @@ public final class EventStoreScan {
     }
 
     /** A row as read, before deserialization. */
-    private record Row(long position, String aggregateId, String aggregateType, long sequence, String timestamp,
-                       String payloadType, String payloadRevision, byte[] payload) {
+    private record Row(long position, String eventIdentifier, String aggregateId, String aggregateType, long sequence,
+                       String timestamp, String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
     }
 
     /** Fills the queue with batches of rows in order; an empty batch marks the end, also after a failure. */
-    private static void read(Connection connection, String upTo, Set<String> wanted, BlockingQueue<List<Row>> batches,
-                             AtomicReference<Throwable> failure) {
+    private static void read(Connection connection, Selection selection, Set<String> wanted,
+                             BlockingQueue<List<Row>> batches, AtomicReference<Throwable> failure) {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT global_index, aggregate_identifier, type, sequence_number, time_stamp, payload_type,
-                       payload_revision, payload
-                FROM domain_event_entry WHERE time_stamp <= ? ORDER BY global_index""")) {
+                SELECT global_index, event_identifier, aggregate_identifier, type, sequence_number, time_stamp,
+                       payload_type, payload_revision, payload""" + (selection.withMetaData() ? ", meta_data" : "") + """
+
+                FROM domain_event_entry WHERE\s""" + selection.where() + " ORDER BY global_index")) {
             statement.setFetchSize(2_000);
-            statement.setString(1, upTo);
+            bind(connection, statement, selection.parameters());
             try (ResultSet rs = statement.executeQuery()) {
                 List<Row> batch = new ArrayList<>(BATCH);
                 while (rs.next()) {
-                    String payloadType = rs.getString(6);
+                    String payloadType = rs.getString(7);
                     if (wanted != null && !wanted.contains(payloadType)) {
                         continue;
                     }
-                    batch.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                            payloadType, rs.getString(7), rs.getBytes(8)));
+                    batch.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getString(6), payloadType, rs.getString(8), rs.getBytes(9),
+                            selection.withMetaData() ? rs.getBytes(10) : null));
                     if (batch.size() == BATCH) {
                         batches.put(batch);
                         batch = new ArrayList<>(BATCH);
@@ -141,6 +181,22 @@ public final class EventStoreScan {
                 batches.put(List.of());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, List<Object> parameters)
+            throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object parameter = parameters.get(i);
+            if (parameter instanceof long[] longs) {
+                Long[] boxed = new Long[longs.length];
+                for (int j = 0; j < longs.length; j++) {
+                    boxed[j] = longs[j];
+                }
+                statement.setArray(i + 1, connection.createArrayOf("bigint", boxed));
+            } else {
+                statement.setObject(i + 1, parameter);
             }
         }
     }

@@ -62,7 +62,7 @@ public abstract class QuerySideTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
             long head = projections.head();
             return ProjectionNames.ALL.stream().allMatch(name ->
-                    projections.position(name) >= head && !generations.rebuild(name).underWay());
+                    projections.position(name) >= head && !projections.replaying(name));
         });
     }
 }

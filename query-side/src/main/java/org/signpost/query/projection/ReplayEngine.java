@@ -1,0 +1,411 @@
+package org.signpost.query.projection;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.serialization.Serializer;
+import org.signpost.query.store.EventStoreScan;
+import org.signpost.query.store.EventStoreScan.Selection;
+import org.signpost.query.store.EventStoreScan.StoredEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds read models from the first event while reads go on. Rather than rewinding each
+ * projection's processor (each would read and deserialize the whole store again, event by
+ * event, through Axon's per-event machinery), one scan reads the store once and runs every
+ * requested projection's own event handlers on each event, in large batches, into a new
+ * generation; the live processors keep the old generations current meanwhile. Then each
+ * processor is stopped for a moment, the new generation catches up with exactly the events the
+ * processor's token has seen, the token is handed over (see {@link TokenHandover}), the new
+ * generation becomes the one read, and the processor starts again.
+ *
+ * <p>Requests that arrive close together share one scan.
+ */
+@Component
+public class ReplayEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayEngine.class);
+
+    /** Events per batch of statements (and per transaction) while rebuilding. */
+    private static final int CHUNK = 5_000;
+    /** How long a request waits for others to join its scan. */
+    private static final Duration GATHERING = Duration.ofMillis(250);
+
+    private final EventProcessingConfiguration processing;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactionManager;
+    private final ProjectionGenerations generations;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final EventStoreScan scan;
+    private final Map<String, AnnotationEventHandlerAdapter> handlers = new LinkedHashMap<>();
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final Map<String, Long> caughtUp = new ConcurrentHashMap<>();
+
+    public ReplayEngine(EventProcessingConfiguration processing, TokenStore tokenStore,
+                        TransactionManager transactionManager, ProjectionGenerations generations, JdbcTemplate jdbc,
+                        DataSource dataSource, @Qualifier("eventSerializer") Serializer eventSerializer,
+                        List<Projection> projections) {
+        this.processing = processing;
+        this.tokenStore = tokenStore;
+        this.transactionManager = transactionManager;
+        this.generations = generations;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.scan = new EventStoreScan(eventSerializer);
+        projections.forEach(projection -> handlers.put(projection.name(), new AnnotationEventHandlerAdapter(projection)));
+    }
+
+    /** Asks for these projections to be rebuilt; returns at once. */
+    public synchronized void request(Collection<String> names) {
+        boolean gathering = !pending.isEmpty();
+        pending.addAll(names);
+        names.forEach(failures::remove);
+        if (!gathering) {
+            worker.submit(this::runGathered);
+        }
+    }
+
+    /** Whether a rebuild of this projection is asked for or under way. */
+    public boolean replaying(String name) {
+        return pending.contains(name) || running.contains(name);
+    }
+
+    /** Why the last rebuild of this projection failed, if it did. */
+    public Optional<String> failure(String name) {
+        return Optional.ofNullable(failures.get(name));
+    }
+
+    /** How many events the last hand-over of this projection applied in its catch-up. */
+    public long eventsCaughtUp(String name) {
+        return caughtUp.getOrDefault(name, 0L);
+    }
+
+    /** A rebuild interrupted by the end of its process is taken up again at the next start. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void resumeInterruptedRebuilds() {
+        List<String> interrupted = handlers.keySet().stream()
+                .filter(name -> generations.rebuild(name).underWay()).toList();
+        if (!interrupted.isEmpty()) {
+            log.info("Resuming the interrupted replay of {}", interrupted);
+            request(interrupted);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    public void stop() {
+        worker.shutdownNow();
+    }
+
+    private void runGathered() {
+        try {
+            Thread.sleep(GATHERING.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        Set<String> names;
+        synchronized (this) {
+            names = new LinkedHashSet<>(pending);
+            running.addAll(names);
+            pending.clear();
+        }
+        try {
+            replay(names);
+        } catch (Exception | LinkageError e) {
+            log.error("Replay of {} failed; the active generations stay as they were", names, e);
+            for (String name : names) {
+                failures.put(name, Objects.toString(e.getMessage(), e.getClass().getSimpleName()));
+                try {
+                    transactionManager.executeInTransaction(() -> generations.abandonRebuild(name));
+                } catch (RuntimeException cleanup) {
+                    log.warn("Could not discard the partial generation of {}", name, cleanup);
+                }
+            }
+        } finally {
+            running.removeAll(names);
+        }
+    }
+
+    private void replay(Set<String> names) throws Exception {
+        long started = System.nanoTime();
+        Map<String, Integer> building = new LinkedHashMap<>();
+        for (String name : names) {
+            building.put(name, transactionManager.fetchInTransaction(() -> generations.startRebuild(name)));
+        }
+        log.info("Replay of {} started into generations {}", names, building.values());
+        ScanCoverage coverage = rebuild(building);
+        long scanned = System.nanoTime();
+        for (String name : names) {
+            handOver(name, building.get(name), coverage);
+        }
+        log.info("Replay of {} complete: {} events up to position {} in {} ms (hand-over {} ms)", names,
+                coverage.count(), coverage.head(), (System.nanoTime() - started) / 1_000_000,
+                (System.nanoTime() - scanned) / 1_000_000);
+        for (String name : names) {
+            transactionManager.executeInTransaction(() -> generations.deleteOldGenerations(name));
+        }
+    }
+
+    /**
+     * Reads the store once and applies every event to every generation being built. This thread
+     * deserializes and runs the handlers while another runs the statements of the previous
+     * chunk, each chunk in its own transaction (a half-built generation is never read, and an
+     * interrupted one is rebuilt from the start).
+     */
+    private ScanCoverage rebuild(Map<String, Integer> building) throws Exception {
+        ScanCoverage coverage = new ScanCoverage();
+        BlockingQueue<Optional<RebuildBatches>> toRun = new ArrayBlockingQueue<>(2);
+        AtomicReference<Throwable> writeFailure = new AtomicReference<>();
+        Thread writer = new Thread(() -> runStatements(toRun, writeFailure), "projection-replay-writer");
+        writer.setDaemon(true);
+        writer.start();
+        List<StoredEvent> chunk = new ArrayList<>(CHUNK);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setReadOnly(true);
+            scan.scan(connection, Selection.everything(), event -> {
+                coverage.saw(event.position());
+                chunk.add(event);
+                if (chunk.size() == CHUNK) {
+                    handOn(apply(chunk, building), toRun, writeFailure);
+                    chunk.clear();
+                }
+            });
+            if (!chunk.isEmpty()) {
+                handOn(apply(chunk, building), toRun, writeFailure);
+            }
+        } finally {
+            toRun.put(Optional.empty());
+            writer.join();
+        }
+        if (writeFailure.get() != null) {
+            throw new IllegalStateException("Writing the rebuilt generation failed", writeFailure.get());
+        }
+        return coverage;
+    }
+
+    private static void handOn(RebuildBatches batches, BlockingQueue<Optional<RebuildBatches>> toRun,
+                               AtomicReference<Throwable> writeFailure) {
+        if (writeFailure.get() != null) {
+            throw new IllegalStateException("Writing the rebuilt generation failed", writeFailure.get());
+        }
+        try {
+            toRun.put(Optional.of(batches));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Replay interrupted", e);
+        }
+    }
+
+    private void runStatements(BlockingQueue<Optional<RebuildBatches>> toRun, AtomicReference<Throwable> failure) {
+        try {
+            while (true) {
+                Optional<RebuildBatches> next = toRun.take();
+                if (next.isEmpty()) {
+                    return;
+                }
+                if (failure.get() == null) {
+                    transactionManager.executeInTransaction(next.get()::flush);
+                }
+            }
+        } catch (Throwable e) {
+            failure.compareAndSet(null, e);
+            // Keep taking so the scan never blocks on a full queue; it stops at its next chunk.
+            drainUntilEnd(toRun);
+        }
+    }
+
+    private static void drainUntilEnd(BlockingQueue<Optional<RebuildBatches>> toRun) {
+        try {
+            while (toRun.take().isPresent()) {
+                // discarded
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs the handlers of the projections being built on these events; their statements are returned, not run. */
+    private RebuildBatches apply(List<StoredEvent> events, Map<String, Integer> building) {
+        RebuildBatches batches = new RebuildBatches(jdbc, building);
+        List<EventMessage<?>> messages = events.stream().<EventMessage<?>>map(ReplayEngine::message).toList();
+        DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(messages.get(0));
+        unitOfWork.resources().put(RebuildBatches.RESOURCE, batches);
+        try {
+            for (EventMessage<?> message : messages) {
+                for (String name : building.keySet()) {
+                    handlers.get(name).handle(message);
+                }
+            }
+            unitOfWork.commit();
+        } catch (Exception e) {
+            unitOfWork.rollback(e);
+            throw new IllegalStateException("A projection failed on an event while replaying", e);
+        }
+        return batches;
+    }
+
+    /**
+     * The switch-over of one projection: its processor stops, the rebuilt generation catches up
+     * with what the processor's tokens have seen, the tokens are handed over, and, in the same
+     * transaction, the rebuilt generation becomes the one read and the dead letters go (they
+     * were events the old generation could not take; the new one has taken them or failed).
+     */
+    private void handOver(String name, int generation, ScanCoverage coverage) throws Exception {
+        StreamingEventProcessor processor = processor(name);
+        processor.shutdownAsync().get(60, TimeUnit.SECONDS);
+        try {
+            Map<Segment, TokenHandover> handovers = claimSegments(name, coverage);
+            long liveHead = handovers.values().stream().mapToLong(TokenHandover::liveIndex).max().orElse(0);
+            List<StoredEvent> catchUp = read(Selection.positions(coverage.head(), liveHead,
+                    coverage.gaps().stream().mapToLong(Long::longValue).toArray()));
+            SequencingPolicy<? super EventMessage<?>> policy = processing.sequencingPolicy(name);
+            long[] applied = {0};
+            transactionManager.executeInTransaction(() -> {
+                applied[0] = 0;
+                RebuildBatches batches = new RebuildBatches(jdbc, Map.of(name, generation));
+                if (!catchUp.isEmpty()) {
+                    DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(message(catchUp.get(0)));
+                    unitOfWork.resources().put(RebuildBatches.RESOURCE, batches);
+                    try {
+                        for (StoredEvent event : catchUp) {
+                            EventMessage<?> message = message(event);
+                            TokenHandover handover = handovers.get(segmentOf(message, policy, handovers.keySet()));
+                            if (handover.catchesUp(event.position())) {
+                                handlers.get(name).handle(message);
+                                handover.caughtUp(event.position());
+                                applied[0]++;
+                            }
+                        }
+                        unitOfWork.commit();
+                    } catch (Exception e) {
+                        unitOfWork.rollback(e);
+                        throw new IllegalStateException("Projection " + name + " failed on an event while catching up", e);
+                    }
+                }
+                batches.flush();
+                handovers.forEach((segment, handover) ->
+                        tokenStore.storeToken(handover.handedOver(), name, segment.getSegmentId()));
+                generations.completeRebuild(name);
+                processing.deadLetterQueue(name).ifPresent(queue -> queue.clear());
+                handovers.keySet().forEach(segment -> tokenStore.releaseClaim(name, segment.getSegmentId()));
+            });
+            caughtUp.put(name, applied[0]);
+            log.info("Projection {} reads generation {} now ({} events caught up)", name, generation, applied[0]);
+        } finally {
+            processor.start();
+        }
+    }
+
+    /**
+     * Claims every segment of the projection's processor (another process may still hold one
+     * for a moment after its own processor let go) and reads where each stands.
+     */
+    private Map<Segment, TokenHandover> claimSegments(String name, ScanCoverage coverage) throws InterruptedException {
+        SortedSet<Long> scanGaps = coverage.gaps();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return transactionManager.fetchInTransaction(() -> {
+                    int[] ids = tokenStore.fetchSegments(name);
+                    if (ids.length == 0) {
+                        // The processor never ran here: its segments start where the rebuilt generation stands.
+                        tokenStore.initializeTokenSegments(name, 1, null);
+                        ids = tokenStore.fetchSegments(name);
+                    }
+                    Map<Segment, TokenHandover> handovers = new LinkedHashMap<>();
+                    for (Segment segment : Segment.computeSegments(ids)) {
+                        TrackingToken live = tokenStore.fetchToken(name, segment.getSegmentId());
+                        handovers.put(segment, new TokenHandover(coverage, scanGaps, live));
+                    }
+                    return handovers;
+                });
+            } catch (UnableToClaimTokenException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static Segment segmentOf(EventMessage<?> message, SequencingPolicy<? super EventMessage<?>> policy,
+                                     Set<Segment> segments) {
+        // As Axon's event handler invoker decides it.
+        Object sequence = policy.getSequenceIdentifierFor(message);
+        int hash = Objects.hashCode(sequence == null ? message.getIdentifier() : sequence);
+        return segments.stream().filter(segment -> segment.matches(hash)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No segment for an event"));
+    }
+
+    private List<StoredEvent> read(Selection selection) throws SQLException {
+        List<StoredEvent> events = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setReadOnly(true);
+            scan.scan(connection, selection, events::add);
+        }
+        return events;
+    }
+
+    private static EventMessage<?> message(StoredEvent event) {
+        MetaData metaData = event.metaData() == null ? MetaData.emptyInstance() : event.metaData();
+        return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(event.position()),
+                event.aggregateType(), event.aggregateId(), event.sequence(),
+                new GenericMessage<>(event.eventIdentifier(), event.payload(), metaData), event::recordedAt);
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        Optional<EventProcessor> processor = processing.eventProcessor(name);
+        return processor.filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .orElseThrow(() -> new IllegalStateException("No streaming processor " + name));
+    }
+}
