@@ -160,6 +160,11 @@ public class ReplayEngine {
         }
         try {
             replay(names);
+            running.removeAll(names);
+            // The replaced generations are read by nobody now; their rows go after the replay is done.
+            for (String name : names) {
+                transactionManager.executeInTransaction(() -> generations.deleteOldGenerations(name));
+            }
         } catch (Exception | LinkageError e) {
             log.error("Replay of {} failed; the active generations stay as they were", names, e);
             for (String name : names) {
@@ -187,27 +192,37 @@ public class ReplayEngine {
         for (String name : names) {
             handOver(name, building.get(name), coverage);
         }
-        log.info("Replay of {} complete: {} events up to position {} in {} ms (hand-over {} ms)", names,
+        log.info("Replay of {} complete: {} events up to position {} in {} ms (scan {} ms, hand-over {} ms)", names,
                 coverage.count(), coverage.head(), (System.nanoTime() - started) / 1_000_000,
-                (System.nanoTime() - scanned) / 1_000_000);
-        for (String name : names) {
-            transactionManager.executeInTransaction(() -> generations.deleteOldGenerations(name));
-        }
+                (scanned - started) / 1_000_000, (System.nanoTime() - scanned) / 1_000_000);
     }
 
     /**
      * Reads the store once and applies every event to every generation being built. This thread
-     * deserializes and runs the handlers while another runs the statements of the previous
-     * chunk, each chunk in its own transaction (a half-built generation is never read, and an
-     * interrupted one is rebuilt from the start).
+     * deserializes and runs the handlers; each projection's statements run on a writer of its
+     * own, so PostgreSQL works on several projections at once while the next chunk is prepared.
+     * Each chunk is its own transaction: a half-built generation is never read, and an
+     * interrupted one is rebuilt from the start.
      */
     private ScanCoverage rebuild(Map<String, Integer> building) throws Exception {
         ScanCoverage coverage = new ScanCoverage();
-        BlockingQueue<Optional<RebuildBatches>> toRun = new ArrayBlockingQueue<>(2);
         AtomicReference<Throwable> writeFailure = new AtomicReference<>();
-        Thread writer = new Thread(() -> runStatements(toRun, writeFailure), "projection-replay-writer");
-        writer.setDaemon(true);
-        writer.start();
+        Map<String, BlockingQueue<Optional<SqlBatch>>> queues = new LinkedHashMap<>();
+        List<Thread> writers = new ArrayList<>();
+        for (String name : building.keySet()) {
+            BlockingQueue<Optional<SqlBatch>> queue = new ArrayBlockingQueue<>(2);
+            queues.put(name, queue);
+            Thread writer = new Thread(() -> {
+                long begin = System.nanoTime();
+                long[] busy = {0};
+                runStatements(queue, writeFailure, busy);
+                log.info("Rebuild writer of {}: busy {} ms of {} ms", name, busy[0] / 1_000_000,
+                        (System.nanoTime() - begin) / 1_000_000);
+            }, "projection-replay-" + name);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
         List<StoredEvent> chunk = new ArrayList<>(CHUNK);
         try (Connection connection = dataSource.getConnection()) {
             connection.setReadOnly(true);
@@ -215,16 +230,20 @@ public class ReplayEngine {
                 coverage.saw(event.position());
                 chunk.add(event);
                 if (chunk.size() == CHUNK) {
-                    handOn(apply(chunk, building), toRun, writeFailure);
+                    handOn(apply(chunk, building), queues, writeFailure);
                     chunk.clear();
                 }
             });
             if (!chunk.isEmpty()) {
-                handOn(apply(chunk, building), toRun, writeFailure);
+                handOn(apply(chunk, building), queues, writeFailure);
             }
         } finally {
-            toRun.put(Optional.empty());
-            writer.join();
+            for (BlockingQueue<Optional<SqlBatch>> queue : queues.values()) {
+                queue.put(Optional.empty());
+            }
+            for (Thread writer : writers) {
+                writer.join();
+            }
         }
         if (writeFailure.get() != null) {
             throw new IllegalStateException("Writing the rebuilt generation failed", writeFailure.get());
@@ -232,40 +251,45 @@ public class ReplayEngine {
         return coverage;
     }
 
-    private static void handOn(RebuildBatches batches, BlockingQueue<Optional<RebuildBatches>> toRun,
+    private static void handOn(RebuildBatches batches, Map<String, BlockingQueue<Optional<SqlBatch>>> queues,
                                AtomicReference<Throwable> writeFailure) {
         if (writeFailure.get() != null) {
             throw new IllegalStateException("Writing the rebuilt generation failed", writeFailure.get());
         }
         try {
-            toRun.put(Optional.of(batches));
+            for (Map.Entry<String, BlockingQueue<Optional<SqlBatch>>> queue : queues.entrySet()) {
+                queue.getValue().put(Optional.of(batches.batch(queue.getKey())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Replay interrupted", e);
         }
     }
 
-    private void runStatements(BlockingQueue<Optional<RebuildBatches>> toRun, AtomicReference<Throwable> failure) {
+    private void runStatements(BlockingQueue<Optional<SqlBatch>> queue, AtomicReference<Throwable> failure,
+                               long[] busy) {
         try {
             while (true) {
-                Optional<RebuildBatches> next = toRun.take();
+                Optional<SqlBatch> next = queue.take();
                 if (next.isEmpty()) {
                     return;
                 }
                 if (failure.get() == null) {
+                    long begin = System.nanoTime();
                     transactionManager.executeInTransaction(next.get()::flush);
+                    busy[0] += System.nanoTime() - begin;
                 }
             }
         } catch (Throwable e) {
             failure.compareAndSet(null, e);
             // Keep taking so the scan never blocks on a full queue; it stops at its next chunk.
-            drainUntilEnd(toRun);
+            drainUntilEnd(queue);
         }
     }
 
-    private static void drainUntilEnd(BlockingQueue<Optional<RebuildBatches>> toRun) {
+    private static void drainUntilEnd(BlockingQueue<Optional<SqlBatch>> queue) {
         try {
-            while (toRun.take().isPresent()) {
+            while (queue.take().isPresent()) {
                 // discarded
             }
         } catch (InterruptedException e) {
