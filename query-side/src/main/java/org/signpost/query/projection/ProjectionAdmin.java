@@ -70,6 +70,11 @@ public class ProjectionAdmin {
         log.info("Replay of {} requested", names);
     }
 
+    /** Whether no replay is asked for or under way, and the generations they replaced are deleted. */
+    public boolean replaysIdle() {
+        return replayEngine.idle();
+    }
+
     /** Whether a replay of this projection is asked for or under way. */
     public boolean replaying(String name) {
         return replayEngine.replaying(name) || generations.rebuild(name).underWay();

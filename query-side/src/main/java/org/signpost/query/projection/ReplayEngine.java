@@ -85,6 +85,7 @@ public class ReplayEngine {
         thread.setDaemon(true);
         return thread;
     });
+    private final java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
@@ -110,8 +111,20 @@ public class ReplayEngine {
         pending.addAll(names);
         names.forEach(failures::remove);
         if (!gathering) {
-            worker.submit(this::runGathered);
+            tasks.incrementAndGet();
+            worker.submit(() -> {
+                try {
+                    runGathered();
+                } finally {
+                    tasks.decrementAndGet();
+                }
+            });
         }
+    }
+
+    /** Whether nothing is asked for or under way, including the deletion of replaced generations. */
+    public boolean idle() {
+        return tasks.get() == 0;
     }
 
     /** Whether a rebuild of this projection is asked for or under way. */
