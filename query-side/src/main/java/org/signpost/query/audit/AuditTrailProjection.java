@@ -12,6 +12,7 @@ import org.signpost.query.projection.Projection;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.ProjectionJson;
 import org.signpost.query.projection.ProjectionNames;
+import org.signpost.query.projection.RowInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,10 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProjectionNames.AUDIT_TRAIL)
 public class AuditTrailProjection extends Projection {
 
+    private static final RowInsert AUDIT_EVENT = RowInsert.into("audit_event", "position", "aggregate_id",
+            "aggregate_type", "sequence", "type", "occurred_on", "recorded_at", "actor", "role", "correlation_id",
+            "payload:jsonb");
+
     public AuditTrailProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
         super(ProjectionNames.AUDIT_TRAIL, jdbc, generations);
     }
@@ -34,12 +39,7 @@ public class AuditTrailProjection extends Projection {
             return;
         }
         long position = token.position().orElseThrow();
-        write("""
-                INSERT INTO audit_event (generation, position, aggregate_id, aggregate_type, sequence, type, occurred_on,
-                    recorded_at, actor, role, correlation_id, payload)
-                VALUES ({generation}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                ON CONFLICT (generation, position) DO NOTHING""",
-                position, domain.getAggregateIdentifier(), domain.getType(), domain.getSequenceNumber(),
+        insert(AUDIT_EVENT, position, domain.getAggregateIdentifier(), domain.getType(), domain.getSequenceNumber(),
                 event.getClass().getSimpleName(), event.occurredOn(), Timestamp.from(message.getTimestamp()),
                 text(message, MetaDataKeys.ACTOR), text(message, MetaDataKeys.ROLE),
                 text(message, MetaDataKeys.CORRELATION_ID), ProjectionJson.write(event));

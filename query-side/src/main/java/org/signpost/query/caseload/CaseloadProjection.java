@@ -1,5 +1,7 @@
 package org.signpost.query.caseload;
 
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -19,6 +21,7 @@ import org.signpost.events.YoungPerson;
 import org.signpost.query.projection.Projection;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.ProjectionNames;
+import org.signpost.query.projection.RowInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +34,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProjectionNames.CASELOAD)
 public class CaseloadProjection extends Projection {
 
-    private static final String WHERE = " WHERE generation = {generation} AND participant_id = ?";
+    private static final RowInsert PARTICIPANT_NAME = RowInsert.into("participant_name", "referral_id", "first_name",
+            "last_name", "date_of_birth");
 
     public CaseloadProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
         super(ProjectionNames.CASELOAD, jdbc, generations);
@@ -40,87 +44,69 @@ public class CaseloadProjection extends Projection {
     @EventHandler
     void on(ReferralReceived event) {
         YoungPerson person = event.youngPerson().value();
-        write("""
-                INSERT INTO participant_name (generation, referral_id, first_name, last_name, date_of_birth)
-                VALUES ({generation}, ?, ?, ?, ?) ON CONFLICT (generation, referral_id) DO NOTHING""",
-                event.referralId(), person.firstName(), person.lastName(), person.dateOfBirth());
+        insert(PARTICIPANT_NAME, event.referralId(), person.firstName(), person.lastName(), person.dateOfBirth());
     }
 
     @EventHandler
     void on(ParticipantEnrolled event, @SequenceNumber long sequence) {
-        write("""
-                INSERT INTO participant_view (generation, participant_id, referral_id, link_worker_id, enrolled_on,
-                    referral_received_on, version)
-                VALUES ({generation}, ?, ?, ?, ?, ?, ?) ON CONFLICT (generation, participant_id) DO NOTHING""",
-                event.participantId(), event.referralId(), event.linkWorkerId(), event.enrolledOn(),
-                event.referralReceivedOn(), sequence);
+        create(ParticipantRows.TABLE, event.participantId(), () -> ParticipantRow.enrolled(event, sequence));
     }
 
     @EventHandler
     void on(SessionHeld event, @SequenceNumber long sequence) {
-        boolean longWalk = event.walkMinutesFromHome() != null && event.walkMinutesFromHome() > 30;
-        write("""
-                UPDATE participant_view SET sessions_held = sessions_held + 1,
-                    first_session_on = LEAST(coalesce(first_session_on, ?::date), ?::date),
-                    last_session_on = GREATEST(coalesce(last_session_on, ?::date), ?::date),
-                    last_contact_on = GREATEST(coalesce(last_contact_on, ?::date), ?::date),
-                    sessions_beyond_entitlement = sessions_beyond_entitlement + ?,
-                    sessions_over_30_walk = sessions_over_30_walk + ?, version = ?""" + WHERE,
-                event.heldOn(), event.heldOn(), event.heldOn(), event.heldOn(), event.heldOn(), event.heldOn(),
-                event.beyondEntitlement() ? 1 : 0, longWalk ? 1 : 0, sequence, event.participantId());
+        participant(event.participantId(), sequence, row -> row.sessionHeld(event));
     }
 
     @EventHandler
     void on(SessionMissed event, @SequenceNumber long sequence) {
-        write("UPDATE participant_view SET missed_sessions = missed_sessions + 1, version = ?" + WHERE,
-                sequence, event.participantId());
+        participant(event.participantId(), sequence, row -> row.missedSessions++);
     }
 
     @EventHandler
     void on(ContactMade event, @SequenceNumber long sequence) {
-        write("""
-                UPDATE participant_view SET last_contact_on = GREATEST(coalesce(last_contact_on, ?::date), ?::date),
-                    version = ?""" + WHERE,
-                event.contactedOn(), event.contactedOn(), sequence, event.participantId());
+        participant(event.participantId(), sequence, row -> row.contactMade(event));
     }
 
     @EventHandler
     void on(SignpostedToVcse event, @SequenceNumber long sequence) {
-        write("UPDATE participant_view SET signposts = signposts + 1, version = ?" + WHERE,
-                sequence, event.participantId());
+        participant(event.participantId(), sequence, row -> row.signposts++);
     }
 
     @EventHandler
     void on(LinkWorkerChanged event, @SequenceNumber long sequence) {
-        write("UPDATE participant_view SET link_worker_id = ?, version = ?" + WHERE,
-                event.linkWorkerId(), sequence, event.participantId());
+        participant(event.participantId(), sequence, row -> row.linkWorkerId = event.linkWorkerId());
     }
 
     @EventHandler
     void on(SupportExtended event, @SequenceNumber long sequence) {
-        write("UPDATE participant_view SET extension_weeks = extension_weeks + ?, version = ?" + WHERE,
-                event.weeks(), sequence, event.participantId());
+        participant(event.participantId(), sequence, row -> row.extensionWeeks += event.weeks());
     }
 
     @EventHandler
     void on(SafeguardingConcernRaised event, @SequenceNumber long sequence) {
-        write("UPDATE participant_view SET safeguarding_concerns = safeguarding_concerns + 1, version = ?" + WHERE,
-                sequence, event.participantId());
+        participant(event.participantId(), sequence, row -> row.safeguardingConcerns++);
     }
 
     @EventHandler
     void on(ParticipantDischarged event, @SequenceNumber long sequence) {
-        write("UPDATE participant_view SET discharged_on = ?, discharge_reason = ?, version = ?" + WHERE,
-                event.dischargedOn(), event.reason().name(), sequence, event.participantId());
+        participant(event.participantId(), sequence, row -> row.discharged(event));
     }
 
+    /** Measures and uptakes change nothing shown here but the participant's version. */
     @EventHandler
     void on(OutcomeMeasured event, @SequenceNumber long sequence) {
-        write("UPDATE participant_view SET version = ?" + WHERE, sequence, event.participantId());
+        participant(event.participantId(), sequence, row -> { });
     }
 
     @EventHandler
     void on(UptakeRecorded event, @SequenceNumber long sequence) {
-        write("UPDATE participant_view SET version = ?" + WHERE, sequence, event.participantId());
+        participant(event.participantId(), sequence, row -> { });
+    }
+
+    private void participant(UUID participantId, long sequence, Consumer<ParticipantRow> change) {
+        change(ParticipantRows.TABLE, participantId, row -> {
+            change.accept(row);
+            row.version = sequence;
+        });
     }
 }

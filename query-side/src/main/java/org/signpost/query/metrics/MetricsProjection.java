@@ -9,6 +9,7 @@ import org.signpost.events.SignpostEvent;
 import org.signpost.query.projection.Projection;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.ProjectionNames;
+import org.signpost.query.projection.RowInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,18 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProjectionNames.EVALUATION_METRICS)
 public class MetricsProjection extends Projection {
 
+    private final SqlFactsWriter.Statements statements = new SqlFactsWriter.Statements() {
+        @Override
+        public void write(String sql, Object... args) {
+            MetricsProjection.this.write(sql, args);
+        }
+
+        @Override
+        public void insert(RowInsert row, Object... values) {
+            MetricsProjection.this.insert(row, values);
+        }
+    };
+
     public MetricsProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
         super(ProjectionNames.EVALUATION_METRICS, jdbc, generations);
     }
@@ -27,6 +40,6 @@ public class MetricsProjection extends Projection {
     @EventHandler
     void on(SignpostEvent event, EventMessage<?> message, TrackingToken token) {
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0L;
-        MetricsFold.apply(event, sequence, new SqlFactsWriter(this::write, token.position().orElse(0L)));
+        MetricsFold.apply(event, sequence, new SqlFactsWriter(statements, token.position().orElse(0L)));
     }
 }

@@ -13,14 +13,29 @@ import org.signpost.events.ReferralSource;
 import org.signpost.events.Timepoint;
 import org.signpost.events.TriageOutcome;
 import org.signpost.query.projection.ProjectionJson;
+import org.signpost.query.projection.RowInsert;
 
 /** The live projection's {@link FactsWriter}: each fact becomes a row of the metric tables. */
 final class SqlFactsWriter implements FactsWriter {
 
-    /** Where the statements go: the projection's batch for the current events. */
-    @FunctionalInterface
+    private static final RowInsert REFERRAL = RowInsert.into("metric_referral", "referral_id", "received_on", "source",
+            "channel", "reasons", "age_on_receipt");
+    private static final RowInsert PARTICIPANT = RowInsert.into("metric_participant", "participant_id", "referral_id",
+            "referral_received_on", "source", "link_worker_id");
+    private static final RowInsert SESSION = RowInsert.into("metric_session", "session_id", "participant_id", "held_on",
+            "duration_minutes", "walk_minutes", "link_worker_id", "position");
+    private static final RowInsert SIGNPOST = RowInsert.into("metric_signpost", "signpost_id", "participant_id",
+            "signposted_on");
+    private static final RowInsert UPTAKE = RowInsert.into("metric_uptake", "position", "participant_id",
+            "signpost_id", "attended", "recorded_on");
+    private static final RowInsert MEASURE = RowInsert.into("metric_measure", "participant_id", "sequence",
+            "instrument", "timepoint", "recorded_on", "item_scores", "score");
+
+    /** Where the rows and statements go: the projection's batch for the current events. */
     interface Statements {
         void write(String sql, Object... args);
+
+        void insert(RowInsert row, Object... values);
     }
 
     private final Statements statements;
@@ -34,10 +49,7 @@ final class SqlFactsWriter implements FactsWriter {
     @Override
     public void referralReceived(UUID referralId, LocalDate receivedOn, ReferralSource source, ReferralChannel channel,
                                  List<ReferralReason> reasons, int ageOnReceipt) {
-        statements.write("""
-                INSERT INTO metric_referral (generation, referral_id, received_on, source, channel, reasons, age_on_receipt)
-                VALUES ({generation}, ?, ?, ?, ?, ?, ?) ON CONFLICT (generation, referral_id) DO NOTHING""",
-                referralId, receivedOn, source.name(), channel.name(), ProjectionJson.names(reasons), ageOnReceipt);
+        statements.insert(REFERRAL, referralId, receivedOn, source.name(), channel.name(), ProjectionJson.names(reasons), ageOnReceipt);
     }
 
     @Override
@@ -52,48 +64,29 @@ final class SqlFactsWriter implements FactsWriter {
     @Override
     public void participantEnrolled(UUID participantId, UUID referralId, LocalDate referralReceivedOn,
                                     ReferralSource source, String linkWorkerId) {
-        statements.write("""
-                INSERT INTO metric_participant (generation, participant_id, referral_id, referral_received_on, source,
-                    link_worker_id)
-                VALUES ({generation}, ?, ?, ?, ?, ?) ON CONFLICT (generation, participant_id) DO NOTHING""",
-                participantId, referralId, referralReceivedOn, source.name(), linkWorkerId);
+        statements.insert(PARTICIPANT, participantId, referralId, referralReceivedOn, source.name(), linkWorkerId);
     }
 
     @Override
     public void sessionHeld(UUID participantId, UUID sessionId, LocalDate heldOn, int durationMinutes,
                             Integer walkMinutesFromHome, String linkWorkerId) {
-        statements.write("""
-                INSERT INTO metric_session (generation, session_id, participant_id, held_on, duration_minutes,
-                    walk_minutes, link_worker_id, position)
-                VALUES ({generation}, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (generation, session_id) DO NOTHING""",
-                sessionId, participantId, heldOn, durationMinutes, walkMinutesFromHome, linkWorkerId, position);
+        statements.insert(SESSION, sessionId, participantId, heldOn, durationMinutes, walkMinutesFromHome, linkWorkerId, position);
     }
 
     @Override
     public void signposted(UUID participantId, UUID signpostId, LocalDate signpostedOn) {
-        statements.write("""
-                INSERT INTO metric_signpost (generation, signpost_id, participant_id, signposted_on)
-                VALUES ({generation}, ?, ?, ?) ON CONFLICT (generation, signpost_id) DO NOTHING""",
-                signpostId, participantId, signpostedOn);
+        statements.insert(SIGNPOST, signpostId, participantId, signpostedOn);
     }
 
     @Override
     public void uptakeRecorded(UUID participantId, UUID signpostId, boolean attended, LocalDate recordedOn) {
-        statements.write("""
-                INSERT INTO metric_uptake (generation, position, participant_id, signpost_id, attended, recorded_on)
-                VALUES ({generation}, ?, ?, ?, ?, ?) ON CONFLICT (generation, position) DO NOTHING""",
-                position, participantId, signpostId, attended, recordedOn);
+        statements.insert(UPTAKE, position, participantId, signpostId, attended, recordedOn);
     }
 
     @Override
     public void outcomeMeasured(UUID participantId, long sequence, Instrument instrument, Timepoint timepoint,
                                 LocalDate recordedOn, List<Integer> itemScores, BigDecimal score) {
-        statements.write("""
-                INSERT INTO metric_measure (generation, participant_id, sequence, instrument, timepoint, recorded_on,
-                    item_scores, score)
-                VALUES ({generation}, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (generation, participant_id, sequence) DO NOTHING""",
-                participantId, sequence, instrument.name(), timepoint.name(), recordedOn,
+        statements.insert(MEASURE, participantId, sequence, instrument.name(), timepoint.name(), recordedOn,
                 itemScores.stream().map(String::valueOf).collect(Collectors.joining(",")),
                 score == null ? null : score.toPlainString());
     }

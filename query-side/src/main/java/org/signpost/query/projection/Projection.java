@@ -1,5 +1,7 @@
 package org.signpost.query.projection;
 
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,17 +32,34 @@ public abstract class Projection {
 
     /** Queues a write; {@code {generation}} in the SQL stands for the generation written. */
     protected void write(String sql, Object... args) {
+        batch().add(sql, args);
+    }
+
+    /** Queues a new row (see {@link RowInsert}); the values in the order of its columns. */
+    protected void insert(RowInsert row, Object... values) {
+        batch().insert(row, values);
+    }
+
+    /** Adds a row of a {@link RowTable} under this key unless there is one. */
+    protected <R> void create(RowTable<R> table, Object key, Supplier<R> row) {
+        batch().create(table, key, row);
+    }
+
+    /** Changes the row of a {@link RowTable} under this key, if there is one. */
+    protected <R> void change(RowTable<R> table, Object key, Consumer<R> change) {
+        batch().change(table, key, change);
+    }
+
+    private SqlBatch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         RebuildBatches rebuild = unitOfWork.getResource(RebuildBatches.RESOURCE);
         if (rebuild != null) {
-            rebuild.batch(name).add(sql, args);
-            return;
+            return rebuild.batch(name);
         }
-        SqlBatch batch = unitOfWork.getOrComputeResource(resourceKey, key -> {
+        return unitOfWork.getOrComputeResource(resourceKey, key -> {
             SqlBatch created = new SqlBatch(jdbc, generations.activeGeneration(name));
             unitOfWork.onPrepareCommit(u -> created.flush());
             return created;
         });
-        batch.add(sql, args);
     }
 }

@@ -15,11 +15,18 @@ final class RebuildBatches {
 
     private final JdbcTemplate jdbc;
     private final Map<String, Integer> generations;
+    private final Map<String, RebuildRows> rows;
     private final Map<String, SqlBatch> batches = new LinkedHashMap<>();
 
-    RebuildBatches(JdbcTemplate jdbc, Map<String, Integer> generations) {
+    /**
+     * @param rows the rows of the whole rebuild, per projection, when new rows may go in by
+     *             COPY (the scan of the store, whose events each reach a generation once); null
+     *             for the catch-up at the hand-over, which writes as the live projection does
+     */
+    RebuildBatches(JdbcTemplate jdbc, Map<String, Integer> generations, Map<String, RebuildRows> rows) {
         this.jdbc = jdbc;
         this.generations = generations;
+        this.rows = rows;
     }
 
     SqlBatch batch(String projection) {
@@ -28,7 +35,7 @@ final class RebuildBatches {
             if (generation == null) {
                 throw new IllegalStateException("Projection " + name + " is not being rebuilt");
             }
-            return new SqlBatch(jdbc, generation);
+            return new SqlBatch(jdbc, generation, rows == null ? null : rows.get(name));
         });
     }
 

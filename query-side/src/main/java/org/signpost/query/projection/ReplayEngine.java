@@ -237,19 +237,26 @@ public class ReplayEngine {
             writers.add(writer);
         }
         List<StoredEvent> chunk = new ArrayList<>(CHUNK);
+        Map<String, RebuildRows> rows = new LinkedHashMap<>();
+        building.keySet().forEach(name -> rows.put(name, new RebuildRows()));
         try (Connection connection = dataSource.getConnection()) {
             connection.setReadOnly(true);
             scan.scan(connection, Selection.everything(), event -> {
                 coverage.saw(event.position());
                 chunk.add(event);
                 if (chunk.size() == CHUNK) {
-                    handOn(apply(chunk, building), queues, writeFailure);
+                    handOn(apply(chunk, building, rows), queues, writeFailure);
                     chunk.clear();
                 }
             });
             if (!chunk.isEmpty()) {
-                handOn(apply(chunk, building), queues, writeFailure);
+                handOn(apply(chunk, building, rows), queues, writeFailure);
             }
+            // The rows many events changed were kept in memory for the whole scan; now they go in.
+            RebuildBatches last = new RebuildBatches(jdbc, building, rows);
+            building.keySet().forEach(name -> last.batch(name).copyRebuiltRows());
+            rows.clear();
+            handOn(last, queues, writeFailure);
         } finally {
             for (BlockingQueue<Optional<SqlBatch>> queue : queues.values()) {
                 queue.put(Optional.empty());
@@ -311,8 +318,9 @@ public class ReplayEngine {
     }
 
     /** Runs the handlers of the projections being built on these events; their statements are returned, not run. */
-    private RebuildBatches apply(List<StoredEvent> events, Map<String, Integer> building) {
-        RebuildBatches batches = new RebuildBatches(jdbc, building);
+    private RebuildBatches apply(List<StoredEvent> events, Map<String, Integer> building,
+                                 Map<String, RebuildRows> rows) {
+        RebuildBatches batches = new RebuildBatches(jdbc, building, rows);
         List<EventMessage<?>> messages = events.stream().<EventMessage<?>>map(ReplayEngine::message).toList();
         DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(messages.get(0));
         unitOfWork.resources().put(RebuildBatches.RESOURCE, batches);
@@ -348,7 +356,7 @@ public class ReplayEngine {
             long[] applied = {0};
             transactionManager.executeInTransaction(() -> {
                 applied[0] = 0;
-                RebuildBatches batches = new RebuildBatches(jdbc, Map.of(name, generation));
+                RebuildBatches batches = new RebuildBatches(jdbc, Map.of(name, generation), null);
                 if (!catchUp.isEmpty()) {
                     DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(message(catchUp.get(0)));
                     unitOfWork.resources().put(RebuildBatches.RESOURCE, batches);

@@ -26,43 +26,59 @@ public class ReferralsProjection extends Projection {
 
     @EventHandler
     void on(ReferralReceived event, @SequenceNumber long sequence) {
-        write("""
-                INSERT INTO referral_view (generation, referral_id, status, source, channel, received_on, reasons, needs,
-                    consent_given_by, age_on_receipt, postcode_district, failed_criteria, young_person, referrer, notes, version)
-                VALUES ({generation}, ?, 'AWAITING_TRIAGE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)
-                ON CONFLICT (generation, referral_id) DO NOTHING""",
-                event.referralId(), event.source().name(), event.channel().name(), event.receivedOn(),
-                ProjectionJson.names(event.reasons()), ProjectionJson.names(event.needs()),
-                event.consentGivenBy().name(), event.ageOnReceipt(), event.postcodeDistrict(),
-                ProjectionJson.names(event.failedCriteria()), ProjectionJson.write(value(event.youngPerson())),
-                ProjectionJson.write(value(event.referrer())), value(event.notes()), sequence);
+        create(ReferralRows.TABLE, event.referralId(), () -> {
+            ReferralRow row = new ReferralRow();
+            row.referralId = event.referralId();
+            row.status = "AWAITING_TRIAGE";
+            row.source = event.source().name();
+            row.channel = event.channel().name();
+            row.receivedOn = event.receivedOn();
+            row.reasons = ProjectionJson.names(event.reasons());
+            row.needs = ProjectionJson.names(event.needs());
+            row.consentGivenBy = event.consentGivenBy().name();
+            row.ageOnReceipt = event.ageOnReceipt();
+            row.postcodeDistrict = event.postcodeDistrict();
+            row.failedCriteria = ProjectionJson.names(event.failedCriteria());
+            row.youngPerson = ProjectionJson.write(value(event.youngPerson()));
+            row.referrer = ProjectionJson.write(value(event.referrer()));
+            row.notes = value(event.notes());
+            row.version = sequence;
+            return row;
+        });
     }
 
     @EventHandler
     void on(Triaged event, @SequenceNumber long sequence) {
-        write("""
-                UPDATE referral_view SET status = ?, triage_outcome = ?, triaged_on = ?, triage_reason = ?,
-                    redirected_to = ?, override_reason = ?, version = ?
-                WHERE generation = {generation} AND referral_id = ?""",
-                event.outcome().name(), event.outcome().name(), event.triagedOn(), value(event.reason()),
-                event.redirectedTo(), value(event.overrideReason()), sequence, event.referralId());
+        change(ReferralRows.TABLE, event.referralId(), row -> {
+            row.status = event.outcome().name();
+            row.triageOutcome = event.outcome().name();
+            row.triagedOn = event.triagedOn();
+            row.triageReason = value(event.reason());
+            row.redirectedTo = event.redirectedTo();
+            row.overrideReason = value(event.overrideReason());
+            row.version = sequence;
+        });
     }
 
     @EventHandler
     void on(LinkWorkerAssigned event, @SequenceNumber long sequence) {
-        write("""
-                UPDATE referral_view SET status = 'ASSIGNED', participant_id = ?, link_worker_id = ?, assigned_on = ?,
-                    version = ?
-                WHERE generation = {generation} AND referral_id = ?""",
-                event.participantId(), event.linkWorkerId(), event.assignedOn(), sequence, event.referralId());
+        change(ReferralRows.TABLE, event.referralId(), row -> {
+            row.status = "ASSIGNED";
+            row.participantId = event.participantId();
+            row.linkWorkerId = event.linkWorkerId();
+            row.assignedOn = event.assignedOn();
+            row.version = sequence;
+        });
     }
 
     @EventHandler
     void on(ReferralWithdrawn event, @SequenceNumber long sequence) {
-        write("""
-                UPDATE referral_view SET status = 'WITHDRAWN', withdrawn_on = ?, withdrawal_reason = ?, version = ?
-                WHERE generation = {generation} AND referral_id = ?""",
-                event.withdrawnOn(), value(event.reason()), sequence, event.referralId());
+        change(ReferralRows.TABLE, event.referralId(), row -> {
+            row.status = "WITHDRAWN";
+            row.withdrawnOn = event.withdrawnOn();
+            row.withdrawalReason = value(event.reason());
+            row.version = sequence;
+        });
     }
 
     static <T> T value(PersonalData<T> data) {
