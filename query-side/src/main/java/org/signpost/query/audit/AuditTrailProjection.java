@@ -27,7 +27,7 @@ public class AuditTrailProjection extends Projection {
 
     private static final RowInsert AUDIT_EVENT = RowInsert.into("audit_event", "position", "aggregate_id",
             "aggregate_type", "sequence", "type", "occurred_on", "recorded_at", "actor", "role", "correlation_id",
-            "payload:jsonb");
+            "payload:json");
 
     public AuditTrailProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
         super(ProjectionNames.AUDIT_TRAIL, jdbc, generations);

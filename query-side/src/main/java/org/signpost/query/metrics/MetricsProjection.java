@@ -1,5 +1,7 @@
 package org.signpost.query.metrics;
 
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,6 +12,7 @@ import org.signpost.query.projection.Projection;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.ProjectionNames;
 import org.signpost.query.projection.RowInsert;
+import org.signpost.query.projection.RowTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +26,18 @@ public class MetricsProjection extends Projection {
 
     private final SqlFactsWriter.Statements statements = new SqlFactsWriter.Statements() {
         @Override
-        public void write(String sql, Object... args) {
-            MetricsProjection.this.write(sql, args);
+        public void insert(RowInsert row, Object... values) {
+            MetricsProjection.this.insert(row, values);
         }
 
         @Override
-        public void insert(RowInsert row, Object... values) {
-            MetricsProjection.this.insert(row, values);
+        public <R> void create(RowTable<R> table, Object key, Supplier<R> row) {
+            MetricsProjection.this.create(table, key, row);
+        }
+
+        @Override
+        public <R> void change(RowTable<R> table, Object key, Consumer<R> change) {
+            MetricsProjection.this.change(table, key, change);
         }
     };
 

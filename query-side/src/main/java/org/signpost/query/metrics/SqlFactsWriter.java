@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.signpost.events.InclusionCriterion;
 import org.signpost.events.Instrument;
@@ -14,12 +16,11 @@ import org.signpost.events.Timepoint;
 import org.signpost.events.TriageOutcome;
 import org.signpost.query.projection.ProjectionJson;
 import org.signpost.query.projection.RowInsert;
+import org.signpost.query.projection.RowTable;
 
 /** The live projection's {@link FactsWriter}: each fact becomes a row of the metric tables. */
 final class SqlFactsWriter implements FactsWriter {
 
-    private static final RowInsert REFERRAL = RowInsert.into("metric_referral", "referral_id", "received_on", "source",
-            "channel", "reasons", "age_on_receipt");
     private static final RowInsert PARTICIPANT = RowInsert.into("metric_participant", "participant_id", "referral_id",
             "referral_received_on", "source", "link_worker_id");
     private static final RowInsert SESSION = RowInsert.into("metric_session", "session_id", "participant_id", "held_on",
@@ -33,9 +34,11 @@ final class SqlFactsWriter implements FactsWriter {
 
     /** Where the rows and statements go: the projection's batch for the current events. */
     interface Statements {
-        void write(String sql, Object... args);
-
         void insert(RowInsert row, Object... values);
+
+        <R> void create(RowTable<R> table, Object key, Supplier<R> row);
+
+        <R> void change(RowTable<R> table, Object key, Consumer<R> change);
     }
 
     private final Statements statements;
@@ -49,16 +52,18 @@ final class SqlFactsWriter implements FactsWriter {
     @Override
     public void referralReceived(UUID referralId, LocalDate receivedOn, ReferralSource source, ReferralChannel channel,
                                  List<ReferralReason> reasons, int ageOnReceipt) {
-        statements.insert(REFERRAL, referralId, receivedOn, source.name(), channel.name(), ProjectionJson.names(reasons), ageOnReceipt);
+        statements.create(MetricReferralRows.TABLE, referralId, () -> new MetricReferralRows.Row(referralId, receivedOn,
+                source.name(), channel.name(), ProjectionJson.names(reasons), ageOnReceipt));
     }
 
     @Override
     public void referralTriaged(UUID referralId, TriageOutcome outcome, LocalDate triagedOn,
                                 List<InclusionCriterion> failedCriteria) {
-        statements.write("""
-                UPDATE metric_referral SET triage_outcome = ?, triaged_on = ?, failed_criteria = ?
-                WHERE generation = {generation} AND referral_id = ?""",
-                outcome.name(), triagedOn, ProjectionJson.names(failedCriteria), referralId);
+        statements.change(MetricReferralRows.TABLE, referralId, row -> {
+            row.triageOutcome = outcome.name();
+            row.triagedOn = triagedOn;
+            row.failedCriteria = ProjectionJson.names(failedCriteria);
+        });
     }
 
     @Override

@@ -30,11 +30,6 @@ public abstract class Projection {
         return name;
     }
 
-    /** Queues a write; {@code {generation}} in the SQL stands for the generation written. */
-    protected void write(String sql, Object... args) {
-        batch().add(sql, args);
-    }
-
     /** Queues a new row (see {@link RowInsert}); the values in the order of its columns. */
     protected void insert(RowInsert row, Object... values) {
         batch().insert(row, values);

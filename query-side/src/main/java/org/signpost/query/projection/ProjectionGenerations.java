@@ -2,6 +2,7 @@ package org.signpost.query.projection;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
  * Which generation of each read model is read (active) and which is written (building). They
  * differ only during a replay: reads go on from the complete old generation while the new one
  * is built; once the new one has caught up with the live processor, it becomes active and the
- * old rows are deleted.
+ * old one is dropped. Every read-model table is partitioned by generation, one partition each
+ * (named {@code <table>_g<generation>}).
  */
 @Component
 public class ProjectionGenerations {
@@ -46,25 +48,47 @@ public class ProjectionGenerations {
     }
 
     /**
-     * A replay starts: a fresh generation after the active one, emptied of what an earlier
-     * attempt may have left; returns its number.
+     * A replay starts: a fresh generation after the active one, in tables of its own that are
+     * not yet partitions and have no index (see {@link #attachRebuilt}), after dropping what an
+     * earlier attempt may have left; returns its number.
      */
     public int startRebuild(String projection) {
         ensureKnown(projection);
         Rebuild current = rebuild(projection);
         int next = Math.max(current.active(), current.building()) + 1;
         for (String table : TABLES.get(projection)) {
-            jdbc.update("DELETE FROM " + table + " WHERE generation > ?", current.active());
+            dropGenerations(table, generation -> generation > current.active());
+            String partition = partition(table, next);
+            jdbc.execute("CREATE TABLE " + partition + " (LIKE " + table + " INCLUDING DEFAULTS)");
+            // Lets the attachment trust the rows instead of scanning them.
+            jdbc.execute("ALTER TABLE " + partition + " ADD CONSTRAINT " + partition + "_generation CHECK (generation = "
+                    + next + ")");
         }
         jdbc.update("UPDATE projection_generation SET building = ? WHERE projection = ?", next, projection);
         return next;
+    }
+
+    /**
+     * The scan of the store has filled the rebuilt generation's tables: they become its
+     * partitions, and PostgreSQL builds their indexes now, each in one pass over the rows.
+     */
+    public void attachRebuilt(String projection, int generation) {
+        for (String table : TABLES.get(projection)) {
+            jdbc.execute("ALTER TABLE " + table + " ATTACH PARTITION " + partition(table, generation)
+                    + " FOR VALUES IN (" + generation + ")");
+        }
+    }
+
+    /** The table of one generation of a read-model table. */
+    static String partition(String table, int generation) {
+        return table + "_g" + generation;
     }
 
     /** A rebuild that will not complete (it failed or its process stopped): its rows go, reads stay where they are. */
     public void abandonRebuild(String projection) {
         Rebuild current = rebuild(projection);
         for (String table : TABLES.get(projection)) {
-            jdbc.update("DELETE FROM " + table + " WHERE generation > ?", current.active());
+            dropGenerations(table, generation -> generation > current.active());
         }
         jdbc.update("UPDATE projection_generation SET building = active WHERE projection = ?", projection);
     }
@@ -88,12 +112,40 @@ public class ProjectionGenerations {
                 projection);
     }
 
-    /** Deletes the rows of generations older than the active one. */
+    /**
+     * Drops the generations older than the active one. Not in a transaction: each partition is
+     * detached concurrently, so that reads of the active generation never wait for it.
+     */
     public void deleteOldGenerations(String projection) {
         int active = activeGeneration(projection);
         for (String table : TABLES.get(projection)) {
-            jdbc.update("DELETE FROM " + table + " WHERE generation < ?", active);
+            for (String partition : generationTables(table, generation -> generation < active)) {
+                if (attached(partition)) {
+                    jdbc.execute("ALTER TABLE " + table + " DETACH PARTITION " + partition + " CONCURRENTLY");
+                }
+                jdbc.execute("DROP TABLE " + partition);
+            }
         }
+    }
+
+    private void dropGenerations(String table, IntPredicate which) {
+        generationTables(table, which).forEach(partition -> jdbc.execute("DROP TABLE " + partition));
+    }
+
+    /** The tables of the generations of a read-model table that match, attached or not. */
+    private List<String> generationTables(String table, IntPredicate which) {
+        return jdbc.queryForList("""
+                        SELECT relname FROM pg_class
+                        WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r' AND relname ~ ?""",
+                        String.class, "^" + table + "_g[0-9]+$").stream()
+                .filter(name -> which.test(Integer.parseInt(name.substring(table.length() + 2))))
+                .toList();
+    }
+
+    private boolean attached(String partition) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT relispartition FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relname = ?",
+                Boolean.class, partition));
     }
 
     public record Rebuild(int active, int building) {

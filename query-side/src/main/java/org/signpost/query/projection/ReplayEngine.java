@@ -176,7 +176,7 @@ public class ReplayEngine {
             running.removeAll(names);
             // The replaced generations are read by nobody now; their rows go after the replay is done.
             for (String name : names) {
-                transactionManager.executeInTransaction(() -> generations.deleteOldGenerations(name));
+                generations.deleteOldGenerations(name);
             }
         } catch (Exception | LinkageError e) {
             log.error("Replay of {} failed; the active generations stay as they were", names, e);
@@ -268,7 +268,25 @@ public class ReplayEngine {
         if (writeFailure.get() != null) {
             throw new IllegalStateException("Writing the rebuilt generation failed", writeFailure.get());
         }
+        attach(building);
         return coverage;
+    }
+
+    /** The rebuilt tables become partitions, their indexes built meanwhile: a projection per thread. */
+    private void attach(Map<String, Integer> building) throws Exception {
+        long begin = System.nanoTime();
+        ExecutorService attaching = Executors.newFixedThreadPool(building.size());
+        try {
+            List<java.util.concurrent.Future<?>> attached = new ArrayList<>();
+            building.forEach((name, generation) -> attached.add(attaching.submit(() ->
+                    transactionManager.executeInTransaction(() -> generations.attachRebuilt(name, generation)))));
+            for (java.util.concurrent.Future<?> done : attached) {
+                done.get();
+            }
+        } finally {
+            attaching.shutdownNow();
+        }
+        log.info("Rebuilt generations attached, their indexes built, in {} ms", (System.nanoTime() - begin) / 1_000_000);
     }
 
     private static void handOn(RebuildBatches batches, Map<String, BlockingQueue<Optional<SqlBatch>>> queues,

@@ -44,8 +44,9 @@ public record RowInsert(String table, List<String> columns) {
                 + " WHERE generation = " + SqlBatch.GENERATION + " AND " + name(columns.get(0)) + " = ?";
     }
 
-    String copySql() {
-        return "COPY " + table + " (generation, " + columns.stream().map(RowInsert::name)
+    /** @param into the table of the generation being rebuilt */
+    String copySql(String into) {
+        return "COPY " + into + " (generation, " + columns.stream().map(RowInsert::name)
                 .collect(Collectors.joining(", ")) + ") FROM STDIN";
     }
 
@@ -72,16 +73,22 @@ public record RowInsert(String table, List<String> columns) {
         String text = value instanceof Timestamp timestamp ? timestamp.toInstant().toString()
                 : value instanceof Instant instant ? instant.toString()
                 : value.toString();
+        // Most values need no escape: copy the runs between the characters that do, not char by char.
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
+            String escape = switch (text.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> null;
+            };
+            if (escape != null) {
+                out.append(text, run, i).append(escape);
+                run = i + 1;
             }
         }
+        out.append(text, run, text.length());
     }
 
     private static String name(String column) {
