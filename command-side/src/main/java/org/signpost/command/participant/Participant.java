@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.Objects;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.signpost.platform.axon.MetaDataKeys;
+import org.signpost.platform.security.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -77,6 +82,18 @@ public class Participant extends SignpostAggregate {
     /** Enrolment, created by the referral's assignment of a link worker. */
     public Participant(ParticipantEnrolled enrolled) {
         apply(enrolled);
+    }
+
+    /**
+     * A link worker acts only on the participants currently assigned to them; anyone else's is
+     * answered exactly as an unknown participant, so its existence is not disclosed.
+     */
+    @Override
+    protected void checkAccess(MetaData metaData) {
+        if (Role.LINK_WORKER.name().equals(metaData.get(MetaDataKeys.ROLE))
+                && !Objects.equals(metaData.get(MetaDataKeys.LINK_WORKER_ID), linkWorkerId)) {
+            throw new AggregateNotFoundException(participantId.toString(), "No such referral or participant");
+        }
     }
 
     @CommandHandler

@@ -893,6 +893,67 @@ class ParticipantTest {
                 .expectNoEvents();
     }
 
+    private static Map<String, Object> linkWorker(String linkWorkerId) {
+        return Map.of("actor", linkWorkerId + "-user", "role", "LINK_WORKER", "linkWorkerId", linkWorkerId);
+    }
+
+    private static RecordContact contactCommand() {
+        return new RecordContact(PARTICIPANT_ID, ContactChannel.PHONE, ContactDirection.INBOUND, TODAY);
+    }
+
+    @Test
+    void theAssignedLinkWorkerActsOnTheirParticipant() {
+        fixture.given(enrolled())
+                .when(contactCommand(), linkWorker(AMIRA))
+                .expectEvents(new ContactMade(PARTICIPANT_ID, ContactChannel.PHONE, ContactDirection.INBOUND, TODAY));
+    }
+
+    /** The web layer answers 404, exactly as for an unknown participant. */
+    @Test
+    void anotherLinkWorkersParticipantIsAnsweredAsUnknown() {
+        fixture.given(enrolled())
+                .when(contactCommand(), linkWorker(BEN))
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherLinkWorkerLearnsNothingOfTheVersionEither() {
+        Map<String, Object> metaData = new HashMap<>(linkWorker(BEN));
+        metaData.put("expectedVersion", 7L);
+        fixture.given(enrolled())
+                .when(contactCommand(), metaData)
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aLinkWorkerWithoutAnIdActsOnNobody() {
+        fixture.given(enrolled())
+                .when(contactCommand(), Map.of("actor", "someone", "role", "LINK_WORKER"))
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void afterAChangeOfLinkWorkerOnlyTheNewOneActs() {
+        LinkWorkerChanged change = new LinkWorkerChanged(PARTICIPANT_ID, AMIRA, BEN, TODAY, PersonalData.of("leave"));
+        fixture.given(enrolled(), change)
+                .when(contactCommand(), linkWorker(AMIRA))
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectNoEvents();
+        fixture.given(enrolled(), change)
+                .when(contactCommand(), linkWorker(BEN))
+                .expectEvents(new ContactMade(PARTICIPANT_ID, ContactChannel.PHONE, ContactDirection.INBOUND, TODAY));
+    }
+
+    @Test
+    void aManagerActsOnAnyParticipant() {
+        fixture.given(enrolled())
+                .when(contactCommand(), Map.of("actor", "manager", "role", "MANAGER"))
+                .expectEvents(new ContactMade(PARTICIPANT_ID, ContactChannel.PHONE, ContactDirection.INBOUND, TODAY));
+    }
+
     /** The web layer answers this with 404 (CommandProblemsAdvice maps IncompatibleAggregateException). */
     @Test
     void aReferralsIdSentAsAParticipantsIsIncompatible() {
