@@ -11,6 +11,7 @@ import org.signpost.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -23,13 +24,18 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Who may call what, by the role table of API.md. Health is open; every other path needs a user.
  * Finer rules (a link worker's own participants only) are enforced where the data is.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BearerTokens.class)
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -64,23 +70,38 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper, BearerTokens bearerTokens)
+            throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", bearerTokens.enabled()
+                    ? "Basic realm=\"signpost\", Bearer realm=\"signpost\"" : "Basic realm=\"signpost\"");
+            write(response, objectMapper, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    "Not authenticated", "Sign in to use this service."));
+        };
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"signpost\"");
-                    write(response, objectMapper, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                            "Not authenticated", "Sign in to use this service."));
-                }))
+                .headers(headers -> headers
+                        // An API of JSON answers: nothing in them may load, run or be framed.
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny())
+                        // Sent on plain HTTP too: behind a TLS-terminating proxy the request looks insecure here.
+                        .httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE)
+                                .includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"signpost\"");
-                            write(response, objectMapper, Problems.problem(HttpStatus.UNAUTHORIZED,
-                                    "unauthenticated", "Not authenticated", "Sign in to use this service."));
-                        })
+                        .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, ex) -> write(response, objectMapper,
                                 Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                                        "Your role may not do this."))))
+                                        "Your role may not do this."))));
+        if (bearerTokens.enabled()) {
+            JwtDecoder decoder = bearerTokens.decoder();
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(unauthenticated)
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(BearerTokens::authentication)));
+            log.info("Bearer tokens of issuer {} are accepted", bearerTokens.issuer());
+        }
+        http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()

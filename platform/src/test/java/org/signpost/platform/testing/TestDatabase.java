@@ -22,5 +22,6 @@ public final class TestDatabase {
         registry.add("signpost.db.url", () -> "");
         registry.add("signpost.db.data-directory", directory::toString);
         registry.add("signpost.users-file", () -> "classpath:test-users.yml");
+        TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 }

@@ -1,0 +1,110 @@
+package org.signpost.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.signpost.platform.testing.Api.Response;
+import org.signpost.platform.testing.TestTokens;
+
+/**
+ * Production sign-in with bearer JWTs (signed here by a test identity provider whose public key
+ * the service is configured with), and what every answer carries whoever asks.
+ */
+class BearerTokensAndHeadersHttpTest extends CommandSideHttpTest {
+
+    private Response postReferral(String token) {
+        return api.anonymous().header("Authorization", "Bearer " + token).post("/api/referrals", referralForm());
+    }
+
+    @Test
+    void aValidTokenActsAndItsUserAndRoleAreRecorded() {
+        Response created = postReferral(TestTokens.token("cara.jwt", "COORDINATOR", null));
+        assertThat(created.status()).isEqualTo(201);
+        String referralId = created.json().path("referralId").asText();
+        Map<String, Object> recorded = jdbc.queryForMap("""
+                SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' AS actor,
+                       convert_from(meta_data, 'UTF8')::jsonb ->> 'role' AS role
+                FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""", referralId);
+        assertThat(recorded).containsEntry("actor", "cara.jwt").containsEntry("role", "COORDINATOR");
+    }
+
+    @Test
+    void aTokensRoleIsEnforcedLikeAPasswordUsersOne() {
+        assertThat(postReferral(TestTokens.token("ana.jwt", "ANALYST", null)).status()).isEqualTo(403);
+    }
+
+    static Stream<Arguments> badTokens() {
+        Instant inAnHour = Instant.now().plusSeconds(3600);
+        return Stream.of(
+                Arguments.of("wrong issuer", TestTokens.sign(TestTokens.claims("cara", "COORDINATOR", null,
+                        "https://elsewhere.example", TestTokens.AUDIENCE, inAnHour))),
+                Arguments.of("wrong audience", TestTokens.sign(TestTokens.claims("cara", "COORDINATOR", null,
+                        TestTokens.ISSUER, "another-api", inAnHour))),
+                Arguments.of("expired", TestTokens.sign(TestTokens.claims("cara", "COORDINATOR", null,
+                        TestTokens.ISSUER, TestTokens.AUDIENCE, Instant.now().minusSeconds(600)))),
+                Arguments.of("signed by another key", TestTokens.signWithAnotherKey(TestTokens.claims("cara",
+                        "COORDINATOR", null, TestTokens.ISSUER, TestTokens.AUDIENCE, inAnHour))),
+                Arguments.of("no role", TestTokens.sign(TestTokens.claims("cara", null, null,
+                        TestTokens.ISSUER, TestTokens.AUDIENCE, inAnHour))),
+                Arguments.of("unknown role", TestTokens.sign(TestTokens.claims("cara", "ADMIN", null,
+                        TestTokens.ISSUER, TestTokens.AUDIENCE, inAnHour))),
+                Arguments.of("link worker without id", TestTokens.sign(TestTokens.claims("lee", "LINK_WORKER", null,
+                        TestTokens.ISSUER, TestTokens.AUDIENCE, inAnHour))),
+                Arguments.of("unsigned (alg none)", unsigned()),
+                Arguments.of("not a token", "hello"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTokens")
+    void aBadTokenSignsNobodyInAndStoresNothing(String why, String token) {
+        long before = eventCount();
+        Response refused = postReferral(token);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(refused.header("WWW-Authenticate")).contains("Bearer");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    private static String unsigned() {
+        String valid = TestTokens.token("cara", "COORDINATOR", null);
+        String[] parts = valid.split("\\.");
+        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes());
+        return header + "." + parts[1] + ".";
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        for (Response response : new Response[] {postReferral(TestTokens.token("cara", "COORDINATOR", null)),
+                api.anonymous().get("/api/referrals/" + java.util.UUID.randomUUID()),
+                api.as("coordinator").post("/api/referrals", Map.of())}) {
+            assertThat(response.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+            assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(response.header("Strict-Transport-Security")).startsWith("max-age=31536000");
+            assertThat(response.header("Cache-Control")).contains("no-store");
+        }
+    }
+
+    @Test
+    void errorsTellNoStackTraceNorException() {
+        Response[] errors = {
+                api.as("coordinator").get("/api/no-such-thing"),
+                api.as("coordinator").postRaw("/api/referrals", "application/json", "{\"source\": ".getBytes()),
+                api.as("coordinator").postRaw("/api/referrals", "text/plain", "hello".getBytes()),
+                api.as("manager").post("/api/participants/not-a-uuid/extension", Map.of("weeks", 2)),
+                api.as("coordinator").post("/api/referrals", Map.of("source", new int[] {1, 2}))};
+        for (Response error : errors) {
+            assertThat(error.status()).isBetween(400, 499);
+            assertThat(error.body()).doesNotContain("Exception", "at org.", "at java.", "trace", "springframework",
+                    "jackson");
+        }
+    }
+}
