@@ -22,6 +22,9 @@ public final class TestDatabase {
         registry.add("signpost.db.url", () -> "");
         registry.add("signpost.db.data-directory", directory::toString);
         registry.add("signpost.users-file", () -> "classpath:test-users.yml");
+        // Seal the event chain promptly, so that tests of it need not wait long.
+        registry.add("signpost.integrity.seal-interval", () -> "PT0.2S");
+        registry.add("signpost.integrity.seal-grace", () -> "PT0.2S");
         TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.signpost.query.audit.PersonalDataReads.Subject;
 
 /** The full history of each referral and participant, and the audit search across all of them. */
 @RestController
@@ -27,10 +28,12 @@ class AuditController {
 
     private final AuditQueries audit;
     private final CaseloadQueries caseload;
+    private final PersonalDataReads reads;
 
-    AuditController(AuditQueries audit, CaseloadQueries caseload) {
+    AuditController(AuditQueries audit, CaseloadQueries caseload, PersonalDataReads reads) {
         this.audit = audit;
         this.caseload = caseload;
+        this.reads = reads;
     }
 
     @GetMapping("/api/referrals/{referralId}/history")
@@ -39,6 +42,7 @@ class AuditController {
         if (rows.isEmpty() || !mayReadReferral(rows)) {
             throw new NotFound("No such referral");
         }
+        reads.record(Subject.REFERRAL, List.of(referralId.toString()));
         return rows;
     }
 
@@ -53,6 +57,7 @@ class AuditController {
         if (rows.isEmpty()) {
             throw new NotFound("No such participant");
         }
+        reads.record(Subject.PARTICIPANT, List.of(participantId.toString()));
         return rows;
     }
 
@@ -69,12 +74,7 @@ class AuditController {
                                           @RequestParam(required = false) String aggregateId,
                                           @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
-        if (page < 0) {
-            throw new InvalidQuery("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidQuery("size", "must be from 1 to " + MAX_PAGE_SIZE);
-        }
+        checkPage(page, size);
         Instant start = from == null ? null : instant("from", from, false);
         Instant end = to == null ? null : instant("to", to, true);
         if (start != null && end != null && end.isBefore(start)) {
@@ -82,11 +82,56 @@ class AuditController {
         }
         AuditQueries.Page result = audit.search(new AuditQueries.Search(start, end, blankToNull(actor),
                 blankToNull(type), blankToNull(aggregateId)), page, size);
+        recordReads(result.rows());
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()));
         if ((long) (page + 1) * size < result.total()) {
             answer.header("Link", "<" + nextPage(from, to, actor, type, aggregateId, page + 1, size) + ">; rel=\"next\"");
         }
         return answer.body(result.rows());
+    }
+
+    /** Events' payloads hold personal data: whose, is logged. */
+    private void recordReads(List<AuditRow> rows) {
+        reads.record(Subject.REFERRAL, rows.stream().filter(r -> r.aggregateType().equals("Referral"))
+                .map(AuditRow::aggregateId).toList());
+        reads.record(Subject.PARTICIPANT, rows.stream().filter(r -> r.aggregateType().equals("Participant"))
+                .map(AuditRow::aggregateId).toList());
+    }
+
+    /** Who read whose personal data, oldest first, paged like the audit search. */
+    @GetMapping("/api/audit/personal-data-reads")
+    ResponseEntity<List<PersonalDataReads.Read>> personalDataReads(@RequestParam(required = false) String subjectId,
+                                                                   @RequestParam(required = false) String actor,
+                                                                   @RequestParam(required = false) String from,
+                                                                   @RequestParam(required = false) String to,
+                                                                   @RequestParam(defaultValue = "0") int page,
+                                                                   @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE)
+                                                                   int size) {
+        checkPage(page, size);
+        PersonalDataReads.Page result = reads.search(new PersonalDataReads.Search(blankToNull(subjectId),
+                blankToNull(actor), from == null ? null : instant("from", from, false),
+                to == null ? null : instant("to", to, true)), page, size);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()));
+        if ((long) (page + 1) * size < result.total()) {
+            answer.header("Link", "<" + org.springframework.web.util.UriComponentsBuilder
+                    .fromPath("/api/audit/personal-data-reads")
+                    .queryParamIfPresent("subjectId", java.util.Optional.ofNullable(subjectId))
+                    .queryParamIfPresent("actor", java.util.Optional.ofNullable(actor))
+                    .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
+                    .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
+                    .queryParam("page", page + 1).queryParam("size", size)
+                    .encode().build().toUriString() + ">; rel=\"next\"");
+        }
+        return answer.body(result.rows());
+    }
+
+    private static void checkPage(int page, int size) {
+        if (page < 0) {
+            throw new InvalidQuery("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidQuery("size", "must be from 1 to " + MAX_PAGE_SIZE);
+        }
     }
 
     private boolean mayReadReferral(List<AuditRow> rows) {

@@ -1,6 +1,8 @@
 package org.signpost.query.caseload;
 
 import java.time.Clock;
+import org.signpost.query.audit.PersonalDataReads;
+import org.signpost.query.audit.PersonalDataReads.Subject;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +30,11 @@ class CaseloadController {
     private final CaseloadProperties capacity;
     private final UsersFile users;
     private final Clock clock;
+    private final PersonalDataReads reads;
 
-    CaseloadController(CaseloadQueries queries, CaseloadProperties capacity, UsersFile users, Clock clock) {
+    CaseloadController(CaseloadQueries queries, CaseloadProperties capacity, UsersFile users, Clock clock,
+                       PersonalDataReads reads) {
+        this.reads = reads;
         this.queries = queries;
         this.capacity = capacity;
         this.users = users;
@@ -59,7 +64,9 @@ class CaseloadController {
             throw new Forbidden("A link worker sees only their own caseload");
         }
         LocalDate today = BusinessCalendar.today(clock);
-        return queries.activeParticipantsOf(linkWorkerId).stream().map(p -> {
+        List<ParticipantState> participants = queries.activeParticipantsOf(linkWorkerId);
+        reads.record(Subject.PARTICIPANT, participants.stream().map(p -> p.participantId().toString()).toList());
+        return participants.stream().map(p -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("participantId", p.participantId());
             row.put("referralId", p.referralId());
@@ -109,6 +116,7 @@ class CaseloadController {
         body.put("dischargeReason", p.dischargeReason());
         body.put("flags", p.active() ? p.flags(today) : List.of());
         body.put("version", p.version());
+        reads.record(Subject.PARTICIPANT, List.of(participantId.toString()));
         return ResponseEntity.ok().eTag("\"" + p.version() + "\"").body(body);
     }
 }

@@ -1,6 +1,9 @@
 package org.signpost.query.referrals;
 
 import java.time.Clock;
+import java.util.List;
+import org.signpost.query.audit.PersonalDataReads;
+import org.signpost.query.audit.PersonalDataReads.Subject;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,8 +27,10 @@ class ReferralQueryController {
     private final ReferralQueries referrals;
     private final CaseloadQueries caseload;
     private final Clock clock;
+    private final PersonalDataReads reads;
 
-    ReferralQueryController(ReferralQueries referrals, CaseloadQueries caseload, Clock clock) {
+    ReferralQueryController(ReferralQueries referrals, CaseloadQueries caseload, Clock clock, PersonalDataReads reads) {
+        this.reads = reads;
         this.referrals = referrals;
         this.caseload = caseload;
         this.clock = clock;
@@ -49,6 +54,7 @@ class ReferralQueryController {
         Map<String, Object> state = referrals.referral(referralId)
                 .filter(this::visible)
                 .orElseThrow(() -> new NotFound("No such referral"));
+        reads.record(Subject.REFERRAL, List.of(referralId.toString()));
         return ResponseEntity.ok().eTag("\"" + state.get("version") + "\"").body(state);
     }
 
