@@ -11,23 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
-import org.signpost.platform.testing.TestDatabase;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole service on one port, as `./signpost start` runs it. */
-@SpringBootTest(classes = SignpostApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AllInOneHttpTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class AllInOneHttpTest extends AllInOneTest {
 
     @Test
     void commandsAndQueriesAnswerOnOnePort() {

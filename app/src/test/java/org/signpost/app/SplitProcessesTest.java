@@ -60,7 +60,7 @@ class SplitProcessesTest {
                 "--signpost.db.url=" + database.jdbcUrl(),
                 "--signpost.db.user=postgres",
                 "--signpost.db.password=",
-                "--signpost.users-file=classpath:test-users.yml");
+                "--signpost.users-file=classpath:test-users.yml", "--signpost.master-key=" + TestDatabase.MASTER_KEY);
     }
 
     private static Api api(ConfigurableApplicationContext context) {

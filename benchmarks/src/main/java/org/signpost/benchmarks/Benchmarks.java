@@ -25,4 +25,11 @@ public final class Benchmarks {
             }
         }
     }
+
+    /** A master key for one run: the benchmark's database is thrown away after it. */
+    static String freshMasterKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
 }

@@ -52,7 +52,7 @@ final class ReadSide {
                 + new BCryptPasswordEncoder(10).encode(PASSWORD) + "\", role: MANAGER}\n");
         try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("postgres"))) {
             String[] args = {"--server.port=0", "--signpost.db.url=" + database.jdbcUrl(), "--signpost.db.user=postgres",
-                    "--signpost.db.password=", "--signpost.users-file=" + users, "--logging.level.root=WARN", "--logging.level.org.signpost.query.projection.ReplayEngine=INFO"};
+                    "--signpost.db.password=", "--signpost.users-file=" + users, "--signpost.master-key=" + Benchmarks.freshMasterKey(), "--logging.level.root=WARN", "--logging.level.org.signpost.query.projection.ReplayEngine=INFO"};
             long events;
             // The schema comes from the service's own migrations.
             try (ConfigurableApplicationContext schema = new SpringApplicationBuilder(SignpostApplication.class).run(args)) {

@@ -32,10 +32,33 @@ public final class EventSerialization {
                 .build();
     }
 
-    /** The Axon serializer for events, snapshots and their metadata. */
-    public static Serializer serializer() {
+    /**
+     * The stored form of events as the service writes it: every {@link PersonalData} encrypted
+     * with its young person's key (see {@link PersonalDataModule}).
+     */
+    public static ObjectMapper objectMapper(PersonalDataCipher cipher) {
+        ObjectMapper mapper = objectMapper();
+        mapper.registerModule(new PersonalDataModule(cipher));
+        return mapper;
+    }
+
+    /** The Axon serializer for events, snapshots and their metadata, encrypting personal data. */
+    public static Serializer serializer(PersonalDataCipher cipher) {
         return JacksonSerializer.builder()
-                .objectMapper(objectMapper())
+                .objectMapper(objectMapper(cipher))
+                .build();
+    }
+
+    /**
+     * Stored events without keys (the analysts' command line, benchmarks, tests): every encrypted
+     * personal value reads as erased, everything else as stored; personal data it writes is in
+     * clear, so the service itself never uses it to write.
+     */
+    public static Serializer serializer() {
+        ObjectMapper mapper = objectMapper();
+        mapper.registerModule(new PersonalDataModule(null));
+        return JacksonSerializer.builder()
+                .objectMapper(mapper)
                 .build();
     }
 }

@@ -12,12 +12,14 @@ import java.util.Objects;
  */
 public record PersonalData<T>(T value) {
 
+    private static final PersonalData<?> ERASED = new PersonalData<>(null);
+
+    /** @param value null only for {@link #erased()} */
     public PersonalData {
-        Objects.requireNonNull(value, "personal data value");
     }
 
     public static <T> PersonalData<T> of(T value) {
-        return new PersonalData<>(value);
+        return new PersonalData<>(Objects.requireNonNull(value, "personal data value"));
     }
 
     /** Wraps a value that may be absent: an absent value stays absent rather than marked. */
@@ -25,8 +27,21 @@ public record PersonalData<T>(T value) {
         return value == null ? null : new PersonalData<>(value);
     }
 
+    /**
+     * Personal data whose young person's key was destroyed: it was there, and can never be read
+     * again. Its {@link #value()} is null.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> PersonalData<T> erased() {
+        return (PersonalData<T>) ERASED;
+    }
+
+    public boolean isErased() {
+        return value == null;
+    }
+
     @Override
     public String toString() {
-        return "PersonalData[redacted]";
+        return isErased() ? "PersonalData[erased]" : "PersonalData[redacted]";
     }
 }

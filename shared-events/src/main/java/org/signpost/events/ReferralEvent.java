@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /** An event in the life of one referral. */
 public sealed interface ReferralEvent extends SignpostEvent
-        permits ReferralReceived, Triaged, LinkWorkerAssigned, ReferralWithdrawn {
+        permits ReferralReceived, Triaged, LinkWorkerAssigned, ReferralWithdrawn, PersonalDataErased {
 
     UUID referralId();
 }

@@ -53,7 +53,8 @@ class EventSerializationTest {
                 new LinkWorkerChanged(PARTICIPANT, "lw-1", "lw-2", DAY, PersonalData.of("Leave")),
                 new SupportExtended(PARTICIPANT, 4, DAY, PersonalData.of("Settling in")),
                 new SafeguardingConcernRaised(PARTICIPANT, UUID.randomUUID(), DAY, PersonalData.of("Bullying")),
-                new ParticipantDischarged(PARTICIPANT, DischargeReason.COMPLETED, DAY));
+                new ParticipantDischarged(PARTICIPANT, DischargeReason.COMPLETED, DAY),
+                new PersonalDataErased(REFERRAL, PARTICIPANT, DAY));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -62,6 +62,7 @@ public class Participant extends SignpostAggregate {
 
     @AggregateIdentifier
     private UUID participantId;
+    private UUID referralId;
     private LocalDate referralReceivedOn;
     private String linkWorkerId;
     private LocalDate firstSessionOn;
@@ -82,6 +83,11 @@ public class Participant extends SignpostAggregate {
     /** Enrolment, created by the referral's assignment of a link worker. */
     public Participant(ParticipantEnrolled enrolled) {
         apply(enrolled);
+    }
+
+    /** The referral this participant came from: the young person's personal data is erased through it. */
+    public UUID referralId() {
+        return referralId;
     }
 
     /**
@@ -266,6 +272,7 @@ public class Participant extends SignpostAggregate {
     @EventSourcingHandler
     void on(ParticipantEnrolled event) {
         participantId = event.participantId();
+        referralId = event.referralId();
         referralReceivedOn = event.referralReceivedOn();
         linkWorkerId = event.linkWorkerId();
     }

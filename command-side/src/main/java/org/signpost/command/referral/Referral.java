@@ -29,6 +29,8 @@ import org.signpost.events.InclusionCriterion;
 import org.signpost.events.LinkWorkerAssigned;
 import org.signpost.events.ParticipantEnrolled;
 import org.signpost.events.PersonalData;
+import org.signpost.events.PersonalDataErased;
+import org.signpost.platform.BusinessCalendar;
 import org.signpost.events.ReferralReceived;
 import org.signpost.events.ReferralWithdrawn;
 import org.signpost.events.Triaged;
@@ -50,6 +52,8 @@ public class Referral extends SignpostAggregate {
     private LinkWorkerAssigned assignment;
     private long assignmentVersion;
     private ReferralWithdrawn withdrawal;
+    private PersonalDataErased erasure;
+    private long erasureVersion;
 
     protected Referral() {
         // for Axon: rebuilt from its events
@@ -131,6 +135,27 @@ public class Referral extends SignpostAggregate {
         return new CommandAnswer(Map.of(), currentVersion());
     }
 
+    /**
+     * Records that the young person's personal data is erased (the caller destroys their keys in
+     * the same transaction). Asked again, it answers as the first time and records nothing.
+     */
+    public CommandAnswer erasePersonalData(Clock clock) {
+        if (erasure == null) {
+            apply(new PersonalDataErased(referralId, assignment == null ? null : assignment.participantId(),
+                    BusinessCalendar.today(clock)));
+        }
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("referralId", referralId);
+        body.put("participantId", erasure.participantId());
+        body.put("erasedOn", erasure.erasedOn());
+        return new CommandAnswer(body, erasureVersion);
+    }
+
+    /** The participant the referral became, if it was assigned. */
+    public UUID participantId() {
+        return assignment == null ? null : assignment.participantId();
+    }
+
     /** A participant's id follows from its referral's, so an enrolment can never happen twice. */
     public static UUID participantIdOf(UUID referralId) {
         return UUID.nameUUIDFromBytes(("participant-of-referral:" + referralId).getBytes(StandardCharsets.UTF_8));
@@ -186,5 +211,17 @@ public class Referral extends SignpostAggregate {
     @EventSourcingHandler
     void on(ReferralWithdrawn event) {
         withdrawal = event;
+    }
+
+    /** What the aggregate held of the person goes too (it may stay in the aggregate cache). */
+    @EventSourcingHandler
+    void on(PersonalDataErased event, @org.axonframework.eventhandling.SequenceNumber long sequence) {
+        erasure = event;
+        erasureVersion = sequence;
+        received = new ReferralReceived(received.referralId(), received.source(), received.channel(),
+                received.receivedOn(), received.reasons(), received.needs(), received.consentGivenBy(),
+                received.ageOnReceipt(), received.postcodeDistrict(), received.failedCriteria(),
+                PersonalData.erased(), received.referrer() == null ? null : PersonalData.erased(),
+                received.notes() == null ? null : PersonalData.erased());
     }
 }

@@ -49,4 +49,12 @@ public final class ReferralCommands {
     /** Withdraw a referral before triage; {@code withdrawnOn} defaults to today. */
     public record WithdrawReferral(@TargetAggregateIdentifier UUID referralId, String reason, LocalDate withdrawnOn) {
     }
+
+    /** Erase the young person's personal data (an upheld erasure request). */
+    public record EraseReferralData(UUID referralId) {
+    }
+
+    /** The same, named by the participant the referral became. */
+    public record EraseParticipantData(UUID participantId) {
+    }
 }

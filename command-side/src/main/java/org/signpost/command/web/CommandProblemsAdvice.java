@@ -11,6 +11,7 @@ import org.signpost.command.rules.CommandRefused;
 import org.signpost.command.rules.InvalidCommand;
 import org.signpost.command.rules.StaleVersion;
 import org.signpost.command.rules.UnknownEntity;
+import org.signpost.events.PersonalDataCipher.PersonalDataErasedException;
 import org.signpost.command.web.CommandDispatcher.CommandTimedOut;
 import org.signpost.platform.web.Problems;
 import org.signpost.platform.web.Problems.FieldError;
@@ -53,6 +54,13 @@ class CommandProblemsAdvice {
     ResponseEntity<ProblemDetail> deleted(RuntimeException e) {
         return Problems.respond(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 "No such referral or participant"));
+    }
+
+    /** Personal data for someone whose data was erased cannot be recorded: no key is made for them again. */
+    @ExceptionHandler(PersonalDataErasedException.class)
+    ResponseEntity<ProblemDetail> erased(PersonalDataErasedException e) {
+        return Problems.respond(Problems.problem(HttpStatus.CONFLICT, "personal-data-erased", "Personal data erased",
+                "This young person's personal data was erased; nothing personal can be recorded for them."));
     }
 
     @ExceptionHandler(StaleVersion.class)

@@ -77,7 +77,7 @@ class RestartTest {
                 "--server.port=0",
                 "--signpost.db.url=",
                 "--signpost.db.data-directory=" + dataDirectory,
-                "--signpost.users-file=classpath:test-users.yml");
+                "--signpost.users-file=classpath:test-users.yml", "--signpost.master-key=" + TestDatabase.MASTER_KEY);
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -16,6 +16,7 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
+import org.signpost.platform.privacy.PersonalDataKeys;
 import org.signpost.events.EventSerialization;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,24 +32,30 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 public class AxonStorageConfiguration {
 
-    /** Events, snapshots and their metadata: the stored format, independent of the web's JSON. */
+    /**
+     * Events, snapshots and their metadata: the stored format, independent of the web's JSON, with
+     * every personal value encrypted by its young person's key.
+     */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return EventSerialization.serializer();
+    Serializer eventSerializer(PersonalDataKeys keys) {
+        return EventSerialization.serializer(keys);
     }
 
-    /** Tokens, dead-letter diagnostics and anything else Axon stores (no XStream). */
+    /**
+     * Tokens, dead-letter diagnostics and anything else Axon stores (no XStream). Personal data
+     * never belongs there; should it ever reach one, it is encrypted or refused, never clear.
+     */
     @Bean
     @Primary
-    Serializer serializer() {
-        return EventSerialization.serializer();
+    Serializer serializer(PersonalDataKeys keys) {
+        return EventSerialization.serializer(keys);
     }
 
     @Bean
     @Qualifier("messageSerializer")
-    Serializer messageSerializer() {
-        return EventSerialization.serializer();
+    Serializer messageSerializer(PersonalDataKeys keys) {
+        return EventSerialization.serializer(keys);
     }
 
     @Bean

@@ -10,6 +10,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestDatabase {
 
+    public static final String MASTER_KEY = java.util.Base64.getEncoder()
+            .encodeToString("signpost-test-master-key-32bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
     private TestDatabase() {
     }
 
@@ -25,6 +28,8 @@ public final class TestDatabase {
         // Seal the event chain promptly, so that tests of it need not wait long.
         registry.add("signpost.integrity.seal-interval", () -> "PT0.2S");
         registry.add("signpost.integrity.seal-grace", () -> "PT0.2S");
+        // A master key for tests only (32 bytes "signpost-test-master-key-32bytes"); real ones come from the environment.
+        registry.add("signpost.master-key", () -> MASTER_KEY);
         TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 }

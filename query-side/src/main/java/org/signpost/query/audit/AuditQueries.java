@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.query.projection.SealedJson;
 import org.signpost.query.projection.ProjectionJson;
 import org.signpost.query.projection.ProjectionNames;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,16 +25,18 @@ public class AuditQueries {
             + "recorded_at, actor, role, correlation_id, payload";
 
     private final JdbcTemplate jdbc;
+    private final SealedJson sealed;
 
-    public AuditQueries(JdbcTemplate jdbc) {
+    public AuditQueries(JdbcTemplate jdbc, SealedJson sealed) {
         this.jdbc = jdbc;
+        this.sealed = sealed;
     }
 
     /** Every event of one referral or participant, in order. */
     public List<AuditRow> history(String aggregateId, String aggregateType) {
         return jdbc.query("SELECT " + COLUMNS + " FROM audit_event WHERE generation = " + ACTIVE
                         + " AND aggregate_id = ? AND aggregate_type = ? ORDER BY sequence",
-                AuditQueries::row, aggregateId, aggregateType);
+                this::row, aggregateId, aggregateType);
     }
 
     /** The criteria of an audit search; each may be absent. {@code to} is exclusive. */
@@ -71,18 +74,17 @@ public class AuditQueries {
         pageArgs.add(size);
         pageArgs.add((long) page * size);
         List<AuditRow> rows = jdbc.query("SELECT " + COLUMNS + " FROM audit_event" + where
-                + " ORDER BY position LIMIT ? OFFSET ?", AuditQueries::row, pageArgs.toArray());
+                + " ORDER BY position LIMIT ? OFFSET ?", this::row, pageArgs.toArray());
         return new Page(rows, total == null ? 0 : total);
     }
 
-    private static AuditRow row(ResultSet rs, int i) throws SQLException {
-        try {
+    /** The payload's personal values opened for the answer (null where erased). */
+    private AuditRow row(ResultSet rs, int i) throws SQLException {
+        {
             return new AuditRow(rs.getLong("position"), rs.getString("aggregate_id"), rs.getString("aggregate_type"),
                     rs.getLong("sequence"), rs.getString("type"), rs.getObject("occurred_on", LocalDate.class),
                     rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"), rs.getString("role"),
-                    rs.getString("correlation_id"), ProjectionJson.mapper().readTree(rs.getString("payload")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+                    rs.getString("correlation_id"), sealed.openEvent(rs.getString("payload"), rs.getString("type")));
         }
     }
 }

@@ -10,7 +10,7 @@ import org.signpost.events.SignpostEvent;
 import org.signpost.platform.axon.MetaDataKeys;
 import org.signpost.query.projection.Projection;
 import org.signpost.query.projection.ProjectionGenerations;
-import org.signpost.query.projection.ProjectionJson;
+import org.signpost.query.projection.SealedJson;
 import org.signpost.query.projection.ProjectionNames;
 import org.signpost.query.projection.RowInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +29,11 @@ public class AuditTrailProjection extends Projection {
             "aggregate_type", "sequence", "type", "occurred_on", "recorded_at", "actor", "role", "correlation_id",
             "payload:json");
 
-    public AuditTrailProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
+    private final SealedJson sealed;
+
+    public AuditTrailProjection(JdbcTemplate jdbc, ProjectionGenerations generations, SealedJson sealed) {
         super(ProjectionNames.AUDIT_TRAIL, jdbc, generations);
+        this.sealed = sealed;
     }
 
     @EventHandler
@@ -42,7 +45,7 @@ public class AuditTrailProjection extends Projection {
         insert(AUDIT_EVENT, position, domain.getAggregateIdentifier(), domain.getType(), domain.getSequenceNumber(),
                 event.getClass().getSimpleName(), event.occurredOn(), Timestamp.from(message.getTimestamp()),
                 text(message, MetaDataKeys.ACTOR), text(message, MetaDataKeys.ROLE),
-                text(message, MetaDataKeys.CORRELATION_ID), ProjectionJson.write(event));
+                text(message, MetaDataKeys.CORRELATION_ID), sealed.sealEvent(event));
     }
 
     private static String text(EventMessage<?> message, String key) {

@@ -17,11 +17,11 @@ import org.signpost.events.SessionMissed;
 import org.signpost.events.SignpostedToVcse;
 import org.signpost.events.SupportExtended;
 import org.signpost.events.UptakeRecorded;
-import org.signpost.events.YoungPerson;
 import org.signpost.query.projection.Projection;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.ProjectionNames;
 import org.signpost.query.projection.RowInsert;
+import org.signpost.query.projection.SealedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,17 +34,19 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProjectionNames.CASELOAD)
 public class CaseloadProjection extends Projection {
 
-    private static final RowInsert PARTICIPANT_NAME = RowInsert.into("participant_name", "referral_id", "first_name",
-            "last_name", "date_of_birth");
+    /** The young person's details, sealed (see SealedJson); joined to their episode when read. */
+    private static final RowInsert PARTICIPANT_NAME = RowInsert.into("participant_name", "referral_id", "young_person");
 
-    public CaseloadProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
+    private final SealedJson sealed;
+
+    public CaseloadProjection(JdbcTemplate jdbc, ProjectionGenerations generations, SealedJson sealed) {
         super(ProjectionNames.CASELOAD, jdbc, generations);
+        this.sealed = sealed;
     }
 
     @EventHandler
     void on(ReferralReceived event) {
-        YoungPerson person = event.youngPerson().value();
-        insert(PARTICIPANT_NAME, event.referralId(), person.firstName(), person.lastName(), person.dateOfBirth());
+        insert(PARTICIPANT_NAME, event.referralId(), sealed.seal(event.referralId(), event.youngPerson()));
     }
 
     @EventHandler

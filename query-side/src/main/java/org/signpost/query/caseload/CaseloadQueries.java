@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.signpost.events.YoungPerson;
 import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.query.projection.SealedJson;
 import org.signpost.query.projection.ProjectionNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,15 +19,17 @@ public class CaseloadQueries {
 
     private static final String ACTIVE = ProjectionGenerations.active(ProjectionNames.CASELOAD);
     private static final String SELECT = """
-            SELECT p.*, n.first_name, n.last_name, n.date_of_birth
+            SELECT p.*, n.young_person
             FROM participant_view p
             LEFT JOIN participant_name n ON n.generation = p.generation AND n.referral_id = p.referral_id
             WHERE p.generation = """ + ACTIVE;
 
     private final JdbcTemplate jdbc;
+    private final SealedJson sealed;
 
-    public CaseloadQueries(JdbcTemplate jdbc) {
+    public CaseloadQueries(JdbcTemplate jdbc, SealedJson sealed) {
         this.jdbc = jdbc;
+        this.sealed = sealed;
     }
 
     /** Active participants per link worker. */
@@ -40,17 +44,19 @@ public class CaseloadQueries {
 
     public List<ParticipantState> activeParticipantsOf(String linkWorkerId) {
         return jdbc.query(SELECT + " AND p.link_worker_id = ? AND p.discharged_on IS NULL ORDER BY p.enrolled_on, p.participant_id",
-                CaseloadQueries::participant, linkWorkerId);
+                this::state, linkWorkerId);
     }
 
     public Optional<ParticipantState> participant(UUID participantId) {
-        return jdbc.query(SELECT + " AND p.participant_id = ?", CaseloadQueries::participant, participantId)
+        return jdbc.query(SELECT + " AND p.participant_id = ?", this::state, participantId)
                 .stream().findFirst();
     }
 
-    private static ParticipantState participant(ResultSet rs, int row) throws SQLException {
+    private ParticipantState state(ResultSet rs, int row) throws SQLException {
+        YoungPerson person = sealed.open(rs.getString("young_person"), YoungPerson.class);
         return new ParticipantState(rs.getObject("participant_id", UUID.class), rs.getObject("referral_id", UUID.class),
-                rs.getString("first_name"), rs.getString("last_name"), date(rs, "date_of_birth"),
+                person == null ? null : person.firstName(), person == null ? null : person.lastName(),
+                person == null ? null : person.dateOfBirth(),
                 rs.getString("link_worker_id"), date(rs, "enrolled_on"), date(rs, "referral_received_on"),
                 date(rs, "first_session_on"), date(rs, "last_session_on"), rs.getInt("sessions_held"),
                 rs.getInt("sessions_beyond_entitlement"), rs.getInt("missed_sessions"), date(rs, "last_contact_on"),

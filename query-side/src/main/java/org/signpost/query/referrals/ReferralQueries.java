@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.signpost.events.Referrer;
+import org.signpost.events.YoungPerson;
 import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.query.projection.SealedJson;
 import org.signpost.query.projection.ProjectionJson;
 import org.signpost.query.projection.ProjectionNames;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,9 +28,11 @@ public class ReferralQueries {
     private static final String ACTIVE = ProjectionGenerations.active(ProjectionNames.REFERRALS);
 
     private final JdbcTemplate jdbc;
+    private final SealedJson sealed;
 
-    public ReferralQueries(JdbcTemplate jdbc) {
+    public ReferralQueries(JdbcTemplate jdbc, SealedJson sealed) {
         this.jdbc = jdbc;
+        this.sealed = sealed;
     }
 
     public record Waiting(UUID referralId, LocalDate receivedOn, String source, List<String> failedCriteria) {
@@ -44,10 +49,10 @@ public class ReferralQueries {
     /** A referral's current state, as a JSON-ready map, with its version. */
     public Optional<Map<String, Object>> referral(UUID referralId) {
         return jdbc.query("SELECT * FROM referral_view WHERE generation = " + ACTIVE + " AND referral_id = ?",
-                ReferralQueries::state, referralId).stream().findFirst();
+                this::state, referralId).stream().findFirst();
     }
 
-    private static Map<String, Object> state(ResultSet rs, int row) throws SQLException {
+    private Map<String, Object> state(ResultSet rs, int row) throws SQLException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("referralId", rs.getObject("referral_id", UUID.class));
         body.put("status", rs.getString("status"));
@@ -60,16 +65,16 @@ public class ReferralQueries {
         body.put("ageOnReceipt", rs.getInt("age_on_receipt"));
         body.put("postcodeDistrict", rs.getString("postcode_district"));
         body.put("failedCriteria", list(rs.getString("failed_criteria")));
-        body.put("youngPerson", json(rs.getString("young_person")));
-        body.put("referrer", json(rs.getString("referrer")));
-        body.put("notes", rs.getString("notes"));
+        body.put("youngPerson", sealed.open(rs.getString("young_person"), YoungPerson.class));
+        body.put("referrer", sealed.open(rs.getString("referrer"), Referrer.class));
+        body.put("notes", sealed.open(rs.getString("notes"), String.class));
         if (rs.getString("triage_outcome") != null) {
             Map<String, Object> triage = new LinkedHashMap<>();
             triage.put("outcome", rs.getString("triage_outcome"));
             triage.put("triagedOn", rs.getObject("triaged_on", LocalDate.class));
-            triage.put("reason", rs.getString("triage_reason"));
+            triage.put("reason", sealed.open(rs.getString("triage_reason"), String.class));
             triage.put("redirectedTo", rs.getString("redirected_to"));
-            triage.put("overrideReason", rs.getString("override_reason"));
+            triage.put("overrideReason", sealed.open(rs.getString("override_reason"), String.class));
             body.put("triage", triage);
         } else {
             body.put("triage", null);
@@ -78,7 +83,7 @@ public class ReferralQueries {
         body.put("linkWorkerId", rs.getString("link_worker_id"));
         body.put("assignedOn", rs.getObject("assigned_on", LocalDate.class));
         body.put("withdrawnOn", rs.getObject("withdrawn_on", LocalDate.class));
-        body.put("withdrawalReason", rs.getString("withdrawal_reason"));
+        body.put("withdrawalReason", sealed.open(rs.getString("withdrawal_reason"), String.class));
         body.put("version", rs.getLong("version"));
         return body;
     }
@@ -87,14 +92,4 @@ public class ReferralQueries {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
-    private static JsonNode json(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return ProjectionJson.mapper().readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

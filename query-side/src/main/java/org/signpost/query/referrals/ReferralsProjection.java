@@ -5,6 +5,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.signpost.events.LinkWorkerAssigned;
 import org.signpost.events.PersonalData;
+import org.signpost.events.PersonalDataErased;
+import org.signpost.platform.privacy.PersonalDataKeys;
+import org.signpost.query.projection.SealedJson;
 import org.signpost.events.ReferralReceived;
 import org.signpost.events.ReferralWithdrawn;
 import org.signpost.events.Triaged;
@@ -20,8 +23,23 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProjectionNames.REFERRALS)
 public class ReferralsProjection extends Projection {
 
-    public ReferralsProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
+    private final SealedJson sealed;
+    private final PersonalDataKeys keys;
+
+    public ReferralsProjection(JdbcTemplate jdbc, ProjectionGenerations generations, SealedJson sealed,
+                               PersonalDataKeys keys) {
         super(ProjectionNames.REFERRALS, jdbc, generations);
+        this.sealed = sealed;
+        this.keys = keys;
+    }
+
+    /**
+     * Nothing to scrub: every personal value here is sealed with keys that are gone now. This
+     * process forgets them at once too (the command side may be another process).
+     */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        keys.forget(java.util.Arrays.asList(event.referralId(), event.participantId()));
     }
 
     @EventHandler
@@ -39,9 +57,9 @@ public class ReferralsProjection extends Projection {
             row.ageOnReceipt = event.ageOnReceipt();
             row.postcodeDistrict = event.postcodeDistrict();
             row.failedCriteria = ProjectionJson.names(event.failedCriteria());
-            row.youngPerson = ProjectionJson.write(value(event.youngPerson()));
-            row.referrer = ProjectionJson.write(value(event.referrer()));
-            row.notes = value(event.notes());
+            row.youngPerson = sealed.seal(event.referralId(), event.youngPerson());
+            row.referrer = sealed.seal(event.referralId(), event.referrer());
+            row.notes = sealed.seal(event.referralId(), event.notes());
             row.version = sequence;
             return row;
         });
@@ -53,9 +71,9 @@ public class ReferralsProjection extends Projection {
             row.status = event.outcome().name();
             row.triageOutcome = event.outcome().name();
             row.triagedOn = event.triagedOn();
-            row.triageReason = value(event.reason());
+            row.triageReason = sealed.seal(event.referralId(), event.reason());
             row.redirectedTo = event.redirectedTo();
-            row.overrideReason = value(event.overrideReason());
+            row.overrideReason = sealed.seal(event.referralId(), event.overrideReason());
             row.version = sequence;
         });
     }
@@ -76,7 +94,7 @@ public class ReferralsProjection extends Projection {
         change(ReferralRows.TABLE, event.referralId(), row -> {
             row.status = "WITHDRAWN";
             row.withdrawnOn = event.withdrawnOn();
-            row.withdrawalReason = value(event.reason());
+            row.withdrawalReason = sealed.seal(event.referralId(), event.reason());
             row.version = sequence;
         });
     }

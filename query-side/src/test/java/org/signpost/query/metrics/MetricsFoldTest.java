@@ -97,7 +97,7 @@ class MetricsFoldTest {
         java.util.Set<Class<?>> ignoredTypes = java.util.Set.of(org.signpost.events.LinkWorkerAssigned.class,
                 ReferralWithdrawn.class, SessionMissed.class, org.signpost.events.ContactMade.class,
                 org.signpost.events.LinkWorkerChanged.class, SupportExtended.class, SafeguardingConcernRaised.class,
-                ParticipantDischarged.class);
+                ParticipantDischarged.class, org.signpost.events.PersonalDataErased.class);
         java.util.Set<Class<?>> union = new java.util.HashSet<>(MetricsFold.EVENTS_WITH_FACTS);
         union.addAll(ignoredTypes);
         assertThat(union).isEqualTo(catalogue);

@@ -1,0 +1,47 @@
+package org.signpost.app;
+
+import org.signpost.platform.testing.Api;
+import org.signpost.platform.testing.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on one port, as `./signpost start` runs it, on a real PostgreSQL. All
+ * subclasses share one context, database and server.
+ */
+@SpringBootTest(classes = SignpostApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class AllInOneTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api() {
+        return new Api(port);
+    }
+
+    /** Until every projection has applied every stored event and none is being rebuilt. */
+    static void awaitProjections(Api api) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> {
+                    for (var projection : api.as("analyst").get("/api/projections").json()) {
+                        if (projection.path("position").asLong() < projection.path("headPosition").asLong()
+                                || !projection.path("status").asText().equals("RUNNING")) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
+}

@@ -1,0 +1,119 @@
+package org.signpost.platform.privacy;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.signpost.events.PersonalDataCipher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The young people's keys (table personal_data_key), and the cipher of the stored events that
+ * uses them. A key is made on first use, in a transaction of its own that commits at once: what
+ * an event is encrypted with must exist whatever becomes of the event's own transaction. Keys
+ * are kept in memory for a minute; an erasure forgets them here at once, and other processes
+ * forget them when they see the erasure event (or within that minute).
+ */
+@Component
+public class PersonalDataKeys implements PersonalDataCipher {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final SecretKey masterKey;
+    private final Cache<UUID, Optional<SecretKey>> keys;
+
+    public PersonalDataKeys(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                            @Value("${signpost.master-key:}") String masterKey,
+                            @Value("${signpost.key-cache:PT1M}") Duration keyCache) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.masterKey = MasterKey.parse(masterKey);
+        this.keys = Caffeine.newBuilder().expireAfterWrite(keyCache).maximumSize(100_000).build();
+    }
+
+    @Override
+    public byte[] encrypt(UUID subject, byte[] clear) {
+        SecretKey key = keys.get(subject, this::findOrMake)
+                .orElseThrow(() -> new PersonalDataErasedException(subject));
+        return AesGcm.seal(key, clear, associatedData(subject));
+    }
+
+    @Override
+    public Optional<byte[]> decrypt(UUID subject, byte[] sealed) {
+        return keys.get(subject, this::find).flatMap(key -> AesGcm.open(key, sealed, associatedData(subject)));
+    }
+
+    /**
+     * Destroys these subjects' keys, in the caller's transaction (the one that records the
+     * erasure): from its commit on, their personal data can never be read again.
+     */
+    public void destroy(Collection<UUID> subjects) {
+        for (UUID subject : subjects.stream().filter(Objects::nonNull).toList()) {
+            // A subject without a key yet gets an erased row, so that none is ever made for it.
+            jdbc.update("""
+                    INSERT INTO personal_data_key (subject_id, wrapped_key, erased_at) VALUES (?, NULL, now())
+                    ON CONFLICT (subject_id) DO UPDATE SET wrapped_key = NULL, erased_at = now()
+                    WHERE personal_data_key.wrapped_key IS NOT NULL""", subject);
+            keys.invalidate(subject);
+        }
+    }
+
+    /** Another process erased these subjects: their keys are not kept here any longer. */
+    public void forget(Collection<UUID> subjects) {
+        subjects.stream().filter(Objects::nonNull).forEach(keys::invalidate);
+    }
+
+    public boolean erased(UUID subject) {
+        return Boolean.TRUE.equals(jdbc.query("SELECT erased_at IS NOT NULL FROM personal_data_key WHERE subject_id = ?",
+                (rs, i) -> rs.getBoolean(1), subject).stream().findFirst().orElse(false));
+    }
+
+    private Optional<SecretKey> find(UUID subject) {
+        return jdbc.query("SELECT wrapped_key FROM personal_data_key WHERE subject_id = ?",
+                        (rs, i) -> Optional.ofNullable(rs.getBytes(1)), subject)
+                .stream().findFirst().flatMap(wrapped -> wrapped)
+                .map(wrapped -> unwrap(subject, wrapped));
+    }
+
+    private Optional<SecretKey> findOrMake(UUID subject) {
+        return ownTransaction.execute(status -> {
+            byte[] wrapped = AesGcm.seal(masterKey, newKey().getEncoded(), associatedData(subject));
+            jdbc.update("INSERT INTO personal_data_key (subject_id, wrapped_key) VALUES (?, ?) "
+                    + "ON CONFLICT (subject_id) DO NOTHING", subject, wrapped);
+            return find(subject);
+        });
+    }
+
+    private SecretKey unwrap(UUID subject, byte[] wrapped) {
+        byte[] key = AesGcm.open(masterKey, wrapped, associatedData(subject)).orElseThrow(() ->
+                new IllegalStateException("A personal data key does not open with the configured master key"));
+        return new SecretKeySpec(key, "AES");
+    }
+
+    private static SecretKey newKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256);
+            return generator.generateKey();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("AES is not available", e);
+        }
+    }
+
+    private static byte[] associatedData(UUID subject) {
+        return subject.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

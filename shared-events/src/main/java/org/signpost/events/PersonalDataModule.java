@@ -1,0 +1,125 @@
+package org.signpost.events;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The stored form of {@link PersonalData}: encrypted with the key of the young person the event
+ * is about, {@code {"subject": <their id>, "encrypted": <base64 of nonce and ciphertext>}}; an
+ * erased value is {@code {"erased": true}}. Reading gives the value while the key exists, and
+ * {@link PersonalData#erased()} once it is destroyed (or where no keys are at hand, such as the
+ * analysts' command line, which needs none). Clear {@code {"value": ...}} from before encryption
+ * is still read.
+ */
+public final class PersonalDataModule extends SimpleModule {
+
+    public PersonalDataModule(PersonalDataCipher cipher) {
+        super("signpost-personal-data");
+        ObjectMapper plain = EventSerialization.objectMapper();
+        addSerializer(new Sealing(cipher, plain));
+        addDeserializer(PersonalData.class, new Opening(cipher, plain, null));
+    }
+
+    /** Anything else that holds personal data and says whose it is (a read model's sealed value). */
+    public interface Subject {
+        UUID personalDataSubject();
+    }
+
+    /** The young person an event is about: the key that guards its personal data is theirs. */
+    static UUID subjectOf(Object event) {
+        if (event instanceof Subject holder) {
+            return holder.personalDataSubject();
+        }
+        if (event instanceof ReferralEvent referral) {
+            return referral.referralId();
+        }
+        if (event instanceof ParticipantEvent participant) {
+            return participant.participantId();
+        }
+        throw new IllegalStateException("Personal data outside an event cannot be encrypted: "
+                + (event == null ? "none" : event.getClass().getSimpleName()));
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final class Sealing extends StdSerializer<PersonalData> {
+        private final transient PersonalDataCipher cipher;
+        private final transient ObjectMapper plain;
+
+        Sealing(PersonalDataCipher cipher, ObjectMapper plain) {
+            super(PersonalData.class);
+            this.cipher = cipher;
+            this.plain = plain;
+        }
+
+        @Override
+        public void serialize(PersonalData data, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            if (data.isErased()) {
+                gen.writeBooleanField("erased", true);
+            } else if (cipher == null) {
+                // Only the keyless writer of benchmarks and tests gets here; the service always has keys.
+                gen.writeFieldName("value");
+                gen.writeRawValue(plain.writeValueAsString(data.value()));
+            } else {
+                // The event whose field this is: Jackson keeps it as the current value of the enclosing object.
+                UUID subject = subjectOf(gen.getOutputContext().getParent() == null ? null
+                        : gen.getOutputContext().getParent().getCurrentValue());
+                gen.writeStringField("subject", subject.toString());
+                gen.writeBinaryField("encrypted", cipher.encrypt(subject, plain.writeValueAsBytes(data.value())));
+            }
+            gen.writeEndObject();
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static final class Opening extends JsonDeserializer<PersonalData> implements ContextualDeserializer {
+        private final PersonalDataCipher cipher;
+        private final ObjectMapper plain;
+        private final JavaType valueType;
+
+        Opening(PersonalDataCipher cipher, ObjectMapper plain, JavaType valueType) {
+            this.cipher = cipher;
+            this.plain = plain;
+            this.valueType = valueType;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+            JavaType type = property != null ? property.getType() : context.getContextualType();
+            JavaType value = type == null || type.containedTypeCount() == 0 ? context.constructType(Object.class)
+                    : type.containedType(0);
+            return new Opening(cipher, plain, value);
+        }
+
+        @Override
+        public PersonalData deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode node = parser.readValueAsTree();
+            if (node.has("encrypted")) {
+                if (cipher == null) {
+                    return PersonalData.erased();
+                }
+                Optional<byte[]> clear = cipher.decrypt(UUID.fromString(node.get("subject").asText()),
+                        node.get("encrypted").binaryValue());
+                return clear.isEmpty() ? PersonalData.erased() : new PersonalData<>(plain.readValue(clear.get(), valueType));
+            }
+            JsonNode value = node.get("value");
+            if (value == null || value.isNull()) {
+                return PersonalData.erased();
+            }
+            return new PersonalData<>(plain.treeToValue(value, valueType.getRawClass()));
+        }
+    }
+}
