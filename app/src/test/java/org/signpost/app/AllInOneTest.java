@@ -1,28 +1,17 @@
 package org.signpost.app;
 
 import org.signpost.platform.testing.Api;
-import org.signpost.platform.testing.TestDatabase;
+import org.signpost.platform.testing.RealServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service on one port, as `./signpost start` runs it, on a real PostgreSQL. All
  * subclasses share one context, database and server.
  */
 @SpringBootTest(classes = SignpostApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class AllInOneTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+abstract class AllInOneTest extends RealServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;

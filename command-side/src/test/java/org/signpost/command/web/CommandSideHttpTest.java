@@ -11,30 +11,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.signpost.command.CommandSideApplication;
 import org.signpost.platform.testing.Api;
-import org.signpost.platform.testing.TestDatabase;
+import org.signpost.platform.testing.RealServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The command side over real HTTP on a real PostgreSQL. All subclasses share one application
  * context, so one database and one server serve the whole module's HTTP tests.
  */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class CommandSideHttpTest {
+public abstract class CommandSideHttpTest extends RealServiceTest {
 
     protected static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     protected JdbcTemplate jdbc;

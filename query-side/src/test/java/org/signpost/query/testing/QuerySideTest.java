@@ -7,32 +7,21 @@ import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.signpost.platform.testing.Api;
-import org.signpost.platform.testing.TestDatabase;
+import org.signpost.platform.testing.RealServiceTest;
 import org.signpost.query.QuerySideApplication;
 import org.signpost.query.projection.ProjectionAdmin;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.ProjectionNames;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The query side alone on a real PostgreSQL, fed by events appended to the real event store as
  * the command side stores them. All subclasses share one context, database and server.
  */
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class QuerySideTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+public abstract class QuerySideTest extends RealServiceTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
