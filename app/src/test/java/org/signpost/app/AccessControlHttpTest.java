@@ -71,6 +71,7 @@ class AccessControlHttpTest extends AllInOneTest {
                 new Endpoint("GET", "/api/audit/events", Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/audit/integrity", Set.of("AUDITOR")),
                 new Endpoint("GET", "/api/audit/personal-data-reads", Set.of("AUDITOR")),
+                new Endpoint("GET", "/api/erasures", Set.of("DATA_PROTECTION_OFFICER", "AUDITOR")),
                 new Endpoint("GET", "/api/metrics/referral-rate?from=2026-01-01&to=2026-12-31", ANALYSIS),
                 new Endpoint("GET", "/api/metrics/evaluation?from=2026-01-01&to=2026-12-31", ANALYSIS),
                 new Endpoint("GET", "/api/projections", ANALYSIS),

@@ -70,6 +70,14 @@ class ErasureHttpTest extends AllInOneTest {
         assertThat(api.as("dpo").post("/api/participants/" + UUID.randomUUID() + "/erasure", Map.of()).status())
                 .isEqualTo(404);
         awaitProjections(api);
+        JsonNode log = api.as("dpo").get("/api/erasures").json();
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0).path("referralId").asText()).isEqualTo(referralId);
+        assertThat(log.get(0).path("participantId").asText()).isEqualTo(participantId);
+        assertThat(log.get(0).path("actor").asText()).isEqualTo("dpo");
+        // The business date in Europe/London: today or, around midnight, the day after or before.
+        assertThat(log.get(0).path("erasedOn").asText()).isIn(TODAY.toString(), TODAY.plusDays(1).toString(),
+                TODAY.minusDays(1).toString());
 
         assertNothingShown(api, participant, referralId);
         assertThat(api.as("coordinator").get("/api/participants/" + otherId).json().path("name").asText())

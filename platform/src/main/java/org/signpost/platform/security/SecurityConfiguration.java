@@ -122,6 +122,7 @@ public class SecurityConfiguration {
                         .requestMatchers(GET, "/api/referrals/**", "/api/participants/**")
                         .hasAnyRole(COORDINATOR, MANAGER, AUDITOR, LINK_WORKER)
                         .requestMatchers(GET, "/api/audit/**").hasRole(AUDITOR)
+                        .requestMatchers(GET, "/api/erasures").hasAnyRole(DPO, AUDITOR)
                         .requestMatchers(GET, "/api/metrics/**", "/api/projections").hasAnyRole(ANALYST, MANAGER)
                         .requestMatchers(POST, "/api/projections/*/replay").hasAnyRole(ANALYST, MANAGER)
                         .anyRequest().authenticated());

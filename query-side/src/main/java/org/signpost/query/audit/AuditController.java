@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.signpost.platform.BusinessCalendar;
 import org.signpost.platform.security.ActingUser;
@@ -88,6 +89,31 @@ class AuditController {
             answer.header("Link", "<" + nextPage(from, to, actor, type, aggregateId, page + 1, size) + ">; rel=\"next\"");
         }
         return answer.body(result.rows());
+    }
+
+    /**
+     * The erasure log, for the data protection officer and auditors: every erasure carried out,
+     * when and by whom, oldest first. It holds no personal data (ids and dates only).
+     */
+    @GetMapping("/api/erasures")
+    ResponseEntity<List<Map<String, Object>>> erasures(@RequestParam(defaultValue = "0") int page,
+                                                       @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+        checkPage(page, size);
+        AuditQueries.Page result = audit.search(new AuditQueries.Search(null, null, null, "PersonalDataErased", null),
+                page, size);
+        List<Map<String, Object>> rows = result.rows().stream().map(row -> {
+            Map<String, Object> erasure = new java.util.LinkedHashMap<>();
+            erasure.put("referralId", row.payload().path("referralId").asText());
+            erasure.put("participantId", row.payload().path("participantId").isNull() ? null
+                    : row.payload().path("participantId").asText());
+            erasure.put("erasedOn", row.occurredOn());
+            erasure.put("recordedAt", row.recordedAt());
+            erasure.put("actor", row.actor());
+            erasure.put("role", row.role());
+            erasure.put("correlationId", row.correlationId());
+            return erasure;
+        }).toList();
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total())).body(rows);
     }
 
     /** Events' payloads hold personal data: whose, is logged. */
