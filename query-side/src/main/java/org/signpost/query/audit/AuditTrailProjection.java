@@ -10,6 +10,7 @@ import org.signpost.events.SignpostEvent;
 import org.signpost.platform.axon.MetaDataKeys;
 import org.signpost.query.projection.Projection;
 import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.query.projection.EventPositions;
 import org.signpost.query.projection.SealedJson;
 import org.signpost.query.projection.ProjectionNames;
 import org.signpost.query.projection.RowInsert;
@@ -30,10 +31,13 @@ public class AuditTrailProjection extends Projection {
             "payload:json");
 
     private final SealedJson sealed;
+    private final EventPositions positions;
 
-    public AuditTrailProjection(JdbcTemplate jdbc, ProjectionGenerations generations, SealedJson sealed) {
+    public AuditTrailProjection(JdbcTemplate jdbc, ProjectionGenerations generations, SealedJson sealed,
+                                EventPositions positions) {
         super(ProjectionNames.AUDIT_TRAIL, jdbc, generations);
         this.sealed = sealed;
+        this.positions = positions;
     }
 
     @EventHandler
@@ -41,7 +45,7 @@ public class AuditTrailProjection extends Projection {
         if (!(message instanceof DomainEventMessage<?> domain)) {
             return;
         }
-        long position = token.position().orElseThrow();
+        long position = positions.of(message, token);
         insert(AUDIT_EVENT, position, domain.getAggregateIdentifier(), domain.getType(), domain.getSequenceNumber(),
                 event.getClass().getSimpleName(), event.occurredOn(), Timestamp.from(message.getTimestamp()),
                 text(message, MetaDataKeys.ACTOR), text(message, MetaDataKeys.ROLE),

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.signpost.events.SignpostEvent;
 import org.signpost.query.projection.Projection;
+import org.signpost.query.projection.EventPositions;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.ProjectionNames;
 import org.signpost.query.projection.RowInsert;
@@ -41,13 +42,16 @@ public class MetricsProjection extends Projection {
         }
     };
 
-    public MetricsProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
+    private final EventPositions positions;
+
+    public MetricsProjection(JdbcTemplate jdbc, ProjectionGenerations generations, EventPositions positions) {
         super(ProjectionNames.EVALUATION_METRICS, jdbc, generations);
+        this.positions = positions;
     }
 
     @EventHandler
     void on(SignpostEvent event, EventMessage<?> message, TrackingToken token) {
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0L;
-        MetricsFold.apply(event, sequence, new SqlFactsWriter(statements, token.position().orElse(0L)));
+        MetricsFold.apply(event, sequence, new SqlFactsWriter(statements, () -> positions.of(message, token)));
     }
 }

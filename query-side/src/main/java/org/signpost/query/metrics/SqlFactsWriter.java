@@ -42,9 +42,10 @@ final class SqlFactsWriter implements FactsWriter {
     }
 
     private final Statements statements;
-    private final long position;
+    /** The event's position in the store, looked up only for the facts that keep it. */
+    private final java.util.function.LongSupplier position;
 
-    SqlFactsWriter(Statements statements, long position) {
+    SqlFactsWriter(Statements statements, java.util.function.LongSupplier position) {
         this.statements = statements;
         this.position = position;
     }
@@ -75,7 +76,7 @@ final class SqlFactsWriter implements FactsWriter {
     @Override
     public void sessionHeld(UUID participantId, UUID sessionId, LocalDate heldOn, int durationMinutes,
                             Integer walkMinutesFromHome, String linkWorkerId) {
-        statements.insert(SESSION, sessionId, participantId, heldOn, durationMinutes, walkMinutesFromHome, linkWorkerId, position);
+        statements.insert(SESSION, sessionId, participantId, heldOn, durationMinutes, walkMinutesFromHome, linkWorkerId, position.getAsLong());
     }
 
     @Override
@@ -85,7 +86,7 @@ final class SqlFactsWriter implements FactsWriter {
 
     @Override
     public void uptakeRecorded(UUID participantId, UUID signpostId, boolean attended, LocalDate recordedOn) {
-        statements.insert(UPTAKE, position, participantId, signpostId, attended, recordedOn);
+        statements.insert(UPTAKE, position.getAsLong(), participantId, signpostId, attended, recordedOn);
     }
 
     @Override
