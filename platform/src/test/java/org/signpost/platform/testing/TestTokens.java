@@ -26,9 +26,11 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://idp.test.signpost";
     public static final String AUDIENCE = "signpost-api";
+    private static final String KEY_ID = "test-key-1";
 
     private static final KeyPair KEYS = generate();
     private static final Path PUBLIC_KEY = writePublicKey();
+    private static final String JWK_SET_URI = serveJwkSet();
 
     private TestTokens() {
     }
@@ -67,7 +69,7 @@ public final class TestTokens {
 
     private static String sign(KeyPair keys, JWTClaimsSet.Builder claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).build(), claims.build());
             jwt.sign(new RSASSASigner(keys.getPrivate()));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -97,9 +99,33 @@ public final class TestTokens {
         }
     }
 
-    /** The properties that make a test context accept these tokens. */
+    /**
+     * The properties that make a test context accept these tokens: the provider's JWK set, as in
+     * production, served on the loopback interface by this test provider.
+     */
     public static Map<String, String> properties() {
         return Map.of("signpost.jwt.issuer", ISSUER, "signpost.jwt.audience", AUDIENCE,
-                "signpost.jwt.public-key", PUBLIC_KEY.toString());
+                "signpost.jwt.jwk-set-uri", JWK_SET_URI);
+    }
+
+    private static String serveJwkSet() {
+        try {
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            byte[] jwks = new com.nimbusds.jose.jwk.JWKSet(new com.nimbusds.jose.jwk.RSAKey.Builder(
+                    (java.security.interfaces.RSAPublicKey) KEYS.getPublic()).keyID(KEY_ID).build())
+                    .toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            server.createContext("/jwks", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, jwks.length);
+                exchange.getResponseBody().write(jwks);
+                exchange.close();
+            });
+            server.setExecutor(null);
+            server.start();
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
