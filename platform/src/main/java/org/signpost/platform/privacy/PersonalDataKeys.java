@@ -41,7 +41,19 @@ public class PersonalDataKeys implements PersonalDataCipher {
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.masterKey = MasterKey.parse(masterKey);
-        this.keys = Caffeine.newBuilder().expireAfterWrite(keyCache).maximumSize(100_000).build();
+        this.keys = Caffeine.newBuilder().expireAfterWrite(keyCache).maximumSize(500_000).build();
+    }
+
+    /**
+     * Reads every key at once: a replay about to open and seal the personal data of everyone in
+     * the store would otherwise look each person's keys up one by one.
+     */
+    public void preload() {
+        jdbc.query("SELECT subject_id, wrapped_key FROM personal_data_key", rs -> {
+            UUID subject = rs.getObject(1, UUID.class);
+            byte[] wrapped = rs.getBytes(2);
+            keys.put(subject, wrapped == null ? Optional.empty() : Optional.of(unwrap(subject, wrapped)));
+        });
     }
 
     @Override

@@ -78,6 +78,7 @@ public class ReplayEngine {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final EventStoreScan scan;
+    private final org.signpost.platform.privacy.PersonalDataKeys keys;
     private final Map<String, AnnotationEventHandlerAdapter> handlers = new LinkedHashMap<>();
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -94,7 +95,8 @@ public class ReplayEngine {
     public ReplayEngine(EventProcessingConfiguration processing, TokenStore tokenStore,
                         TransactionManager transactionManager, ProjectionGenerations generations, JdbcTemplate jdbc,
                         DataSource dataSource, @Qualifier("eventSerializer") Serializer eventSerializer,
-                        List<Projection> projections) {
+                        List<Projection> projections, org.signpost.platform.privacy.PersonalDataKeys keys) {
+        this.keys = keys;
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
@@ -200,6 +202,7 @@ public class ReplayEngine {
             building.put(name, transactionManager.fetchInTransaction(() -> generations.startRebuild(name)));
         }
         log.info("Replay of {} started into generations {}", names, building.values());
+        keys.preload();
         ScanCoverage coverage = rebuild(building);
         long scanned = System.nanoTime();
         for (String name : names) {
