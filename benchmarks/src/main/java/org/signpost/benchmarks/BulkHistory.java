@@ -21,7 +21,6 @@ import org.signpost.events.ContactChannel;
 import org.signpost.events.ContactDirection;
 import org.signpost.events.ContactMade;
 import org.signpost.events.DischargeReason;
-import org.signpost.events.EventSerialization;
 import org.signpost.events.Instrument;
 import org.signpost.events.LinkWorkerAssigned;
 import org.signpost.events.Need;
@@ -54,11 +53,13 @@ import org.signpost.events.YoungPerson;
 final class BulkHistory {
 
     private final Random random = new Random(42);
-    private final Serializer serializer = EventSerialization.serializer();
+    private final Serializer serializer;
     private final int linkWorkers;
 
-    BulkHistory(int linkWorkers) {
+    /** @param serializer the service's own event serializer: personal data encrypted with each person's key */
+    BulkHistory(int linkWorkers, Serializer serializer) {
         this.linkWorkers = linkWorkers;
+        this.serializer = serializer;
     }
 
     static String linkWorker(int index) {

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.Random;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
+import org.axonframework.serialization.Serializer;
 import org.signpost.app.SignpostApplication;
 import org.signpost.platform.Startup;
 import org.signpost.platform.database.EmbeddedPostgresServer;
@@ -58,7 +59,8 @@ final class ReadSide {
             try (ConfigurableApplicationContext schema = new SpringApplicationBuilder(SignpostApplication.class).run(args)) {
                 DataSource dataSource = schema.getBean(DataSource.class);
                 long start = System.nanoTime();
-                events = new BulkHistory(linkWorkers).write(dataSource, referrals);
+                events = new BulkHistory(linkWorkers, schema.getBean("eventSerializer",
+                        Serializer.class)).write(dataSource, referrals);
                 System.out.printf("Wrote %,d events of %,d referrals in %.1f s%n", events, referrals, seconds(start));
             }
             try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SignpostApplication.class).run(args)) {
