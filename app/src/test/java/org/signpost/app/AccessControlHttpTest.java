@@ -76,7 +76,8 @@ class AccessControlHttpTest extends AllInOneTest {
                 new Endpoint("GET", "/api/metrics/evaluation?from=2026-01-01&to=2026-12-31", ANALYSIS),
                 new Endpoint("GET", "/api/projections", ANALYSIS),
                 // An unknown projection: the roles that may replay get 404, and no replay starts.
-                new Endpoint("POST", "/api/projections/no-such-projection/replay", ANALYSIS));
+                new Endpoint("POST", "/api/projections/no-such-projection/replay", ANALYSIS),
+                new Endpoint("POST", "/api/projections/no-such-projection/dead-letters/retry", ANALYSIS));
     }
 
     static Stream<Arguments> matrix() {

@@ -124,7 +124,8 @@ public class SecurityConfiguration {
                         .requestMatchers(GET, "/api/audit/**").hasRole(AUDITOR)
                         .requestMatchers(GET, "/api/erasures").hasAnyRole(DPO, AUDITOR)
                         .requestMatchers(GET, "/api/metrics/**", "/api/projections").hasAnyRole(ANALYST, MANAGER)
-                        .requestMatchers(POST, "/api/projections/*/replay").hasAnyRole(ANALYST, MANAGER)
+                        .requestMatchers(POST, "/api/projections/*/replay", "/api/projections/*/dead-letters/retry")
+                                .hasAnyRole(ANALYST, MANAGER)
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -1,9 +1,13 @@
 package org.signpost.query.projection;
 
+import java.sql.Connection;
+import java.sql.Savepoint;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -11,6 +15,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * run at the end of the batch. Live, they go to the generation that is read, in the transaction
  * that also moves the processor's token, so rows and token never disagree. During a replay the
  * same handlers run for the {@link ReplayEngine}, whose batches go to the generation being built.
+ *
+ * <p>A poison event (one whose handler throws, or whose rows the database refuses) must not stop
+ * the projection, nor be applied in part. A batch in which one fails is rolled back whole, and
+ * the processor's retry of it runs event by event, each event under a savepoint of its own: the
+ * one that fails again is rolled back alone and goes to the dead-letter queue (with the later
+ * events of its referral or participant, which must not overtake it), the others are applied.
+ * After that batch commits, batches are whole again. See {@link PoisonEventIsolation}.
  */
 public abstract class Projection {
 
@@ -18,12 +29,16 @@ public abstract class Projection {
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
     private final String resourceKey;
+    private final String eventKey;
+    /** Set by a failed batch: its retry runs event by event. */
+    private volatile boolean eventByEvent;
 
     protected Projection(String name, JdbcTemplate jdbc, ProjectionGenerations generations) {
         this.name = name;
         this.jdbc = jdbc;
         this.generations = generations;
         this.resourceKey = SqlBatch.class.getName() + ":" + name;
+        this.eventKey = resourceKey + ":event";
     }
 
     public String name() {
@@ -51,10 +66,83 @@ public abstract class Projection {
         if (rebuild != null) {
             return rebuild.batch(name);
         }
+        SqlBatch event = unitOfWork.getResource(eventKey);
+        if (event != null) {
+            return event;
+        }
         return unitOfWork.getOrComputeResource(resourceKey, key -> {
             SqlBatch created = new SqlBatch(jdbc, generations.activeGeneration(name));
-            unitOfWork.onPrepareCommit(u -> created.flush());
+            unitOfWork.onPrepareCommit(u -> {
+                try {
+                    created.flush();
+                } catch (RuntimeException e) {
+                    // Which event's rows were refused is not known here: the retry finds it.
+                    eventByEvent = true;
+                    throw e;
+                }
+            });
             return created;
         });
+    }
+
+    /** Whether the live processor is retrying a failed batch, one event at a time. */
+    boolean eventByEvent() {
+        return eventByEvent;
+    }
+
+    /**
+     * A handler of this projection failed in a whole batch: the batch must not commit (the
+     * event's rows may be half queued), and its retry goes event by event.
+     */
+    void poisonBatch(Exception cause) {
+        eventByEvent = true;
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        unitOfWork.onPrepareCommit(u -> {
+            throw new PoisonedBatch(name, cause);
+        });
+    }
+
+    /**
+     * Handles one event alone: its rows written at once under a savepoint, which is rolled back
+     * if the handler or the database fails, so that a dead-lettered event leaves nothing behind
+     * and the batch's transaction stays usable for the others.
+     */
+    <T> T handleAlone(Callable<T> handler) throws Exception {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        unitOfWork.getOrComputeResource(eventKey + ":batch", key -> {
+            unitOfWork.afterCommit(u -> eventByEvent = false);
+            return Boolean.TRUE;
+        });
+        Savepoint savepoint = jdbc.execute((ConnectionCallback<Savepoint>) Connection::setSavepoint);
+        SqlBatch alone = new SqlBatch(jdbc, generations.activeGeneration(name));
+        unitOfWork.resources().put(eventKey, alone);
+        try {
+            T result = handler.call();
+            alone.flush();
+            jdbc.execute((ConnectionCallback<Void>) connection -> {
+                connection.releaseSavepoint(savepoint);
+                return null;
+            });
+            return result;
+        } catch (Exception e) {
+            try {
+                jdbc.execute((ConnectionCallback<Void>) connection -> {
+                    connection.rollback(savepoint);
+                    return null;
+                });
+            } catch (RuntimeException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            unitOfWork.resources().remove(eventKey);
+        }
+    }
+
+    /** Rolls back a batch in which an event failed; the processor retries it event by event. */
+    static final class PoisonedBatch extends RuntimeException {
+        PoisonedBatch(String projection, Exception cause) {
+            super("An event failed in a batch of " + projection + "; the batch is retried event by event", cause);
+        }
     }
 }

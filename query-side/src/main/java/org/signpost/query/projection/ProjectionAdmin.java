@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.common.transaction.TransactionManager;
 import org.slf4j.Logger;
@@ -119,7 +121,43 @@ public class ProjectionAdmin {
         return head == null ? 0 : head;
     }
 
-    public Optional<SequencedDeadLetterQueue<org.axonframework.eventhandling.EventMessage<?>>> deadLetters(String name) {
+    /**
+     * What a retry of a projection's dead letters did: how many sequences (each the dead letters
+     * of one referral or participant, in order) were applied, and how many are left.
+     */
+    public record Retry(String name, int applied, long deadLetters, String outcome) {
+    }
+
+    /**
+     * Applies the projection's dead-lettered sequences again, oldest first, each in a transaction
+     * of its own; stops at the first that still fails, which stays dead-lettered as it was.
+     */
+    public Retry retryDeadLetters(String name) {
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(name)
+                .orElseThrow(() -> new IllegalStateException("No dead-letter queue for " + name));
+        long sequences = deadLetters(name).map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L);
+        int applied = 0;
+        String outcome = "APPLIED";
+        for (long attempt = 0; attempt < sequences; attempt++) {
+            try {
+                if (!processor.processAny()) {
+                    outcome = "STILL_FAILING";
+                    break;
+                }
+                applied++;
+            } catch (RuntimeException e) {
+                // The dead letter stays as it was; the cause is in the log (read models hold no clear personal data).
+                log.warn("Retry of a dead letter of {} failed", name, e);
+                outcome = "STILL_FAILING";
+                break;
+            }
+        }
+        long left = deadLetters(name).map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L);
+        log.info("Retried dead letters of {}: {} sequences applied, {} left", name, applied, left);
+        return new Retry(name, applied, left, left == 0 ? "APPLIED" : outcome);
+    }
+
+    public Optional<SequencedDeadLetterQueue<EventMessage<?>>> deadLetters(String name) {
         return processing.deadLetterQueue(name);
     }
 

@@ -34,4 +34,13 @@ class ProjectionController {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(Map.of("name", name, "status", "REPLAYING", "statusAt", "/api/projections"));
     }
+
+    /** Once the cause of a poison event is fixed: applies its projection's dead letters again, in order. */
+    @PostMapping("/api/projections/{name}/dead-letters/retry")
+    ProjectionAdmin.Retry retryDeadLetters(@PathVariable String name) {
+        if (!admin.exists(name)) {
+            throw new NotFound("No projection " + name + "; there are " + ProjectionNames.ALL);
+        }
+        return admin.retryDeadLetters(name);
+    }
 }
