@@ -15,43 +15,71 @@ import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.TestDatabase;
 
 /**
- * The packaged all-in-one service (`./signpost start`) in a process of its own, on a data
- * directory that outlives it: started, killed with SIGKILL, started again.
+ * A packaged Signpost process (the all-in-one service of `./signpost start`, or one side of a
+ * split deployment) of its own: started, killed with SIGKILL, started again, on data that
+ * outlives it.
  */
 final class ServiceProcess implements AutoCloseable {
 
-    private final Path dataDirectory;
+    private final Path jar;
+    private final List<String> database;
     private final Path log;
     private final int port;
     private Process process;
 
-    ServiceProcess(Path dataDirectory) throws IOException {
-        this.dataDirectory = dataDirectory;
-        Files.createDirectories(dataDirectory.getParent());
-        this.log = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
+    private ServiceProcess(String jarProperty, List<String> database, Path log) throws IOException {
+        this.jar = jar(jarProperty);
+        this.database = database;
+        Files.createDirectories(log.getParent());
+        this.log = log;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
     }
 
-    static Path jar() {
-        String jar = System.getProperty("signpost.jar");
+    /** The all-in-one service on its embedded PostgreSQL, whose files are in this directory. */
+    static ServiceProcess allInOne(Path dataDirectory) throws IOException {
+        return new ServiceProcess("signpost.jar", List.of("--signpost.db.url=", "--signpost.db.data-directory=" + dataDirectory),
+                dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"));
+    }
+
+    /** The all-in-one service on an external PostgreSQL. */
+    static ServiceProcess allInOne(String jdbcUrl, Path log) throws IOException {
+        return new ServiceProcess("signpost.jar", external(jdbcUrl), log);
+    }
+
+    static ServiceProcess commandSide(String jdbcUrl, Path log) throws IOException {
+        return new ServiceProcess("signpost.command-side.jar", external(jdbcUrl), log);
+    }
+
+    static ServiceProcess querySide(String jdbcUrl, Path log) throws IOException {
+        return new ServiceProcess("signpost.query-side.jar", external(jdbcUrl), log);
+    }
+
+    private static List<String> external(String jdbcUrl) {
+        return List.of("--signpost.db.url=" + jdbcUrl, "--signpost.db.user=postgres", "--signpost.db.password=");
+    }
+
+    private static Path jar(String property) {
+        String jar = System.getProperty(property);
         if (jar == null || !Files.exists(Path.of(jar))) {
-            throw new IllegalStateException("Run with -Plong after packaging: no service jar at " + jar);
+            throw new IllegalStateException("Run with -Plong after packaging: no jar at " + jar + " (" + property + ")");
         }
         return Path.of(jar);
     }
 
-    void start() throws IOException {
+    /** @param settings more command-line settings, such as --name=value */
+    void start(String... settings) throws IOException {
         Path users = Files.createTempFile("signpost-users", ".yml");
         try (InputStream in = ServiceProcess.class.getResourceAsStream("/test-users.yml")) {
             Files.write(users, in.readAllBytes());
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar().toString(), "--server.port=" + port,
-                "--signpost.db.url=", "--signpost.db.data-directory=" + dataDirectory,
-                "--signpost.users-file=" + users, "--signpost.master-key=" + TestDatabase.MASTER_KEY,
+                "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(database);
+        command.addAll(List.of("--signpost.users-file=" + users, "--signpost.master-key=" + TestDatabase.MASTER_KEY,
                 "--signpost.integrity.seal-interval=PT0.2S", "--signpost.integrity.seal-grace=PT0.2S"));
+        command.addAll(List.of(settings));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -64,6 +92,10 @@ final class ServiceProcess implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook, no graceful anything; its embedded PostgreSQL is left running. */
