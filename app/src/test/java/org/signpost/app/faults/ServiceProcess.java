@@ -94,6 +94,10 @@ final class ServiceProcess implements AutoCloseable {
         });
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }

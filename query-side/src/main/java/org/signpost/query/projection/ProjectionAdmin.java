@@ -8,11 +8,11 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,18 +28,15 @@ public class ProjectionAdmin {
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
 
     private final EventProcessingConfiguration processing;
-    private final TokenStore tokenStore;
-    private final TransactionManager transactionManager;
     private final ProjectionGenerations generations;
     private final JdbcTemplate jdbc;
     private final ReplayEngine replayEngine;
+    private final Serializer serializer;
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, TokenStore tokenStore,
-                           TransactionManager transactionManager, ProjectionGenerations generations, JdbcTemplate jdbc,
-                           ReplayEngine replayEngine) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, ProjectionGenerations generations, JdbcTemplate jdbc,
+                           ReplayEngine replayEngine, Serializer serializer) {
         this.processing = processing;
-        this.tokenStore = tokenStore;
-        this.transactionManager = transactionManager;
+        this.serializer = serializer;
         this.generations = generations;
         this.jdbc = jdbc;
         this.replayEngine = replayEngine;
@@ -101,15 +98,23 @@ public class ProjectionAdmin {
         return new Status(name, position, head, Math.max(0, head - position), state, deadLetters);
     }
 
-    /** The position every segment has reached (their minimum), from the token store: true across processes. */
+    /**
+     * The position every segment has reached (their minimum), read from the token table: true
+     * across processes. Read, not fetched through the token store, which would claim each
+     * segment and fail on those another process holds.
+     */
     public long position(String name) {
-        int[] segments = transactionManager.fetchInTransaction(() -> tokenStore.fetchSegments(name));
-        if (segments.length == 0) {
+        List<TrackingToken> tokens = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, i) -> {
+                    byte[] token = rs.getBytes("token");
+                    return token == null ? null : serializer.<byte[], TrackingToken>deserialize(
+                            new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null));
+                }, name);
+        if (tokens.isEmpty()) {
             return 0;
         }
         long lowest = Long.MAX_VALUE;
-        for (int segment : segments) {
-            TrackingToken token = transactionManager.fetchInTransaction(() -> tokenStore.fetchToken(name, segment));
+        for (TrackingToken token : tokens) {
             OptionalLong position = token == null ? OptionalLong.empty() : token.position();
             lowest = Math.min(lowest, position.orElse(0L));
         }

@@ -89,6 +89,8 @@ public class ReplayEngine {
     private final java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Asked for by {@link #resume} only: dropped if no longer under way once the lock is ours. */
+    private final Set<String> resumeOnly = ConcurrentHashMap.newKeySet();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> caughtUp = new ConcurrentHashMap<>();
 
@@ -109,6 +111,21 @@ public class ReplayEngine {
 
     /** Asks for these projections to be rebuilt; returns at once. */
     public synchronized void request(Collection<String> names) {
+        names.forEach(resumeOnly::remove);
+        gather(names);
+    }
+
+    /**
+     * Takes up these interrupted rebuilds, unless another process completes them first (it
+     * holds the replay lock meanwhile): a projection whose rebuild is no longer under way when
+     * this process gets the lock is left as it is.
+     */
+    public synchronized void resume(Collection<String> names) {
+        names.stream().filter(name -> !replaying(name)).forEach(resumeOnly::add);
+        gather(names);
+    }
+
+    private void gather(Collection<String> names) {
         boolean gathering = !pending.isEmpty();
         pending.addAll(names);
         names.forEach(failures::remove);
@@ -151,7 +168,7 @@ public class ReplayEngine {
                 .filter(name -> generations.rebuild(name).underWay()).toList();
         if (!interrupted.isEmpty()) {
             log.info("Resuming the interrupted replay of {}", interrupted);
-            request(interrupted);
+            resume(interrupted);
         }
     }
 
@@ -173,6 +190,28 @@ public class ReplayEngine {
             running.addAll(names);
             pending.clear();
         }
+        ReplayLock lock;
+        try {
+            lock = ReplayLock.take(dataSource);
+        } catch (SQLException | RuntimeException e) {
+            log.error("Replay of {} could not start: the replay lock could not be taken", names, e);
+            names.forEach(name -> failures.put(name, "The replay lock could not be taken: " + e.getMessage()));
+            running.removeAll(names);
+            return;
+        }
+        try (lock) {
+            names.removeIf(name -> resumeOnly.remove(name) && !generations.rebuild(name).underWay());
+            if (!names.isEmpty()) {
+                replayAndDeleteOld(names);
+            }
+        } catch (SQLException e) {
+            log.warn("Could not release the replay lock; its connection is dropped", e);
+        } finally {
+            running.removeAll(names);
+        }
+    }
+
+    private void replayAndDeleteOld(Set<String> names) {
         try {
             replay(names);
             running.removeAll(names);
@@ -190,8 +229,6 @@ public class ReplayEngine {
                     log.warn("Could not discard the partial generation of {}", name, cleanup);
                 }
             }
-        } finally {
-            running.removeAll(names);
         }
     }
 
