@@ -28,7 +28,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what, by the role table of API.md. Health is open; every other path needs a user.
@@ -45,6 +51,10 @@ public class SecurityConfiguration {
     private static final String ANALYST = Role.ANALYST.name();
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String DPO = Role.DATA_PROTECTION_OFFICER.name();
+    /** Swagger UI's page and files (the OpenAPI document itself is JSON like the rest). */
+    private static final RequestMatcher API_DOCS_UI = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
 
     @Bean
     UsersFile usersFile(@Value("${signpost.users-file:}") String location) throws IOException {
@@ -81,8 +91,14 @@ public class SecurityConfiguration {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(headers -> headers
-                        // An API of JSON answers: nothing in them may load, run or be framed.
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        // An API of JSON answers: nothing in them may load, run or be framed. Swagger UI,
+                        // the one page served, loads its own scripts and styles (and inlines styles).
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(API_DOCS_UI),
+                                new ContentSecurityPolicyHeaderWriter("default-src 'none'; frame-ancestors 'none'")))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(API_DOCS_UI,
+                                new ContentSecurityPolicyHeaderWriter("default-src 'none'; script-src 'self'; "
+                                        + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+                                        + "frame-ancestors 'none'")))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frame -> frame.deny())
                         // Sent on plain HTTP too: behind a TLS-terminating proxy the request looks insecure here.
@@ -126,6 +142,7 @@ public class SecurityConfiguration {
                         .requestMatchers(GET, "/api/metrics/**", "/api/projections").hasAnyRole(ANALYST, MANAGER)
                         .requestMatchers(POST, "/api/projections/*/replay", "/api/projections/*/dead-letters/retry")
                                 .hasAnyRole(ANALYST, MANAGER)
+                        .requestMatchers(GET, "/actuator/prometheus").hasAnyRole(ANALYST, MANAGER)
                         .anyRequest().authenticated());
         return http.build();
     }
