@@ -30,6 +30,7 @@ final class CommandLoad implements AutoCloseable {
     private final ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger serverErrors = new AtomicInteger();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final ExecutorService clients;
 
@@ -53,6 +54,11 @@ final class CommandLoad implements AutoCloseable {
     /** Commands answered with something else than 2xx (the service refusing while a fault lasts). */
     int refusedCount() {
         return refused.get();
+    }
+
+    /** Answers 5xx: the service failing, or refusing (503) while a fault lasts. */
+    int serverErrorCount() {
+        return serverErrors.get();
     }
 
     ConcurrentLinkedQueue<Acknowledged> acknowledged() {
@@ -124,6 +130,9 @@ final class CommandLoad implements AutoCloseable {
             return true;
         }
         refused.incrementAndGet();
+        if (response.status() >= 500) {
+            serverErrors.incrementAndGet();
+        }
         return false;
     }
 }

@@ -108,6 +108,15 @@ final class ServiceProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** SIGTERM, as an orchestrator stops a container: waits for the process to end; its exit code. */
+    int terminate(Duration atMost) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("Still running " + atMost + " after SIGTERM; see " + log);
+        }
+        return process.exitValue();
+    }
+
     Api api() {
         return new Api(port);
     }
