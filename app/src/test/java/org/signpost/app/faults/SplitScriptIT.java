@@ -1,0 +1,130 @@
+package org.signpost.app.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.signpost.platform.database.EmbeddedPostgresServer;
+import org.signpost.platform.testing.Api;
+import org.signpost.platform.testing.Api.Response;
+import org.signpost.platform.testing.TestDatabase;
+
+/**
+ * `./signpost split` as the README tells it: one command side and two query sides on one
+ * external PostgreSQL; what the command side stores both query sides answer, they share every
+ * projection's segments, and a SIGTERM to the script stops all three.
+ */
+class SplitScriptIT {
+
+    @Test
+    void theSplitScriptRunsOneCommandSideAndTwoQuerySidesSharingTheSegments() throws Exception {
+        Path base = Path.of("target", "it-postgres", "split-script-" + UUID.randomUUID()).toAbsolutePath();
+        Path users = Files.createTempFile("signpost-users", ".yml");
+        try (InputStream in = SplitScriptIT.class.getResourceAsStream("/test-users.yml")) {
+            Files.write(users, in.readAllBytes());
+        }
+        int firstPort = freeConsecutivePorts(3);
+        try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(base.resolve("postgres"))) {
+            ProcessBuilder builder = new ProcessBuilder("bash", Path.of("..", "signpost").toAbsolutePath().normalize().toString(),
+                    "split", "--signpost.users-file=" + users)
+                    .redirectErrorStream(true).redirectOutput(base.resolve("script.log").toFile());
+            builder.environment().putAll(Map.of("SIGNPOST_DB_URL", database.jdbcUrl(), "SIGNPOST_DB_USER", "postgres",
+                    "SIGNPOST_DB_PASSWORD", "", "SIGNPOST_MASTER_KEY", TestDatabase.MASTER_KEY, "SIGNPOST_NO_BUILD", "1",
+                    "SIGNPOST_LOG_DIR", base.resolve("logs").toString(),
+                    "SIGNPOST_SPLIT_FIRST_PORT", Integer.toString(firstPort)));
+            Process script = builder.start();
+            try {
+                List<Api> sides = List.of(new Api(firstPort), new Api(firstPort + 1), new Api(firstPort + 2));
+                for (Api side : sides) {
+                    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                        assertThat(script.isAlive()).as("the script runs; see " + base).isTrue();
+                        try {
+                            return side.anonymous().get("/actuator/health/liveness").status() == 200;
+                        } catch (UncheckedIOException e) {
+                            return false;
+                        }
+                    });
+                }
+                Response received = sides.get(0).as("coordinator").post("/api/referrals", Map.of(
+                        "source", "CAMHS", "channel", "EMAIL", "receivedOn", LocalDate.now().minusDays(1).toString(),
+                        "youngPerson", Map.of("firstName", "Donna", "lastName", "Noble",
+                                "dateOfBirth", LocalDate.now().minusYears(17).toString()),
+                        "reasons", List.of("LONELINESS"), "needs", List.of("LONELINESS"), "consentGivenBy", "YOUNG_PERSON"));
+                assertThat(received.status()).isEqualTo(201);
+                for (Api querySide : sides.subList(1, 3)) {
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> querySide
+                            .as("auditor").get("/api/referrals/" + received.text("referralId") + "/history").status() == 200);
+                }
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                        assertThat(owners(database.jdbcUrl())).hasSize(Convergence.PROJECTIONS.size())
+                                .allSatisfy((projection, owners) -> assertThat(owners).hasSize(2)));
+            } finally {
+                script.destroy();
+                assertThat(script.waitFor(60, TimeUnit.SECONDS)).as("the script and its three processes stop").isTrue();
+            }
+            for (int port = firstPort; port < firstPort + 3; port++) {
+                int closed = port;
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    try (java.net.Socket socket = new java.net.Socket("localhost", closed)) {
+                        return false;
+                    } catch (java.io.IOException e) {
+                        return true;
+                    }
+                });
+            }
+        }
+    }
+
+    /** Per projection, the distinct processes that hold its segments. */
+    private static Map<String, Set<String>> owners(String url) throws Exception {
+        Map<String, Set<String>> owners = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(url, "postgres", "");
+             ResultSet rs = db.createStatement().executeQuery("SELECT processor_name, owner FROM token_entry WHERE owner IS NOT NULL")) {
+            while (rs.next()) {
+                owners.computeIfAbsent(rs.getString(1), p -> new HashSet<>()).add(rs.getString(2));
+            }
+        }
+        return owners;
+    }
+
+    private static int freeConsecutivePorts(int count) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                first = socket.getLocalPort();
+            }
+            if (first + count > 65535) {
+                continue;
+            }
+            boolean free = true;
+            for (int port = first; port < first + count && free; port++) {
+                try (ServerSocket socket = new ServerSocket(port)) {
+                    free = true;
+                } catch (java.io.IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("No " + count + " consecutive free ports");
+    }
+}
