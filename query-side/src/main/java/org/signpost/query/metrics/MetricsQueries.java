@@ -7,7 +7,8 @@ import java.time.LocalDate;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.axonframework.serialization.Serializer;
-import org.signpost.query.store.EventStoreScan;
+import org.signpost.query.store.EventSource;
+import org.signpost.query.store.Selection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -20,15 +21,12 @@ import org.springframework.stereotype.Component;
 public class MetricsQueries {
 
     private final SqlFactsReader liveFacts;
-    private final DataSource dataSource;
-    private final EventStoreScan scan;
+    private final EventSource events;
     private final Clock clock;
 
-    public MetricsQueries(SqlFactsReader liveFacts, DataSource dataSource,
-                          @Qualifier("eventSerializer") Serializer eventSerializer, Clock clock) {
+    public MetricsQueries(SqlFactsReader liveFacts, EventSource events, Clock clock) {
         this.liveFacts = liveFacts;
-        this.dataSource = dataSource;
-        this.scan = new EventStoreScan(eventSerializer);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -47,10 +45,12 @@ public class MetricsQueries {
     /** The facts of every event recorded up to {@code asOf}, folded afresh from the event store. */
     public MetricFacts factsAsOf(Instant asOf) {
         MetricFacts facts = new MetricFacts();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setReadOnly(true);
-            scan.scan(connection, asOf, MetricsFold.EVENTS_WITH_FACTS, event -> MetricsFold.apply(event.payload(), event.sequence(), facts));
-        } catch (java.sql.SQLException e) {
+        try {
+            events.scan(Selection.recordedUpTo(asOf, MetricsFold.EVENTS_WITH_FACTS),
+                    event -> MetricsFold.apply(event.payload(), event.sequence(), facts));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
             throw new org.springframework.dao.DataAccessResourceFailureException("Could not read the event store", e);
         }
         return facts;

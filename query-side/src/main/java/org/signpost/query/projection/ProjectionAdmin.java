@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
+import org.signpost.query.store.EventSource;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +33,12 @@ public class ProjectionAdmin {
     private final JdbcTemplate jdbc;
     private final ReplayEngine replayEngine;
     private final Serializer serializer;
+    private final EventSource events;
 
     public ProjectionAdmin(EventProcessingConfiguration processing, ProjectionGenerations generations, JdbcTemplate jdbc,
-                           ReplayEngine replayEngine, Serializer serializer) {
+                           ReplayEngine replayEngine, Serializer serializer, EventSource events) {
         this.processing = processing;
+        this.events = events;
         this.serializer = serializer;
         this.generations = generations;
         this.jdbc = jdbc;
@@ -122,8 +125,7 @@ public class ProjectionAdmin {
     }
 
     public long head() {
-        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-        return head == null ? 0 : head;
+        return events.head();
     }
 
     /**

@@ -38,9 +38,9 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.serialization.Serializer;
-import org.signpost.query.store.EventStoreScan;
-import org.signpost.query.store.EventStoreScan.Selection;
-import org.signpost.query.store.EventStoreScan.StoredEvent;
+import org.signpost.query.store.EventSource;
+import org.signpost.query.store.Selection;
+import org.signpost.query.store.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -77,7 +77,7 @@ public class ReplayEngine {
     private final ProjectionGenerations generations;
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
-    private final EventStoreScan scan;
+    private final EventSource events;
     private final org.signpost.platform.privacy.PersonalDataKeys keys;
     private final Map<String, AnnotationEventHandlerAdapter> handlers = new LinkedHashMap<>();
 
@@ -96,7 +96,7 @@ public class ReplayEngine {
 
     public ReplayEngine(EventProcessingConfiguration processing, TokenStore tokenStore,
                         TransactionManager transactionManager, ProjectionGenerations generations, JdbcTemplate jdbc,
-                        DataSource dataSource, @Qualifier("eventSerializer") Serializer eventSerializer,
+                        DataSource dataSource, EventSource events,
                         List<Projection> projections, org.signpost.platform.privacy.PersonalDataKeys keys) {
         this.keys = keys;
         this.processing = processing;
@@ -105,7 +105,7 @@ public class ReplayEngine {
         this.generations = generations;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.scan = new EventStoreScan(eventSerializer);
+        this.events = events;
         projections.forEach(projection -> handlers.put(projection.name(), new AnnotationEventHandlerAdapter(projection)));
     }
 
@@ -279,9 +279,8 @@ public class ReplayEngine {
         List<StoredEvent> chunk = new ArrayList<>(CHUNK);
         Map<String, RebuildRows> rows = new LinkedHashMap<>();
         building.keySet().forEach(name -> rows.put(name, new RebuildRows()));
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setReadOnly(true);
-            scan.scan(connection, Selection.everything(), event -> {
+        try {
+            events.scan(Selection.everything(), event -> {
                 coverage.saw(event.position());
                 chunk.add(event);
                 if (chunk.size() == CHUNK) {
@@ -467,7 +466,7 @@ public class ReplayEngine {
                     Map<Segment, TokenHandover> handovers = new LinkedHashMap<>();
                     for (Segment segment : Segment.computeSegments(ids)) {
                         TrackingToken live = tokenStore.fetchToken(name, segment.getSegmentId());
-                        handovers.put(segment, new TokenHandover(coverage, scanGaps, live));
+                        handovers.put(segment, new TokenHandover(coverage, scanGaps, live, events::token));
                     }
                     return handovers;
                 });
@@ -489,13 +488,10 @@ public class ReplayEngine {
                 .orElseThrow(() -> new IllegalStateException("No segment for an event"));
     }
 
-    private List<StoredEvent> read(Selection selection) throws SQLException {
-        List<StoredEvent> events = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setReadOnly(true);
-            scan.scan(connection, selection, events::add);
-        }
-        return events;
+    private List<StoredEvent> read(Selection selection) throws Exception {
+        List<StoredEvent> selected = new ArrayList<>();
+        events.scan(selection, selected::add);
+        return selected;
     }
 
     private static EventMessage<?> message(StoredEvent event) {

@@ -1,6 +1,7 @@
 package org.signpost.query.projection;
 
 import java.util.SortedSet;
+import java.util.function.BiFunction;
 import java.util.TreeSet;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -30,11 +31,19 @@ final class TokenHandover {
     private final long index;
     private final SortedSet<Long> gaps;
     private final SortedSet<Long> caughtUp = new TreeSet<>();
+    private final boolean neverRan;
+    private final BiFunction<Long, SortedSet<Long>, TrackingToken> tokens;
 
-    /** @param live the segment's token when its processor stopped (null when it never ran) */
-    TokenHandover(ScanCoverage scan, SortedSet<Long> scanGaps, TrackingToken live) {
+    /**
+     * @param live   the segment's token when its processor stopped (null when it never ran)
+     * @param tokens makes a token of the store's kind: an index and its gaps
+     */
+    TokenHandover(ScanCoverage scan, SortedSet<Long> scanGaps, TrackingToken live,
+                  BiFunction<Long, SortedSet<Long>, TrackingToken> tokens) {
         this.scan = scan;
         this.scanGaps = scanGaps;
+        this.tokens = tokens;
+        this.neverRan = live == null;
         TrackingToken current = live == null ? null : WrappedToken.unwrapLowerBound(live);
         if (current == null) {
             this.index = 0;
@@ -80,6 +89,8 @@ final class TokenHandover {
             }
         }
         newGaps.removeIf(gap -> gap >= newIndex);
-        return newIndex == 0 && newGaps.isEmpty() ? null : GapAwareTrackingToken.newInstance(newIndex, newGaps);
+        // Nothing seen by anyone: the processor starts from the first event. (Axon Server's first
+        // position is 0, so a position of 0 alone does not say that.)
+        return neverRan && scan.count() == 0 ? null : tokens.apply(newIndex, newGaps);
     }
 }

@@ -29,36 +29,6 @@ import org.axonframework.serialization.SimpleSerializedType;
  */
 public final class EventStoreScan {
 
-    /** One stored event: where it stands in the store and in its aggregate, and what it says. */
-    public record StoredEvent(long position, String eventIdentifier, String aggregateId, String aggregateType,
-                              long sequence, Instant recordedAt, Object payload, MetaData metaData) {
-    }
-
-    /** Which rows a scan reads: a condition on the table's columns and its parameters. */
-    public record Selection(String where, List<Object> parameters, Set<Class<?>> onlyTypes, boolean withMetaData) {
-
-        /** Events of the given types (all, for null) recorded up to {@code asOf}, to the millisecond. */
-        public static Selection recordedUpTo(Instant asOf, Set<Class<?>> onlyTypes) {
-            return new Selection("time_stamp <= ?",
-                    List.of(DateTimeUtils.formatInstant(asOf.truncatedTo(ChronoUnit.MILLIS))), onlyTypes, false);
-        }
-
-        /** Every event, with its metadata: what a replay reads. */
-        public static Selection everything() {
-            return new Selection("TRUE", List.of(), null, true);
-        }
-
-        /** Every event with its metadata after {@code after} up to {@code upTo}, and at the given positions. */
-        public static Selection positions(long after, long upTo, long[] also) {
-            List<Object> parameters = new ArrayList<>();
-            parameters.add(after);
-            parameters.add(upTo);
-            parameters.add(also);
-            return new Selection("(global_index > ? AND global_index <= ?) OR global_index = ANY (?)", parameters,
-                    null, true);
-        }
-    }
-
     private final Serializer serializer;
 
     public EventStoreScan(Serializer serializer) {
@@ -69,6 +39,27 @@ public final class EventStoreScan {
     public long scan(Connection connection, Instant asOf, Set<Class<?>> onlyTypes, Consumer<StoredEvent> consumer)
             throws SQLException {
         return scan(connection, Selection.recordedUpTo(asOf, onlyTypes), consumer);
+    }
+
+    /** The condition on the table's columns that a selection stands for, and its parameters. */
+    private static String where(Selection selection) {
+        if (selection.recordedUpTo() != null) {
+            return "time_stamp <= ?";
+        }
+        if (selection.after() != null) {
+            return "(global_index > ? AND global_index <= ?) OR global_index = ANY (?)";
+        }
+        return "TRUE";
+    }
+
+    private static List<Object> parameters(Selection selection) {
+        if (selection.recordedUpTo() != null) {
+            return List.of(DateTimeUtils.formatInstant(selection.recordedUpTo().truncatedTo(ChronoUnit.MILLIS)));
+        }
+        if (selection.after() != null) {
+            return List.of(selection.after(), selection.upTo(), selection.also());
+        }
+        return List.of();
     }
 
     /**
@@ -152,9 +143,9 @@ public final class EventStoreScan {
                 SELECT global_index, event_identifier, aggregate_identifier, type, sequence_number, time_stamp,
                        payload_type, payload_revision, payload""" + (selection.withMetaData() ? ", meta_data" : "") + """
 
-                FROM domain_event_entry WHERE\s""" + selection.where() + " ORDER BY global_index")) {
+                FROM domain_event_entry WHERE\s""" + where(selection) + " ORDER BY global_index")) {
             statement.setFetchSize(2_000);
-            bind(connection, statement, selection.parameters());
+            bind(connection, statement, parameters(selection));
             try (ResultSet rs = statement.executeQuery()) {
                 List<Row> batch = new ArrayList<>(BATCH);
                 while (rs.next()) {

@@ -76,7 +76,7 @@ class TokenHandoverTest {
             }
         }
         SortedSet<Long> scanGaps = scan.gaps();
-        TokenHandover handover = new TokenHandover(scan, scanGaps, live);
+        TokenHandover handover = new TokenHandover(scan, scanGaps, live, GapAwareTrackingToken::newInstance);
         // The catch-up reads what is committed at hand-over among the positions after the scan's
         // head up to the live index, and the scan's gaps.
         for (long position = 1; position <= store.size(); position++) {
