@@ -20,6 +20,7 @@ import org.signpost.platform.privacy.PersonalDataKeys;
 import org.signpost.events.EventSerialization;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -81,6 +82,7 @@ public class AxonStorageConfiguration {
      * query instead of 100: a replay of a large store needs ten times fewer round trips.
      */
     @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer snapshotSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,

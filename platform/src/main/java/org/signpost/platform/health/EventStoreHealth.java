@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * Whether the event store answers: the head of the stream, asked of whichever store is
  * configured (the PostgreSQL table, or Axon Server through its connector).
  */
-@Component("eventStore")
+// Named so that it shows as "eventStore" in health without taking the name of Axon's event store bean.
+@Component("eventStoreHealthIndicator")
 class EventStoreHealth implements HealthIndicator {
 
     private final EventStore eventStore;

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -23,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every sealed position must hold exactly the event that was sealed there, and nothing may have
  * appeared below the sealed head since. The last result is kept for the service's health.
  */
+// The chain is kept over PostgreSQL's event table; with Axon Server the events are not there.
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 @Component
 public class EventChainVerifier {
 
