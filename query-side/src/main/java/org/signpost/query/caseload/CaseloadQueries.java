@@ -3,6 +3,7 @@ package org.signpost.query.caseload;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,20 +44,35 @@ public class CaseloadQueries {
     }
 
     public List<ParticipantState> activeParticipantsOf(String linkWorkerId) {
-        return jdbc.query(SELECT + " AND p.link_worker_id = ? AND p.discharged_on IS NULL ORDER BY p.enrolled_on, p.participant_id",
-                this::state, linkWorkerId);
+        return states(SELECT + " AND p.link_worker_id = ? AND p.discharged_on IS NULL ORDER BY p.enrolled_on, p.participant_id",
+                linkWorkerId);
     }
 
     public Optional<ParticipantState> participant(UUID participantId) {
-        return jdbc.query(SELECT + " AND p.participant_id = ?", this::state, participantId)
-                .stream().findFirst();
+        return states(SELECT + " AND p.participant_id = ?", participantId).stream().findFirst();
     }
 
-    private ParticipantState state(ResultSet rs, int row) throws SQLException {
-        YoungPerson person = sealed.open(rs.getString("young_person"), YoungPerson.class);
+    /** A row as stored: the young person still sealed. */
+    private record StoredRow(String youngPerson, ParticipantState withoutPerson) {
+    }
+
+    /**
+     * The rows, then every young person on them opened at once (their keys read in one query, not
+     * one per row: a caseload of a hundred would otherwise cost a hundred lookups).
+     */
+    private List<ParticipantState> states(String sql, Object... args) {
+        List<StoredRow> rows = jdbc.query(sql, (rs, i) -> new StoredRow(rs.getString("young_person"), state(rs)), args);
+        List<YoungPerson> people = sealed.open(rows.stream().map(StoredRow::youngPerson).toList(), YoungPerson.class);
+        List<ParticipantState> states = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            states.add(rows.get(i).withoutPerson().withPerson(people.get(i)));
+        }
+        return states;
+    }
+
+    private ParticipantState state(ResultSet rs) throws SQLException {
         return new ParticipantState(rs.getObject("participant_id", UUID.class), rs.getObject("referral_id", UUID.class),
-                person == null ? null : person.firstName(), person == null ? null : person.lastName(),
-                person == null ? null : person.dateOfBirth(),
+                null, null, null,
                 rs.getString("link_worker_id"), date(rs, "enrolled_on"), date(rs, "referral_received_on"),
                 date(rs, "first_session_on"), date(rs, "last_session_on"), rs.getInt("sessions_held"),
                 rs.getInt("sessions_beyond_entitlement"), rs.getInt("missed_sessions"), date(rs, "last_contact_on"),

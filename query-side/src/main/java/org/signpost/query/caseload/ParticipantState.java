@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.signpost.events.YoungPerson;
 
 /**
  * A participant's support episode as stored by the caseload projection, and what follows from
@@ -35,6 +36,15 @@ public record ParticipantState(
         long version) {
 
     public static final int ENTITLEMENT_WEEKS = 12;
+
+    /** This state with the young person's name and date of birth, opened (null: erased or unknown). */
+    public ParticipantState withPerson(YoungPerson person) {
+        return new ParticipantState(participantId, referralId, person == null ? null : person.firstName(),
+                person == null ? null : person.lastName(), person == null ? null : person.dateOfBirth(), linkWorkerId,
+                enrolledOn, referralReceivedOn, firstSessionOn, lastSessionOn, sessionsHeld, sessionsBeyondEntitlement,
+                missedSessions, lastContactOn, signposts, extensionWeeks, sessionsOver30Walk, safeguardingConcerns,
+                dischargedOn, dischargeReason, version);
+    }
 
     public boolean active() {
         return dischargedOn == null;

@@ -24,7 +24,7 @@ public class MetricsQueries {
     private final EventSource events;
     private final Clock clock;
 
-    public MetricsQueries(SqlFactsReader liveFacts, EventSource events, Clock clock) {
+    public MetricsQueries(SqlFactsReader liveFacts, @Qualifier("metricsEventSource") EventSource events, Clock clock) {
         this.liveFacts = liveFacts;
         this.events = events;
         this.clock = clock;

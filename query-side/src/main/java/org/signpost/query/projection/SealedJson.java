@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.signpost.events.EventSerialization;
 import org.signpost.events.PersonalData;
@@ -25,8 +27,10 @@ public class SealedJson {
 
     private final ObjectMapper sealing;
     private final ObjectMapper plain = ProjectionJson.mapper();
+    private final PersonalDataKeys keys;
 
     public SealedJson(PersonalDataKeys keys) {
+        this.keys = keys;
         this.sealing = EventSerialization.objectMapper(keys);
     }
 
@@ -63,16 +67,46 @@ public class SealedJson {
         }
     }
 
+    /**
+     * Sealed values opened, in order (null where absent or erased), the keys they need read in
+     * one go first.
+     */
+    public <T> List<T> open(List<String> sealedValues, Class<T> type) {
+        try {
+            List<JsonNode> nodes = new ArrayList<>(sealedValues.size());
+            List<UUID> subjects = new ArrayList<>();
+            for (String value : sealedValues) {
+                JsonNode node = value == null ? null : sealing.readTree(value).get("data");
+                nodes.add(node);
+                JsonNode subject = node == null ? null : node.get("subject");
+                if (subject != null && subject.isTextual()) {
+                    subjects.add(UUID.fromString(subject.asText()));
+                }
+            }
+            keys.preload(subjects);
+            List<T> opened = new ArrayList<>(nodes.size());
+            for (JsonNode node : nodes) {
+                opened.add(node == null ? null : opened(node, type));
+            }
+            return opened;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T opened(JsonNode node, Class<T> type) throws IOException {
+        PersonalData<?> data = sealing.readerFor(sealing.getTypeFactory()
+                .constructParametricType(PersonalData.class, type)).readValue(node);
+        return type.cast(data.value());
+    }
+
     /** A sealed value opened: the value, or null if it was absent or is erased. */
     public <T> T open(String sealed, Class<T> type) {
         if (sealed == null) {
             return null;
         }
         try {
-            JsonNode node = sealing.readTree(sealed).get("data");
-            PersonalData<?> data = sealing.readerFor(sealing.getTypeFactory()
-                    .constructParametricType(PersonalData.class, type)).readValue(node);
-            return type.cast(data.value());
+            return opened(sealing.readTree(sealed).get("data"), type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

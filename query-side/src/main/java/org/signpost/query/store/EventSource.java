@@ -12,7 +12,11 @@ import org.axonframework.eventhandling.TrackingToken;
  */
 public interface EventSource {
 
-    /** Every selected event in order of position; answers how many were read. */
+    /**
+     * Every selected event, in order of position, with one exception: Axon's stream over the
+     * PostgreSQL table hands on an event whose transaction committed late after events of later
+     * positions (never out of order within one referral or participant). Answers how many were read.
+     */
     long scan(Selection selection, Consumer<StoredEvent> consumer) throws Exception;
 
     /** The position of the last event stored now (0 for none). */

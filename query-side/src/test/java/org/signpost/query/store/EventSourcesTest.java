@@ -58,10 +58,14 @@ class EventSourcesTest extends QuerySideTest {
             List<StoredEvent> fromStream = new ArrayList<>();
             table.scan(selection, fromTable::add);
             stream.scan(selection, fromStream::add);
-            assertThat(fromStream).as(selection.toString()).usingRecursiveComparison()
-                    .ignoringFields("recordedAt").isEqualTo(fromTable);
-            assertThat(fromStream).extracting(event -> event.recordedAt().toEpochMilli())
-                    .isEqualTo(fromTable.stream().map(event -> event.recordedAt().toEpochMilli()).toList());
+            // PostgreSQL's stream hands on an event that committed late after later positions (this
+            // store has such, from OutOfOrderCommitTest); Axon Server's never does. Same events, then.
+            fromStream.sort(java.util.Comparator.comparingLong(StoredEvent::position));
+            // Records all the way down (events, metadata): equal means the same in every field.
+            assertThat(fromStream).as(selection.toString()).hasSameSizeAs(fromTable);
+            for (int i = 0; i < fromTable.size(); i++) {
+                assertThat(fromStream.get(i)).isEqualTo(fromTable.get(i));
+            }
         }
         assertThat(table.token(7, new TreeSet<>(Set.of(3L)))).isEqualTo(stream.token(7, new TreeSet<>(Set.of(3L))));
     }
