@@ -1,6 +1,5 @@
 package org.signpost.query.projection;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,13 +36,11 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.serialization.Serializer;
 import org.signpost.query.store.EventSource;
 import org.signpost.query.store.Selection;
 import org.signpost.query.store.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -15,7 +15,10 @@ public interface EventSource {
     /**
      * Every selected event, in order of position, with one exception: Axon's stream over the
      * PostgreSQL table hands on an event whose transaction committed late after events of later
-     * positions (never out of order within one referral or participant). Answers how many were read.
+     * positions (never out of order within one referral or participant), and near positions left
+     * empty for good it may pass over some events: a replay finds those among the positions it
+     * did not see and catches up on them; on PostgreSQL, "as of" reads the table. (Axon Server
+     * leaves no empty positions.) Answers how many were read.
      */
     long scan(Selection selection, Consumer<StoredEvent> consumer) throws Exception;
 

@@ -19,8 +19,15 @@ import org.signpost.query.testing.HistoryGenerator;
 import org.signpost.query.testing.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.context.TestPropertySource;
 
-/** PostgreSQL's table and Axon's event stream, read for the same selections, give the same events. */
+/**
+ * PostgreSQL's table and Axon's event stream, read for the same selections, give the same events.
+ * In the context of {@code StreamSourceReplayAndMetricsTest} (a store nobody tampers with; the
+ * tamper tests leave holes that Axon's stream over PostgreSQL does not always read past), with
+ * histories of 2010, outside every period that test checks.
+ */
+@TestPropertySource(properties = "signpost.event-source=stream")
 class EventSourcesTest extends QuerySideTest {
 
     @Autowired
@@ -35,7 +42,8 @@ class EventSourcesTest extends QuerySideTest {
 
     @Test
     void theTableAndTheStreamGiveTheSameEventsForEverySelection() throws Exception {
-        append(new HistoryGenerator(5L, LocalDate.of(2024, 1, 1), 300).histories(60));
+        append(new HistoryGenerator(5L, LocalDate.of(2010, 1, 1), 300).histories(60));
+        awaitProjections();
         EventSource table = new JdbcEventSource(dataSource, new EventStoreScan(eventSerializer));
         EventSource stream = new StreamEventSource(eventStore);
         long head = table.head();
