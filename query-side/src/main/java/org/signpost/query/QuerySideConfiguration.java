@@ -30,7 +30,7 @@ public class QuerySideConfiguration {
                             @Value("${signpost.event-source:table}") String source, DataSource dataSource,
                             @Qualifier("eventSerializer") Serializer eventSerializer, EventStore eventStore) {
         // "stream" on PostgreSQL: the Axon Server way of reading, for tests of it without Axon Server.
-        return axonServer || source.equals("stream") ? new StreamEventSource(eventStore)
+        return axonServer || source.equals("stream") ? new StreamEventSource(eventStore, axonServer)
                 : new JdbcEventSource(dataSource, new EventStoreScan(eventSerializer));
     }
 

@@ -24,9 +24,16 @@ public final class StreamEventSource implements EventSource {
     private static final long SILENCE_SECONDS = 60;
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
+    private final boolean globalSequence;
 
-    public StreamEventSource(StreamableMessageSource<TrackedEventMessage<?>> store) {
+    /**
+     * @param globalSequence whether the store numbers its events without gaps and takes only
+     *                       {@link GlobalSequenceTrackingToken}s (Axon Server), or takes gap-aware
+     *                       tokens (Axon's stream over the PostgreSQL table)
+     */
+    public StreamEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, boolean globalSequence) {
         this.store = store;
+        this.globalSequence = globalSequence;
     }
 
     @Override
@@ -37,7 +44,7 @@ public final class StreamEventSource implements EventSource {
         if (selection.after() != null) {
             last = Math.min(last, selection.upTo());
         }
-        TrackingToken start = start(selection, headToken);
+        TrackingToken start = start(selection);
         if (last < 0 || (start != null && last <= start.position().orElse(-1))) {
             // Nothing up to the last position wanted is after where the stream would start.
             return 0;
@@ -67,7 +74,7 @@ public final class StreamEventSource implements EventSource {
     }
 
     /** Where the stream starts: from the first event, or just before the lowest position asked for. */
-    private static TrackingToken start(Selection selection, TrackingToken head) {
+    private TrackingToken start(Selection selection) {
         if (selection.after() == null) {
             return null;
         }
@@ -78,9 +85,7 @@ public final class StreamEventSource implements EventSource {
         if (lowest < 0) {
             return null;
         }
-        return head instanceof GlobalSequenceTrackingToken
-                ? new GlobalSequenceTrackingToken(lowest)
-                : GapAwareTrackingToken.newInstance(lowest, java.util.Collections.emptySortedSet());
+        return token(lowest, java.util.Collections.emptySortedSet());
     }
 
     private static StoredEvent stored(long position, TrackedEventMessage<?> message, boolean withMetaData) {
@@ -104,7 +109,10 @@ public final class StreamEventSource implements EventSource {
 
     @Override
     public TrackingToken token(long index, SortedSet<Long> gaps) {
-        if (store.createTailToken() instanceof GlobalSequenceTrackingToken && gaps.isEmpty()) {
+        if (globalSequence) {
+            if (!gaps.isEmpty()) {
+                throw new IllegalStateException("Gaps " + gaps + " in a store that numbers its events without gaps");
+            }
             return new GlobalSequenceTrackingToken(index);
         }
         return GapAwareTrackingToken.newInstance(index, gaps);

@@ -45,7 +45,7 @@ class EventSourcesTest extends QuerySideTest {
         append(new HistoryGenerator(5L, LocalDate.of(2010, 1, 1), 300).histories(60));
         awaitProjections();
         EventSource table = new JdbcEventSource(dataSource, new EventStoreScan(eventSerializer));
-        EventSource stream = new StreamEventSource(eventStore);
+        EventSource stream = new StreamEventSource(eventStore, false);
         long head = table.head();
         assertThat(stream.head()).isEqualTo(head);
 

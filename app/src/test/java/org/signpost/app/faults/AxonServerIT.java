@@ -1,0 +1,45 @@
+package org.signpost.app.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.signpost.platform.testing.Api;
+
+/**
+ * The packaged service with the {@code axonserver} profile against a real Axon Server: commands
+ * stored there, every read model built from its stream and equal to a replay of it. No Axon
+ * Server runs in CI, so this runs only when one is named (README, "The event store"):
+ * {@code -Dsignpost.test.axon-server=localhost:8124 -Dsignpost.test.axon-server-token=...}.
+ */
+@EnabledIfSystemProperty(named = "signpost.test.axon-server", matches = ".+")
+class AxonServerIT {
+
+    @Test
+    void theServiceRunsOnAxonServer() throws Exception {
+        Path data = Path.of("target", "it-postgres", "axonserver-" + UUID.randomUUID()).toAbsolutePath();
+        try (ServiceProcess service = ServiceProcess.allInOne(data)) {
+            service.start("--spring.profiles.active=axonserver",
+                    "--axon.axonserver.servers=" + System.getProperty("signpost.test.axon-server"),
+                    "--axon.axonserver.token=" + System.getProperty("signpost.test.axon-server-token", ""));
+            Api api = service.api();
+            long before = auditSize(api);
+            CommandLoad load = new CommandLoad(api, 4);
+            load.awaitMore(300, Duration.ofMinutes(3));
+            load.close();
+
+            Convergence.assertReadModelsEqualAReplay(api, data.resolveSibling(data.getFileName() + "-diff"));
+            assertThat(auditSize(api) - before).as("events stored in Axon Server, in the audit trail")
+                    .isGreaterThanOrEqualTo(load.acknowledgedCount());
+            assertThat(api.as("auditor").get("/api/audit/integrity").status()).isEqualTo(501);
+            assertThat(api.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
+        }
+    }
+
+    private static long auditSize(Api api) {
+        return Long.parseLong(api.as("auditor").get("/api/audit/events?size=1").header("X-Total-Count"));
+    }
+}
