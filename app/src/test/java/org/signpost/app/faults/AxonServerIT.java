@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.signpost.platform.testing.Api;
 
 /**
@@ -36,6 +37,34 @@ class AxonServerIT {
                     .isGreaterThanOrEqualTo(load.acknowledgedCount());
             assertThat(api.as("auditor").get("/api/audit/integrity").status()).isEqualTo(501);
             assertThat(api.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
+        }
+    }
+
+    /** docker-compose.yml's layout: one command side and two query sides on Axon Server and one PostgreSQL. */
+    @Test
+    void theSplitDeploymentRunsOnAxonServer() throws Exception {
+        Path base = Path.of("target", "it-postgres", "axonserver-split-" + UUID.randomUUID()).toAbsolutePath();
+        String[] axonServer = {"--spring.profiles.active=axonserver",
+                "--axon.axonserver.servers=" + System.getProperty("signpost.test.axon-server"),
+                "--axon.axonserver.token=" + System.getProperty("signpost.test.axon-server-token", "")};
+        String[] querySide = java.util.stream.Stream.concat(java.util.Arrays.stream(axonServer), java.util.stream.Stream.of(
+                "--signpost.projections.segments=2", "--signpost.projections.balance-interval=PT1S",
+                "--signpost.projections.node-timeout=PT5S")).toArray(String[]::new);
+        try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(base.resolve("postgres"));
+             ServiceProcess commandSide = ServiceProcess.commandSide(database.jdbcUrl(), base.resolve("command-side.log"));
+             ServiceProcess first = ServiceProcess.querySide(database.jdbcUrl(), base.resolve("query-side-1.log"));
+             ServiceProcess second = ServiceProcess.querySide(database.jdbcUrl(), base.resolve("query-side-2.log"))) {
+            commandSide.start(axonServer);
+            first.start(querySide);
+            second.start(querySide);
+            CommandLoad load = new CommandLoad(commandSide.api(), 4);
+            load.awaitMore(300, Duration.ofMinutes(3));
+            second.kill();
+            load.awaitMore(200, Duration.ofMinutes(3));
+            load.close();
+
+            Convergence.assertReadModelsEqualAReplay(first.api(), base.resolve("diff"));
+            assertThat(first.api().anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
         }
     }
 
