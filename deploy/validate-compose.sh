@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v docker-compose > /dev/null; then
-  apt-get update -q > /dev/null && apt-get install -y -q docker-compose > /dev/null
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q > /dev/null && $sudo apt-get install -y -q docker-compose > /dev/null
 fi
 filled=$(mktemp)
 trap 'rm -f "$filled"' EXIT

@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
+import org.signpost.platform.testing.Requests;
 
 /** The whole service on one port, as `./signpost start` runs it. */
 class AllInOneHttpTest extends AllInOneTest {
@@ -18,11 +16,7 @@ class AllInOneHttpTest extends AllInOneTest {
     @Test
     void commandsAndQueriesAnswerOnOnePort() {
         Api api = new Api(port);
-        Response received = api.as("coordinator").post("/api/referrals", Map.of(
-                "source", "SELF", "channel", "WEBSITE", "receivedOn", LocalDate.now().minusDays(1).toString(),
-                "youngPerson", Map.of("firstName", "Rose", "lastName", "Tyler",
-                        "dateOfBirth", LocalDate.now().minusYears(12).toString()),
-                "reasons", List.of("ANXIETY"), "needs", List.of("ANXIETY"), "consentGivenBy", "YOUNG_PERSON"));
+        Response received = api.as("coordinator").post("/api/referrals", Requests.referral("Rose", "Tyler", 1));
         assertThat(received.status()).isEqualTo(201);
 
         Response history = await().atMost(Duration.ofSeconds(30)).until(

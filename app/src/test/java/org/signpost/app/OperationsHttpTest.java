@@ -3,12 +3,12 @@ package org.signpost.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
+import org.signpost.platform.testing.Requests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.CompositeHealth;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -41,11 +41,7 @@ class OperationsHttpTest extends AllInOneTest {
     @Test
     void prometheusMetricsIncludeAxonsAndNeedAnAnalystOrManager() {
         Api api = api();
-        Response received = api.as("coordinator").post("/api/referrals", Map.of(
-                "source", "GP", "channel", "EMAIL", "receivedOn", LocalDate.now().minusDays(1).toString(),
-                "youngPerson", Map.of("firstName", "Martha", "lastName", "Jones",
-                        "dateOfBirth", LocalDate.now().minusYears(15).toString()),
-                "reasons", List.of("ANXIETY"), "needs", List.of("ANXIETY"), "consentGivenBy", "YOUNG_PERSON"));
+        Response received = api.as("coordinator").post("/api/referrals", Requests.referral("Martha", "Jones", 1));
         assertThat(received.status()).isEqualTo(201);
         awaitProjections(api);
 

@@ -5,14 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.signpost.command.CommandSideApplication;
 import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
+import org.signpost.platform.testing.Requests;
 import org.signpost.platform.testing.TestDatabase;
 import org.signpost.query.QuerySideApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,12 +32,7 @@ class SplitProcessesTest {
             Api commands = api(commandSide);
             Api queries = api(querySide);
 
-            Response received = commands.as("coordinator").post("/api/referrals", Map.of(
-                    "source", "GP", "channel", "PRESCRIPTION_PAD", "receivedOn", LocalDate.now().minusDays(3).toString(),
-                    "youngPerson", Map.of("firstName", "Clara", "lastName", "Oswald",
-                            "dateOfBirth", LocalDate.now().minusYears(16).toString()),
-                    "reasons", List.of("LONELINESS"), "needs", List.of("LONELINESS"),
-                    "consentGivenBy", "YOUNG_PERSON"));
+            Response received = commands.as("coordinator").post("/api/referrals", Requests.referral("Clara", "Oswald", 3));
             assertThat(received.status()).as(received.toString()).isEqualTo(201);
             String referralId = received.text("referralId");
 

@@ -22,7 +22,6 @@ import org.signpost.platform.Startup;
 import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.signpost.query.metrics.MetricsQueries;
 import org.signpost.query.projection.ProjectionAdmin;
-import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.ProjectionNames;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
+import org.signpost.platform.testing.Requests;
 
 /**
  * Clients sending commands as fast as the service answers: referrals received, triaged and
@@ -77,16 +77,8 @@ final class CommandLoad implements AutoCloseable {
         while (!stop.get()) {
             try {
                 String referralId = UUID.randomUUID().toString();
-                Map<String, Object> referral = new LinkedHashMap<>();
+                Map<String, Object> referral = Requests.referral("Load", "Test", 20);
                 referral.put("referralId", referralId);
-                referral.put("source", "GP");
-                referral.put("channel", "EMAIL");
-                referral.put("receivedOn", today.minusDays(20).toString());
-                referral.put("youngPerson", Map.of("firstName", "Load", "lastName", "Test",
-                        "dateOfBirth", today.minusYears(14).toString()));
-                referral.put("reasons", List.of("ANXIETY"));
-                referral.put("needs", List.of("ANXIETY"));
-                referral.put("consentGivenBy", "YOUNG_PERSON");
                 if (!ok(api.as("coordinator").post("/api/referrals", referral),
                         new Acknowledged("ReferralReceived", referralId, null))) {
                     continue;

@@ -2,10 +2,8 @@ package org.signpost.app.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +29,9 @@ class CrashRecoveryIT {
             load.close();
 
             service.start();
-            Convergence.assertStoredExactlyOnce(jdbcUrl(data), load.acknowledged());
+            Convergence.assertStoredExactlyOnce(service.embeddedJdbcUrl(), load.acknowledged());
             Convergence.assertReadModelsEqualAReplay(service.api(), data.resolveSibling(data.getFileName() + "-diff"));
             assertThat(load.acknowledgedCount()).isGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
         }
-    }
-
-    /** The embedded server's address, from the file it writes in its data directory. */
-    private static String jdbcUrl(Path data) throws Exception {
-        List<String> pid = Files.readAllLines(data.resolve("postmaster.pid"));
-        return "jdbc:postgresql://localhost:" + pid.get(3).strip() + "/postgres";
     }
 }

@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
+import org.signpost.platform.testing.Requests;
 
 /**
  * PostgreSQL stopped in the middle of a load and started again: commands during the outage are
@@ -70,10 +68,6 @@ class DatabaseOutageIT {
     }
 
     private static Response referral(Api api) {
-        return api.as("coordinator").post("/api/referrals", Map.of(
-                "source", "SCHOOL", "channel", "EMAIL", "receivedOn", LocalDate.now().minusDays(2).toString(),
-                "youngPerson", Map.of("firstName", "Probe", "lastName", "Outage",
-                        "dateOfBirth", LocalDate.now().minusYears(15).toString()),
-                "reasons", List.of("LONELINESS"), "needs", List.of("LONELINESS"), "consentGivenBy", "YOUNG_PERSON"));
+        return api.as("coordinator").post("/api/referrals", Requests.referral("Probe", "Outage", 2));
     }
 }

@@ -49,13 +49,8 @@ class OperationsIT {
             assertThat(lines).anySatisfy(line -> assertThat(line).contains("Graceful shutdown complete"));
 
             service.start();
-            Convergence.assertStoredExactlyOnce(jdbcUrl(data), load.acknowledged());
+            Convergence.assertStoredExactlyOnce(service.embeddedJdbcUrl(), load.acknowledged());
             Convergence.assertReadModelsEqualAReplay(service.api(), data.resolveSibling(data.getFileName() + "-diff"));
         }
-    }
-
-    private static String jdbcUrl(Path data) throws Exception {
-        List<String> pid = Files.readAllLines(data.resolve("postmaster.pid"));
-        return "jdbc:postgresql://localhost:" + pid.get(3).strip() + "/postgres";
     }
 }

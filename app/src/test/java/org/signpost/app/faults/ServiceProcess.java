@@ -27,7 +27,14 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private Process process;
 
+    private final Path dataDirectory;
+
     private ServiceProcess(String jarProperty, List<String> database, Path log) throws IOException {
+        this(jarProperty, database, log, null);
+    }
+
+    private ServiceProcess(String jarProperty, List<String> database, Path log, Path dataDirectory) throws IOException {
+        this.dataDirectory = dataDirectory;
         this.jar = jar(jarProperty);
         this.database = database;
         Files.createDirectories(log.getParent());
@@ -40,7 +47,7 @@ final class ServiceProcess implements AutoCloseable {
     /** The all-in-one service on its embedded PostgreSQL, whose files are in this directory. */
     static ServiceProcess allInOne(Path dataDirectory) throws IOException {
         return new ServiceProcess("signpost.jar", List.of("--signpost.db.url=", "--signpost.db.data-directory=" + dataDirectory),
-                dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"));
+                dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"), dataDirectory);
     }
 
     /** The all-in-one service on an external PostgreSQL. */
@@ -94,12 +101,14 @@ final class ServiceProcess implements AutoCloseable {
         });
     }
 
-    long pid() {
-        return process.pid();
+    /** The address of the embedded PostgreSQL of an all-in-one service, from the file it writes in its data directory. */
+    String embeddedJdbcUrl() throws IOException {
+        List<String> pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+        return "jdbc:postgresql://localhost:" + pid.get(3).strip() + "/postgres";
     }
 
-    boolean alive() {
-        return process != null && process.isAlive();
+    long pid() {
+        return process.pid();
     }
 
     /** SIGKILL: no shutdown hook, no graceful anything; its embedded PostgreSQL is left running. */

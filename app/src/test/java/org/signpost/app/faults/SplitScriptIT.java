@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
+import org.signpost.platform.testing.Requests;
 import org.signpost.platform.testing.TestDatabase;
 
 /**
@@ -62,11 +62,7 @@ class SplitScriptIT {
                         }
                     });
                 }
-                Response received = sides.get(0).as("coordinator").post("/api/referrals", Map.of(
-                        "source", "CAMHS", "channel", "EMAIL", "receivedOn", LocalDate.now().minusDays(1).toString(),
-                        "youngPerson", Map.of("firstName", "Donna", "lastName", "Noble",
-                                "dateOfBirth", LocalDate.now().minusYears(17).toString()),
-                        "reasons", List.of("LONELINESS"), "needs", List.of("LONELINESS"), "consentGivenBy", "YOUNG_PERSON"));
+                Response received = sides.get(0).as("coordinator").post("/api/referrals", Requests.referral("Donna", "Noble", 1));
                 assertThat(received.status()).isEqualTo(201);
                 for (Api querySide : sides.subList(1, 3)) {
                     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> querySide

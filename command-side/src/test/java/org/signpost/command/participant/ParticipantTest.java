@@ -34,7 +34,6 @@ import org.signpost.command.participant.ParticipantCommands.RecordSession;
 import org.signpost.command.participant.ParticipantCommands.RecordUptake;
 import org.signpost.command.participant.ParticipantCommands.SignpostToVcse;
 import org.signpost.command.rules.CommandRefused;
-import org.signpost.command.rules.InvalidCommand;
 import org.signpost.command.rules.StaleVersion;
 import org.signpost.command.rules.UnknownEntity;
 import org.signpost.events.AccompaniedBy;

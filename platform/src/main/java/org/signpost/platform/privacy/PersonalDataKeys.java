@@ -3,6 +3,8 @@ package org.signpost.platform.privacy;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
@@ -49,11 +51,7 @@ public class PersonalDataKeys implements PersonalDataCipher {
      * the store would otherwise look each person's keys up one by one.
      */
     public void preload() {
-        jdbc.query("SELECT subject_id, wrapped_key FROM personal_data_key", rs -> {
-            UUID subject = rs.getObject(1, UUID.class);
-            byte[] wrapped = rs.getBytes(2);
-            keys.put(subject, wrapped == null ? Optional.empty() : Optional.of(unwrap(subject, wrapped)));
-        });
+        jdbc.query("SELECT subject_id, wrapped_key FROM personal_data_key", this::cache);
     }
 
     /**
@@ -66,11 +64,15 @@ public class PersonalDataKeys implements PersonalDataCipher {
         if (missing.length == 0) {
             return;
         }
-        jdbc.query("SELECT subject_id, wrapped_key FROM personal_data_key WHERE subject_id = ANY (?)", rs -> {
-            UUID subject = rs.getObject(1, UUID.class);
-            byte[] wrapped = rs.getBytes(2);
-            keys.put(subject, wrapped == null ? Optional.empty() : Optional.of(unwrap(subject, wrapped)));
-        }, (Object) missing);
+        jdbc.query("SELECT subject_id, wrapped_key FROM personal_data_key WHERE subject_id = ANY (?)", this::cache,
+                (Object) missing);
+    }
+
+    /** Keeps the key of one row of {@code SELECT subject_id, wrapped_key} at hand (none if erased). */
+    private void cache(ResultSet row) throws SQLException {
+        UUID subject = row.getObject(1, UUID.class);
+        byte[] wrapped = row.getBytes(2);
+        keys.put(subject, wrapped == null ? Optional.empty() : Optional.of(unwrap(subject, wrapped)));
     }
 
     @Override

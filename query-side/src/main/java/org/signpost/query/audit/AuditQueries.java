@@ -1,7 +1,5 @@
 package org.signpost.query.audit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.SealedJson;
-import org.signpost.query.projection.ProjectionJson;
 import org.signpost.query.projection.ProjectionNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,12 +1,9 @@
 package org.signpost.query.metrics;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
-import javax.sql.DataSource;
-import org.axonframework.serialization.Serializer;
 import org.signpost.query.store.EventSource;
 import org.signpost.query.store.Selection;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -1,8 +1,5 @@
 package org.signpost.query.referrals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -16,7 +13,6 @@ import org.signpost.events.Referrer;
 import org.signpost.events.YoungPerson;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.SealedJson;
-import org.signpost.query.projection.ProjectionJson;
 import org.signpost.query.projection.ProjectionNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
