@@ -1,6 +1,7 @@
 package org.signpost.query.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * The log of reads of personal data: each answer that shows a young person's personal data
  * (name, date of birth, contact details, notes: a referral, a participant, their histories, a
- * caseload, the audit search) is recorded here, one row per person shown, before it goes out.
- * If the log cannot be written, the answer is not given.
+ * caseload, the audit search) is recorded here before it goes out: one row per answer, naming
+ * everyone it showed (one statement however long the caseload). Auditors read it one line per
+ * person. If the log cannot be written, the answer is not given.
  */
 @Component
 public class PersonalDataReads {
@@ -26,6 +28,7 @@ public class PersonalDataReads {
     /** Whose data was read: a referral's young person, or a participant (the same person, enrolled). */
     public enum Subject { REFERRAL, PARTICIPANT }
 
+    /** One person shown by one answer; {@code id} is the answer's, shared by everyone it showed. */
     public record Read(long id, Instant readAt, String actor, String role, Subject subjectType, String subjectId,
                        String endpoint, String correlationId) {
     }
@@ -54,38 +57,53 @@ public class PersonalDataReads {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String endpoint = request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());
         String correlationId = CorrelationIdFilter.of(request);
-        List<Object[]> rows = new ArrayList<>();
-        subjectIds.stream().distinct().forEach(id ->
-                rows.add(new Object[] {user.username(), user.role().name(), subject.name(), id, endpoint, correlationId}));
-        jdbc.batchUpdate("""
-                INSERT INTO personal_data_read (actor, role, subject_type, subject_id, endpoint, correlation_id)
-                VALUES (?, ?, ?, ?, ?, ?)""", rows);
+        String[] people = subjectIds.stream().distinct().toArray(String[]::new);
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO personal_data_read (actor, role, subject_type, subject_ids, endpoint, correlation_id)
+                    VALUES (?, ?, ?, ?, ?, ?)""");
+            insert.setString(1, user.username());
+            insert.setString(2, user.role().name());
+            insert.setString(3, subject.name());
+            insert.setArray(4, connection.createArrayOf("varchar", people));
+            insert.setString(5, endpoint);
+            insert.setString(6, correlationId);
+            return insert;
+        });
     }
 
     public Page search(Search search, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE true");
+        // One line per person shown: the answers' arrays unnested, in the order they were logged.
+        StringBuilder where = new StringBuilder(" " + """
+                FROM personal_data_read r
+                CROSS JOIN LATERAL unnest(r.subject_ids) WITH ORDINALITY AS shown(subject_id, n)
+                WHERE true""");
         List<Object> args = new ArrayList<>();
         if (search.subjectId() != null) {
-            where.append(" AND subject_id = ?");
+            // The containment test is what the GIN index answers; the second picks the person's line.
+            where.append(" AND r.subject_ids @> ARRAY[?::varchar] AND shown.subject_id = ?");
+            args.add(search.subjectId());
             args.add(search.subjectId());
         }
         if (search.actor() != null) {
-            where.append(" AND actor = ?");
+            where.append(" AND r.actor = ?");
             args.add(search.actor());
         }
         if (search.from() != null) {
-            where.append(" AND read_at >= ?");
+            where.append(" AND r.read_at >= ?");
             args.add(Timestamp.from(search.from()));
         }
         if (search.to() != null) {
-            where.append(" AND read_at < ?");
+            where.append(" AND r.read_at < ?");
             args.add(Timestamp.from(search.to()));
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM personal_data_read" + where, Long.class, args.toArray());
+        Long total = jdbc.queryForObject("SELECT count(*)" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<Read> rows = jdbc.query("SELECT * FROM personal_data_read" + where + " ORDER BY id LIMIT ? OFFSET ?",
+        List<Read> rows = jdbc.query("""
+                        SELECT r.id, r.read_at, r.actor, r.role, r.subject_type, shown.subject_id, r.endpoint,
+                               r.correlation_id""" + where + " ORDER BY r.id, shown.n LIMIT ? OFFSET ?",
                 (rs, i) -> new Read(rs.getLong("id"), rs.getTimestamp("read_at").toInstant(), rs.getString("actor"),
                         rs.getString("role"), Subject.valueOf(rs.getString("subject_type")), rs.getString("subject_id"),
                         rs.getString("endpoint"), rs.getString("correlation_id")),

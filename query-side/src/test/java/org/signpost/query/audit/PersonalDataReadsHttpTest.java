@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -65,6 +67,36 @@ class PersonalDataReadsHttpTest extends QuerySideTest {
     }
 
     @Test
+    void anAnswerShowingSeveralPeopleIsOneReadWithALinePerPerson() {
+        // A link worker of this test alone: the read models are shared by the test classes.
+        String linkWorker = "lw-" + UUID.randomUUID();
+        Scenario more = new Scenario();
+        UUID first = more.participant(30, linkWorker, "First");
+        UUID second = more.participant(20, linkWorker, "Second");
+        UUID third = more.participant(10, linkWorker, "Third");
+        append(more.events());
+        awaitProjections();
+        // The log is append-only and shared too: this test's lines are the ones from now on.
+        String since = "&from=" + Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        assertThat(api.as("manager").header("X-Correlation-Id", "caseload-1").get("/api/caseloads/" + linkWorker)
+                .json()).hasSize(3);
+
+        JsonNode lines = api.as("auditor").get("/api/audit/personal-data-reads?actor=manager" + since).json();
+        assertThat(texts(lines, "subjectId")).containsExactly(first.toString(), second.toString(),
+                third.toString());
+        assertThat(texts(lines, "id")).containsOnly(lines.get(0).path("id").asText());
+        assertThat(texts(lines, "correlationId")).containsOnly("caseload-1");
+        assertThat(readsOf(third)).hasSize(1);
+        assertThat(readsOf(third).get(0).path("endpoint").asText()).isEqualTo("GET /api/caseloads/{linkWorkerId}");
+
+        Response secondPage = api.as("auditor").get("/api/audit/personal-data-reads?actor=manager&page=1&size=2" + since);
+        assertThat(secondPage.header("X-Total-Count")).isEqualTo("3");
+        assertThat(texts(secondPage.json(), "subjectId")).containsExactly(third.toString());
+        assertThat(jdbc.queryForObject("SELECT cardinality(subject_ids) FROM personal_data_read WHERE id = ?",
+                Integer.class, lines.get(0).path("id").asLong())).isEqualTo(3);
+    }
+
+    @Test
     void refusedAndFailedReadsAndReadsWithoutPersonalDataLogNothing() {
         assertThat(api.as("linkworker2").get("/api/participants/" + participant).status()).isEqualTo(404);
         assertThat(api.as("analyst").get("/api/participants/" + participant).status()).isEqualTo(403);
@@ -92,7 +124,7 @@ class PersonalDataReadsHttpTest extends QuerySideTest {
         for (String role : List.of("coordinator", "manager", "analyst", "dpo", "linkworker")) {
             assertThat(api.as(role).get("/api/audit/personal-data-reads").status()).as(role).isEqualTo(403);
         }
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM personal_data_read WHERE subject_id = ?",
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM personal_data_read WHERE ? = ANY (subject_ids)",
                 participant.toString())).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("UPDATE personal_data_read SET actor = 'someone-else'"))
                 .hasMessageContaining("append-only");
