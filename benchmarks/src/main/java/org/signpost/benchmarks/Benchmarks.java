@@ -20,7 +20,7 @@ public final class Benchmarks {
             default -> {
                 System.out.println("usage: java -jar signpost-benchmarks.jar command-throughput "
                         + "[--clients 16] [--seconds 30] [--warmup 10]\n"
-                        + "       java -jar signpost-benchmarks.jar read-side [--referrals 100000] [--link-workers 1000]");
+                        + "       java -jar signpost-benchmarks.jar read-side [--referrals 100000] [--link-workers 1000] [--hold-minutes 0]");
                 System.exit(name.equals("help") ? 0 : 2);
             }
         }

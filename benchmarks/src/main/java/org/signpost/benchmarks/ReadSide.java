@@ -108,7 +108,22 @@ final class ReadSide {
                 System.out.printf("| %,d | %,.0f | %.1f (%,.0f) | %.1f (%,.0f) | %.2f | %.2f / %.2f |%n", events,
                         events / scan, build, events / build, replay, events / replay, best,
                         latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0);
+                holdForInspection(options, port, database);
             }
+        }
+    }
+
+    /**
+     * With {@code --hold-minutes N} the service and its database stay up that long after the
+     * measurements, to look into them (psql, EXPLAIN, a profiler) on the same large store.
+     */
+    private static void holdForInspection(Options options, int port, EmbeddedPostgresServer database)
+            throws InterruptedException {
+        int minutes = options.integer("hold-minutes", 0);
+        if (minutes > 0) {
+            System.out.printf("Holding for %d min: service http://127.0.0.1:%d (manager / %s), database %s "
+                    + "(user postgres)%n", minutes, port, PASSWORD, database.jdbcUrl());
+            Thread.sleep(minutes * 60_000L);
         }
     }
 

@@ -76,6 +76,7 @@ public class ReplayEngine {
     private final DataSource dataSource;
     private final EventSource events;
     private final org.signpost.platform.privacy.PersonalDataKeys keys;
+    private final ReadModelStatistics statistics;
     private final Map<String, AnnotationEventHandlerAdapter> handlers = new LinkedHashMap<>();
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -94,8 +95,10 @@ public class ReplayEngine {
     public ReplayEngine(EventProcessingConfiguration processing, TokenStore tokenStore,
                         TransactionManager transactionManager, ProjectionGenerations generations, JdbcTemplate jdbc,
                         DataSource dataSource, EventSource events,
-                        List<Projection> projections, org.signpost.platform.privacy.PersonalDataKeys keys) {
+                        List<Projection> projections, org.signpost.platform.privacy.PersonalDataKeys keys,
+                        ReadModelStatistics statistics) {
         this.keys = keys;
+        this.statistics = statistics;
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
@@ -216,6 +219,7 @@ public class ReplayEngine {
             for (String name : names) {
                 generations.deleteOldGenerations(name);
             }
+            refreshStatistics(names);
         } catch (Exception | LinkageError e) {
             log.error("Replay of {} failed; the active generations stay as they were", names, e);
             for (String name : names) {
@@ -225,6 +229,17 @@ public class ReplayEngine {
                 } catch (RuntimeException cleanup) {
                     log.warn("Could not discard the partial generation of {}", name, cleanup);
                 }
+            }
+        }
+    }
+
+    /** The planner's figures of the rebuilt tables; a failure here leaves a complete replay complete. */
+    private void refreshStatistics(Set<String> names) {
+        for (String name : names) {
+            try {
+                statistics.refresh(name);
+            } catch (RuntimeException e) {
+                log.warn("Could not analyze the rebuilt tables of {}; the periodic check will: {}", name, e.toString());
             }
         }
     }
