@@ -32,8 +32,9 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.LazyDeserializingObject;
+import org.axonframework.serialization.SerializedMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.signpost.query.store.EventSource;
@@ -510,7 +511,8 @@ public class ReplayEngine {
         MetaData metaData = event.metaData() == null ? MetaData.emptyInstance() : event.metaData();
         return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(event.position()),
                 event.aggregateType(), event.aggregateId(), event.sequence(),
-                new GenericMessage<>(event.eventIdentifier(), event.payload(), metaData), event::recordedAt);
+                new SerializedMessage<>(event.eventIdentifier(), event.storedPayload(),
+                        new LazyDeserializingObject<>(metaData)), event::recordedAt);
     }
 
     private StreamingEventProcessor processor(String name) {

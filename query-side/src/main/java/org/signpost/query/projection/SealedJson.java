@@ -34,15 +34,6 @@ public class SealedJson {
         this.sealing = EventSerialization.objectMapper(keys);
     }
 
-    /** A whole event with its personal values sealed (the audit trail's payload). */
-    public String sealEvent(SignpostEvent event) {
-        try {
-            return sealing.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An event that cannot be written as JSON", e);
-        }
-    }
-
     /** A sealed event opened for an answer: its personal values in clear, or null where erased. */
     public JsonNode openEvent(String sealed, String type) {
         try {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.LazyDeserializingObject;
 import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -109,8 +110,8 @@ public final class EventStoreScan {
     }
 
     private StoredEvent deserialize(Row row) {
-        Object payload = serializer.deserialize(new SimpleSerializedObject<>(row.payload(), byte[].class,
-                new SimpleSerializedType(row.payloadType(), row.payloadRevision())));
+        LazyDeserializingObject<?> payload = new LazyDeserializingObject<>(new SimpleSerializedObject<>(row.payload(),
+                byte[].class, new SimpleSerializedType(row.payloadType(), row.payloadRevision())), serializer);
         MetaData metaData = row.metaData() == null ? null
                 : serializer.deserialize(new SerializedMetaData<>(row.metaData(), byte[].class));
         return new StoredEvent(row.position(), row.eventIdentifier(), row.aggregateId(), row.aggregateType(),

@@ -1,9 +1,37 @@
 package org.signpost.query.store;
 
 import java.time.Instant;
+import java.util.Objects;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.LazyDeserializingObject;
 
-/** One stored event: where it stands in the store and in its aggregate, and what it says. */
+/**
+ * One stored event: where it stands in the store and in its aggregate, and what it says. The
+ * payload is kept as stored until it is first asked for: a consumer that only needs the stored
+ * form (the audit trail, which keeps each payload as the store has it) pays no deserialization
+ * for it, and the others share one.
+ */
 public record StoredEvent(long position, String eventIdentifier, String aggregateId, String aggregateType,
-                          long sequence, Instant recordedAt, Object payload, MetaData metaData) {
+                          long sequence, Instant recordedAt, LazyDeserializingObject<?> storedPayload,
+                          MetaData metaData) {
+
+    /** The event itself, deserialized on first use. */
+    public Object payload() {
+        return storedPayload.getObject();
+    }
+
+    /** The same event, read however: equal positions, ids, aggregates, times, payloads and metadata. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StoredEvent event && position == event.position && sequence == event.sequence
+                && Objects.equals(eventIdentifier, event.eventIdentifier)
+                && Objects.equals(aggregateId, event.aggregateId) && Objects.equals(aggregateType, event.aggregateType)
+                && Objects.equals(recordedAt, event.recordedAt) && Objects.equals(payload(), event.payload())
+                && Objects.equals(metaData, event.metaData);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(position, eventIdentifier);
+    }
 }

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.LazyDeserializingObject;
 
 /**
  * The event store read through Axon's event stream, from the first event up to the head as it
@@ -98,7 +99,7 @@ public final class StreamEventSource implements EventSource {
             sequence = domain.getSequenceNumber();
         }
         return new StoredEvent(position, message.getIdentifier(), aggregateId, aggregateType, sequence,
-                message.getTimestamp(), message.getPayload(), withMetaData ? message.getMetaData() : null);
+                message.getTimestamp(), new LazyDeserializingObject<>(message.getPayload()), withMetaData ? message.getMetaData() : null);
     }
 
     @Override
