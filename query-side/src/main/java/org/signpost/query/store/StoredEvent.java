@@ -7,15 +7,15 @@ import org.axonframework.serialization.LazyDeserializingObject;
 
 /**
  * One stored event: where it stands in the store and in its aggregate, and what it says. The
- * payload is kept as stored until it is first asked for: a consumer that only needs the stored
- * form (the audit trail, which keeps each payload as the store has it) pays no deserialization
- * for it, and the others share one.
+ * payload is kept in both forms, as stored and deserialized: a consumer that needs the stored
+ * form (the audit trail keeps each payload as the store has it) takes it as it is, with no
+ * second serialization and no second encryption of its personal values.
  */
 public record StoredEvent(long position, String eventIdentifier, String aggregateId, String aggregateType,
                           long sequence, Instant recordedAt, LazyDeserializingObject<?> storedPayload,
                           MetaData metaData) {
 
-    /** The event itself, deserialized on first use. */
+    /** The event itself. */
     public Object payload() {
         return storedPayload.getObject();
     }
