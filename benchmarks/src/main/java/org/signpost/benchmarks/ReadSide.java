@@ -50,7 +50,9 @@ final class ReadSide {
         Path users = work.resolve("users.yml");
         Files.writeString(users, "users:\n  - {username: manager, passwordHash: \"{bcrypt}"
                 + new BCryptPasswordEncoder(10).encode(PASSWORD) + "\", role: MANAGER}\n");
-        try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("postgres"))) {
+        try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("postgres"), 0,
+                // Configured as the service configures its embedded PostgreSQL.
+                EmbeddedPostgresServer.DEFAULT_SHARED_BUFFERS)) {
             String[] args = {"--server.port=0", "--signpost.db.url=" + database.jdbcUrl(), "--signpost.db.user=postgres",
                     "--signpost.db.password=", "--signpost.users-file=" + users, "--signpost.master-key=" + Benchmarks.freshMasterKey(), "--logging.level.root=WARN", "--logging.level.org.signpost.query.projection.ReplayEngine=INFO"};
             long events;

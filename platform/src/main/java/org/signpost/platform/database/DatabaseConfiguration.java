@@ -20,7 +20,8 @@ public class DatabaseConfiguration {
     EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) {
         return properties.external()
                 ? new EmbeddedDatabase(null)
-                : new EmbeddedDatabase(EmbeddedPostgresServer.start(properties.dataDirectoryOrDefault()));
+                : new EmbeddedDatabase(EmbeddedPostgresServer.start(properties.dataDirectoryOrDefault(), 0,
+                        properties.sharedBuffersOrDefault()));
     }
 
     @Bean(destroyMethod = "close")

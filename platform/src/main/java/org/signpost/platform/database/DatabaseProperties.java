@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param password      its password ({@code SIGNPOST_DB_PASSWORD})
  * @param dataDirectory files of the embedded PostgreSQL ({@code SIGNPOST_DB_DATA_DIRECTORY})
  * @param poolSize      connections in the pool ({@code SIGNPOST_DB_POOL_SIZE})
+ * @param sharedBuffers the embedded PostgreSQL's cache ({@code SIGNPOST_DB_SHARED_BUFFERS}, e.g. 512MB)
  */
 @ConfigurationProperties(prefix = "signpost.db")
-public record DatabaseProperties(String url, String user, String password, String dataDirectory, Integer poolSize) {
+public record DatabaseProperties(String url, String user, String password, String dataDirectory, Integer poolSize,
+                                 String sharedBuffers) {
 
     public boolean external() {
         return url != null && !url.isBlank();
@@ -24,6 +26,16 @@ public record DatabaseProperties(String url, String user, String password, Strin
         return dataDirectory != null && !dataDirectory.isBlank()
                 ? Path.of(dataDirectory).toAbsolutePath()
                 : Path.of(System.getProperty("user.home"), ".signpost", "postgres");
+    }
+
+    /**
+     * {@value EmbeddedPostgresServer#DEFAULT_SHARED_BUFFERS} unless configured. PostgreSQL's default (128MB) left a caseload's rows of 100,000
+     * participants to the operating system's page cache, from which this machine's memory
+     * reclaimer drops pages that are not touched for a while: reads then waited on the disk.
+     */
+    public String sharedBuffersOrDefault() {
+        return sharedBuffers != null && !sharedBuffers.isBlank() ? sharedBuffers
+                : EmbeddedPostgresServer.DEFAULT_SHARED_BUFFERS;
     }
 
     public int poolSizeOrDefault() {

@@ -22,6 +22,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
 
+    /** The service's embedded default (see {@link DatabaseProperties#sharedBuffersOrDefault()}). */
+    public static final String DEFAULT_SHARED_BUFFERS = "512MB";
+
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
     }
@@ -32,6 +35,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** @param port a fixed port (a server stopped and started again where its clients expect it), or 0 for any free one */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, "128MB");
+    }
+
+    /** @param sharedBuffers PostgreSQL's own cache of table and index pages, such as "512MB" */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, String sharedBuffers) {
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(dataDirectory);
@@ -44,6 +52,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", sharedBuffers)
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))

@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.axonframework.common.DateTimeUtils;
@@ -37,6 +41,14 @@ public final class EventStoreScan {
 
     private static final ObjectReader META_DATA = new ObjectMapper().readerFor(new TypeReference<Map<String, Object>>() {
     });
+
+    /** Shared by all scans; daemons, so that they never keep the process (or the analysts' command line) alive. */
+    private static final ExecutorService DESERIALIZERS = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), runnable -> {
+                Thread thread = new Thread(runnable, "event-deserializer");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final Serializer serializer;
 
@@ -81,9 +93,10 @@ public final class EventStoreScan {
         // PostgreSQL streams with a cursor only inside a transaction.
         connection.setAutoCommit(false);
         Set<String> wanted = selection.onlyTypes() == null ? null : Set.of(typeNames(selection.onlyTypes()));
-        // Events are read and deserialized on a second thread while this one consumes them: on a
-        // large store the two halves of the work then share the machine's cores, in order.
-        BlockingQueue<List<StoredEvent>> batches = new ArrayBlockingQueue<>(16);
+        // Rows are read on a second thread and deserialized, a batch at a time, on the machine's
+        // other cores, while this thread consumes the batches in order: on a large store reading,
+        // deserializing and consuming then run side by side.
+        BlockingQueue<CompletableFuture<List<StoredEvent>>> batches = new ArrayBlockingQueue<>(16);
         AtomicReference<Throwable> readerFailure = new AtomicReference<>();
         Thread reader = new Thread(() -> read(connection, selection, wanted, batches, readerFailure),
                 "event-store-scan");
@@ -92,7 +105,7 @@ public final class EventStoreScan {
         long count = 0;
         try {
             while (true) {
-                List<StoredEvent> batch = batches.take();
+                List<StoredEvent> batch = deserialized(batches.take());
                 if (batch.isEmpty()) {
                     break;
                 }
@@ -115,6 +128,14 @@ public final class EventStoreScan {
             connection.setAutoCommit(autoCommit);
         }
         return count;
+    }
+
+    private static List<StoredEvent> deserialized(CompletableFuture<List<StoredEvent>> batch) throws SQLException {
+        try {
+            return batch.join();
+        } catch (CompletionException e) {
+            throw new SQLException("Deserializing stored events failed", e.getCause());
+        }
     }
 
     /**
@@ -146,7 +167,7 @@ public final class EventStoreScan {
     }
 
     /** The connection goes back to its owner only once the reader has let go of it, even after a failure here. */
-    private static void stop(Thread reader, BlockingQueue<List<StoredEvent>> batches) {
+    private static void stop(Thread reader, BlockingQueue<CompletableFuture<List<StoredEvent>>> batches) {
         while (reader.isAlive()) {
             reader.interrupt();
             batches.clear();
@@ -166,7 +187,7 @@ public final class EventStoreScan {
 
     /** Fills the queue with batches of events in order; an empty batch marks the end, also after a failure. */
     private void read(Connection connection, Selection selection, Set<String> wanted,
-                      BlockingQueue<List<StoredEvent>> batches, AtomicReference<Throwable> failure) {
+                      BlockingQueue<CompletableFuture<List<StoredEvent>>> batches, AtomicReference<Throwable> failure) {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT global_index, event_identifier, aggregate_identifier, type, sequence_number, time_stamp,
                        payload_type, payload_revision, payload""" + (selection.withMetaData() ? ", meta_data" : "") + """
@@ -175,33 +196,37 @@ public final class EventStoreScan {
             statement.setFetchSize(2_000);
             bind(connection, statement, parameters(selection));
             try (ResultSet rs = statement.executeQuery()) {
-                List<StoredEvent> batch = new ArrayList<>(BATCH);
+                List<Row> batch = new ArrayList<>(BATCH);
                 while (rs.next()) {
                     String payloadType = rs.getString(7);
                     if (wanted != null && !wanted.contains(payloadType)) {
                         continue;
                     }
-                    batch.add(deserialize(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    batch.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getLong(5), rs.getString(6), payloadType, rs.getString(8), rs.getBytes(9),
-                            selection.withMetaData() ? rs.getBytes(10) : null)));
+                            selection.withMetaData() ? rs.getBytes(10) : null));
                     if (batch.size() == BATCH) {
-                        batches.put(batch);
+                        batches.put(deserializeLater(batch));
                         batch = new ArrayList<>(BATCH);
                     }
                 }
                 if (!batch.isEmpty()) {
-                    batches.put(batch);
+                    batches.put(deserializeLater(batch));
                 }
             }
         } catch (Throwable e) {
             failure.set(e);
         } finally {
             try {
-                batches.put(List.of());
+                batches.put(CompletableFuture.completedFuture(List.of()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private CompletableFuture<List<StoredEvent>> deserializeLater(List<Row> rows) {
+        return CompletableFuture.supplyAsync(() -> rows.stream().map(this::deserialize).toList(), DESERIALIZERS);
     }
 
     private static void bind(Connection connection, PreparedStatement statement, List<Object> parameters)
