@@ -55,6 +55,13 @@ class OperationsHttpTest extends AllInOneTest {
                 .containsPattern("(?m)^eventProcessor\\w*\\{.*processorName=\"referrals\"")
                 .containsPattern("(?m)^http_server_requests_seconds_count\\{")
                 .doesNotContain("Martha").doesNotContain("Jones");
+        assertThat(metrics.body())
+                .as("Axon's timers, counters and latency, but not its capacity monitor (see MessageMetrics)")
+                .containsPattern("(?m)^eventProcessor_allTimer_seconds_count\\{.*processorName=\"caseload\"")
+                .containsPattern("(?m)^eventProcessor_successCounter_total\\{.*payloadType=\"ReferralReceived\"")
+                .containsPattern("(?m)^eventProcessor_latency\\w*\\{.*processorName=\"audit-trail\"")
+                .containsPattern("(?m)^commandBus_allTimer_seconds_count\\{.*payloadType=\"ReceiveReferral\"")
+                .doesNotContainPattern("(?m)^(eventProcessor|commandBus)_capacity");
     }
 
     @Test
