@@ -52,4 +52,12 @@ class PersonalDataReadMigrationTest extends QuerySideTest {
         assertThat(old.queryForObject("SELECT count(*) FROM personal_data_read WHERE subject_ids @> ARRAY['p-2'::varchar]",
                 Integer.class)).isEqualTo(2);
     }
+
+    @Test
+    void thePeopleIndexTakesEachAnswerAtOnceNotThroughAPendingList() {
+        assertThat(jdbc.queryForObject("""
+                SELECT array_to_string(reloptions, ',') FROM pg_class
+                WHERE relname = 'personal_data_read_subjects_idx' AND relnamespace = current_schema()::regnamespace""",
+                String.class)).contains("fastupdate=off");
+    }
 }
