@@ -24,6 +24,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The service's embedded default (see {@link DatabaseProperties#sharedBuffersOrDefault()}). */
     public static final String DEFAULT_SHARED_BUFFERS = "512MB";
+    /** WAL kept between checkpoints at most (on disk only while that much is written within one). */
+    public static final String MAX_WAL_SIZE = "4GB";
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
@@ -55,6 +57,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("shared_buffers", sharedBuffers)
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
+                    // A replay of a million events writes about a gigabyte of rows and indexes; with
+                    // the default (1GB, a checkpoint every ~0.5GB of WAL) it forced two or three
+                    // checkpoints, each followed by whole-page images of every page touched again.
+                    .setServerConfig("max_wal_size", MAX_WAL_SIZE)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // Stopped by its owner (the Spring context, after the processors), not by a JVM
                     // hook racing with the context's own shutdown.

@@ -14,8 +14,12 @@ import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.signpost.events.PersonalDataCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -25,11 +29,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The young people's keys (table personal_data_key), and the cipher of the stored events that
  * uses them. A key is made on first use, in a transaction of its own that commits at once: what
  * an event is encrypted with must exist whatever becomes of the event's own transaction. Keys
- * are kept in memory for a minute; an erasure forgets them here at once, and other processes
- * forget them when they see the erasure event (or within that minute).
+ * are kept in memory (an hour by default): an erasure forgets them here at once, and every
+ * process looks each second for the people erased lately, by any process, and forgets theirs
+ * (see {@link #forgetErasedElsewhere}). Reading the keys of a whole caseload again every minute
+ * cost a query and the unwrapping of each key on most caseload answers.
  */
 @Component
 public class PersonalDataKeys implements PersonalDataCipher {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataKeys.class);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -38,7 +46,7 @@ public class PersonalDataKeys implements PersonalDataCipher {
 
     public PersonalDataKeys(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                             @Value("${signpost.master-key:}") String masterKey,
-                            @Value("${signpost.key-cache:PT1M}") Duration keyCache) {
+                            @Value("${signpost.key-cache:PT1H}") Duration keyCache) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -99,6 +107,23 @@ public class PersonalDataKeys implements PersonalDataCipher {
                     ON CONFLICT (subject_id) DO UPDATE SET wrapped_key = NULL, erased_at = now()
                     WHERE personal_data_key.wrapped_key IS NOT NULL""", subject);
             keys.invalidate(subject);
+        }
+    }
+
+    /**
+     * Forgets the keys of everyone erased in the last ten minutes, by this process or another.
+     * Each look covers the same ten minutes again, so a key read just before its erasure
+     * committed and kept just after a look is forgotten at the next. If the look fails, nothing
+     * can be known of erasures meanwhile: every key is forgotten.
+     */
+    @Scheduled(fixedDelayString = "${signpost.erasure-watch-interval:PT1S}")
+    public void forgetErasedElsewhere() {
+        try {
+            forget(jdbc.queryForList("SELECT subject_id FROM personal_data_key WHERE erased_at > now() - interval '10 minutes'",
+                    UUID.class));
+        } catch (DataAccessException e) {
+            keys.invalidateAll();
+            log.debug("Erasures could not be read; every key in memory forgotten: {}", e.toString());
         }
     }
 
