@@ -17,10 +17,12 @@ public final class Benchmarks {
         switch (name) {
             case "command-throughput" -> CommandThroughput.run(Options.parse(rest));
             case "read-side" -> ReadSide.run(Options.parse(rest));
+            case "caseload-latency" -> ReadSide.againstHeldService(Options.parse(rest));
             default -> {
                 System.out.println("usage: java -jar signpost-benchmarks.jar command-throughput "
                         + "[--clients 16] [--seconds 30] [--warmup 10]\n"
-                        + "       java -jar signpost-benchmarks.jar read-side [--referrals 100000] [--link-workers 1000] [--hold-minutes 0]");
+                        + "       java -jar signpost-benchmarks.jar read-side [--referrals 100000] [--link-workers 1000] [--hold-minutes 0]\n"
+                        + "       java -jar signpost-benchmarks.jar caseload-latency --port N [--link-workers 1000]");
                 System.exit(name.equals("help") ? 0 : 2);
             }
         }

@@ -166,6 +166,22 @@ final class ReadSide {
         return seconds(start);
     }
 
+    /**
+     * {@code caseload-latency --port N}: the same measurement against a service held by
+     * {@code read-side --hold-minutes}, from a JVM of its own (the client does not share the
+     * service's heap, JIT and collections), as often as wanted.
+     */
+    static void againstHeldService(Options options) throws Exception {
+        int port = options.integer("port", 0);
+        if (port == 0) {
+            throw new IllegalArgumentException("--port of the held service is needed");
+        }
+        Histogram latency = caseloadLatency(port, options.integer("link-workers", 1_000));
+        System.out.printf("Caseload of a link worker over HTTP: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
+    }
+
     private static Histogram caseloadLatency(int port, int linkWorkers) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String auth = "Basic " + Base64.getEncoder().encodeToString(("manager:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
