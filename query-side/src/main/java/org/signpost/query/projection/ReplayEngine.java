@@ -255,70 +255,105 @@ public class ReplayEngine {
         keys.preload();
         ScanCoverage coverage = rebuild(building);
         long scanned = System.nanoTime();
-        for (String name : names) {
-            handOver(name, building.get(name), coverage);
-        }
+        handOverAll(building, coverage);
         log.info("Replay of {} complete: {} events up to position {} in {} ms (scan {} ms, hand-over {} ms)", names,
                 coverage.count(), coverage.head(), (System.nanoTime() - started) / 1_000_000,
                 (scanned - started) / 1_000_000, (System.nanoTime() - scanned) / 1_000_000);
     }
 
     /**
+     * The hand-overs of all the rebuilt projections side by side: each waits for its processor
+     * to stop (up to a poll of the processor's own), and they do not depend on one another.
+     */
+    private void handOverAll(Map<String, Integer> building, ScanCoverage coverage) throws Exception {
+        ExecutorService handing = Executors.newFixedThreadPool(building.size(), runnable -> {
+            Thread thread = new Thread(runnable, "projection-hand-over");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> handedOver = new ArrayList<>();
+            building.forEach((name, generation) -> handedOver.add(handing.submit(() -> {
+                handOver(name, generation, coverage);
+                return null;
+            })));
+            for (java.util.concurrent.Future<?> done : handedOver) {
+                try {
+                    done.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            handing.shutdownNow();
+        }
+    }
+
+    /** What the scan gives each projection's builder: a chunk of events, or the end of the scan. */
+    private record Work(List<EventMessage<?>> messages, boolean end, boolean scanComplete) {
+
+        static Work chunk(List<EventMessage<?>> messages) {
+            return new Work(messages, false, false);
+        }
+
+        static Work end(boolean scanComplete) {
+            return new Work(List.of(), true, scanComplete);
+        }
+    }
+
+    /**
      * Reads the store once and applies every event to every generation being built. This thread
-     * deserializes and runs the handlers; each projection's statements run on a writer of its
-     * own, so PostgreSQL works on several projections at once while the next chunk is prepared.
-     * Each chunk is its own transaction: a half-built generation is never read, and an
-     * interrupted one is rebuilt from the start.
+     * reads (the events are deserialized on a pool beside it) and hands each chunk to every
+     * projection's builder, a thread of its own that runs that projection's handlers on it and
+     * then its statements: the four projections' handlers run side by side, and PostgreSQL
+     * works on several of them at once. Each chunk is its own transaction: a half-built
+     * generation is never read, and an interrupted one is rebuilt from the start.
      */
     private ScanCoverage rebuild(Map<String, Integer> building) throws Exception {
         ScanCoverage coverage = new ScanCoverage();
-        AtomicReference<Throwable> writeFailure = new AtomicReference<>();
-        Map<String, BlockingQueue<Optional<SqlBatch>>> queues = new LinkedHashMap<>();
-        List<Thread> writers = new ArrayList<>();
-        for (String name : building.keySet()) {
-            BlockingQueue<Optional<SqlBatch>> queue = new ArrayBlockingQueue<>(2);
+        AtomicReference<Throwable> buildFailure = new AtomicReference<>();
+        Map<String, BlockingQueue<Work>> queues = new LinkedHashMap<>();
+        List<Thread> builders = new ArrayList<>();
+        for (Map.Entry<String, Integer> projection : building.entrySet()) {
+            String name = projection.getKey();
+            BlockingQueue<Work> queue = new ArrayBlockingQueue<>(2);
             queues.put(name, queue);
-            Thread writer = new Thread(() -> {
+            Thread builder = new Thread(() -> {
                 long begin = System.nanoTime();
                 long[] busy = {0};
-                runStatements(queue, writeFailure, busy);
-                log.info("Rebuild writer of {}: busy {} ms of {} ms", name, busy[0] / 1_000_000,
+                build(name, projection.getValue(), queue, buildFailure, busy);
+                log.info("Rebuild of {}: busy {} ms of {} ms", name, busy[0] / 1_000_000,
                         (System.nanoTime() - begin) / 1_000_000);
             }, "projection-replay-" + name);
-            writer.setDaemon(true);
-            writer.start();
-            writers.add(writer);
+            builder.setDaemon(true);
+            builder.start();
+            builders.add(builder);
         }
-        List<StoredEvent> chunk = new ArrayList<>(CHUNK);
-        Map<String, RebuildRows> rows = new LinkedHashMap<>();
-        building.keySet().forEach(name -> rows.put(name, new RebuildRows()));
+        List<EventMessage<?>> chunk = new ArrayList<>(CHUNK);
+        boolean scanComplete = false;
         try {
             events.scan(Selection.everything(), event -> {
                 coverage.saw(event.position());
-                chunk.add(event);
+                chunk.add(message(event));
                 if (chunk.size() == CHUNK) {
-                    handOn(apply(chunk, building, rows), queues, writeFailure);
+                    handOn(List.copyOf(chunk), queues, buildFailure);
                     chunk.clear();
                 }
             });
             if (!chunk.isEmpty()) {
-                handOn(apply(chunk, building, rows), queues, writeFailure);
+                handOn(List.copyOf(chunk), queues, buildFailure);
             }
-            // The rows many events changed were kept in memory for the whole scan; now they go in.
-            RebuildBatches last = new RebuildBatches(jdbc, building, rows);
-            building.keySet().forEach(name -> last.batch(name).copyRebuiltRows());
-            rows.clear();
-            handOn(last, queues, writeFailure);
+            scanComplete = true;
         } finally {
-            for (BlockingQueue<Optional<SqlBatch>> queue : queues.values()) {
-                queue.put(Optional.empty());
+            for (BlockingQueue<Work> queue : queues.values()) {
+                queue.put(Work.end(scanComplete));
             }
-            for (Thread writer : writers) {
-                writer.join();
+            for (Thread builder : builders) {
+                builder.join();
             }
         }
-        if (writeFailure.get() != null) {
-            throw new IllegalStateException("Writing the rebuilt generation failed", writeFailure.get());
+        if (buildFailure.get() != null) {
+            throw new IllegalStateException("Rebuilding a generation failed", buildFailure.get());
         }
         attach(building);
         return coverage;
@@ -341,14 +376,14 @@ public class ReplayEngine {
         log.info("Rebuilt generations attached, their indexes built, in {} ms", (System.nanoTime() - begin) / 1_000_000);
     }
 
-    private static void handOn(RebuildBatches batches, Map<String, BlockingQueue<Optional<SqlBatch>>> queues,
-                               AtomicReference<Throwable> writeFailure) {
-        if (writeFailure.get() != null) {
-            throw new IllegalStateException("Writing the rebuilt generation failed", writeFailure.get());
+    private static void handOn(List<EventMessage<?>> chunk, Map<String, BlockingQueue<Work>> queues,
+                               AtomicReference<Throwable> buildFailure) {
+        if (buildFailure.get() != null) {
+            throw new IllegalStateException("Rebuilding a generation failed", buildFailure.get());
         }
         try {
-            for (Map.Entry<String, BlockingQueue<Optional<SqlBatch>>> queue : queues.entrySet()) {
-                queue.getValue().put(Optional.of(batches.batch(queue.getKey())));
+            for (BlockingQueue<Work> queue : queues.values()) {
+                queue.put(Work.chunk(chunk));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -356,30 +391,42 @@ public class ReplayEngine {
         }
     }
 
-    private void runStatements(BlockingQueue<Optional<SqlBatch>> queue, AtomicReference<Throwable> failure,
-                               long[] busy) {
+    /**
+     * One projection's builder: its handlers on each chunk, then the chunk's rows by COPY in a
+     * transaction; after a complete scan, the rows many events changed (kept in memory for the
+     * whole scan) go in too. After a failure anywhere it only takes chunks off its queue, so the
+     * scan never blocks on it, and stops at the end.
+     */
+    private void build(String name, int generation, BlockingQueue<Work> queue, AtomicReference<Throwable> failure,
+                       long[] busy) {
+        RebuildRows rows = new RebuildRows();
         try {
             while (true) {
-                Optional<SqlBatch> next = queue.take();
-                if (next.isEmpty()) {
+                Work work = queue.take();
+                if (work.end()) {
+                    if (work.scanComplete() && failure.get() == null) {
+                        RebuildBatches last = new RebuildBatches(jdbc, Map.of(name, generation), Map.of(name, rows));
+                        last.batch(name).copyRebuiltRows();
+                        transactionManager.executeInTransaction(last::flush);
+                    }
                     return;
                 }
                 if (failure.get() == null) {
                     long begin = System.nanoTime();
-                    transactionManager.executeInTransaction(next.get()::flush);
+                    RebuildBatches batches = apply(name, generation, rows, work.messages());
+                    transactionManager.executeInTransaction(batches::flush);
                     busy[0] += System.nanoTime() - begin;
                 }
             }
         } catch (Throwable e) {
             failure.compareAndSet(null, e);
-            // Keep taking so the scan never blocks on a full queue; it stops at its next chunk.
             drainUntilEnd(queue);
         }
     }
 
-    private static void drainUntilEnd(BlockingQueue<Optional<SqlBatch>> queue) {
+    private static void drainUntilEnd(BlockingQueue<Work> queue) {
         try {
-            while (queue.take().isPresent()) {
+            while (!queue.take().end()) {
                 // discarded
             }
         } catch (InterruptedException e) {
@@ -387,23 +434,20 @@ public class ReplayEngine {
         }
     }
 
-    /** Runs the handlers of the projections being built on these events; their statements are returned, not run. */
-    private RebuildBatches apply(List<StoredEvent> events, Map<String, Integer> building,
-                                 Map<String, RebuildRows> rows) {
-        RebuildBatches batches = new RebuildBatches(jdbc, building, rows);
-        List<EventMessage<?>> messages = events.stream().<EventMessage<?>>map(ReplayEngine::message).toList();
+    /** Runs one projection's handlers on these events; its statements are returned, not run. */
+    private RebuildBatches apply(String name, int generation, RebuildRows rows, List<EventMessage<?>> messages) {
+        RebuildBatches batches = new RebuildBatches(jdbc, Map.of(name, generation), Map.of(name, rows));
         DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(messages.get(0));
         unitOfWork.resources().put(RebuildBatches.RESOURCE, batches);
         try {
+            AnnotationEventHandlerAdapter handler = handlers.get(name);
             for (EventMessage<?> message : messages) {
-                for (String name : building.keySet()) {
-                    handlers.get(name).handle(message);
-                }
+                handler.handle(message);
             }
             unitOfWork.commit();
         } catch (Exception e) {
             unitOfWork.rollback(e);
-            throw new IllegalStateException("A projection failed on an event while replaying", e);
+            throw new IllegalStateException("Projection " + name + " failed on an event while replaying", e);
         }
         return batches;
     }
