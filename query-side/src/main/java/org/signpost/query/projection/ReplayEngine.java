@@ -66,6 +66,8 @@ public class ReplayEngine {
 
     /** Events per batch of statements (and per transaction) while rebuilding. */
     private static final int CHUNK = 5_000;
+    /** Connections writing each projection's chunks while it is rebuilt. */
+    private static final int WRITERS = 2;
     /** How long a request waits for others to join its scan. */
     private static final Duration GATHERING = Duration.ofMillis(250);
 
@@ -392,14 +394,25 @@ public class ReplayEngine {
     }
 
     /**
-     * One projection's builder: its handlers on each chunk, then the chunk's rows by COPY in a
-     * transaction; after a complete scan, the rows many events changed (kept in memory for the
-     * whole scan) go in too. After a failure anywhere it only takes chunks off its queue, so the
-     * scan never blocks on it, and stops at the end.
+     * One projection's builder: its handlers on each chunk, whose rows its writers then COPY
+     * in, each chunk in a transaction, while the builder goes on with the next chunk; after a
+     * complete scan, the rows many events changed (kept in memory for the whole scan) go in
+     * too. Chunks only add rows, so two writers may take them in any order: the audit trail's
+     * COPY of every event is the longest single task of a replay, and two connections share it.
+     * After a failure anywhere the builder only takes chunks off its queue, so the scan never
+     * blocks on it, and stops at the end.
      */
     private void build(String name, int generation, BlockingQueue<Work> queue, AtomicReference<Throwable> failure,
                        long[] busy) {
         RebuildRows rows = new RebuildRows();
+        BlockingQueue<Optional<RebuildBatches>> written = new ArrayBlockingQueue<>(2);
+        List<Thread> writers = new ArrayList<>();
+        for (int i = 0; i < WRITERS; i++) {
+            Thread writer = new Thread(() -> write(name, written, failure), "projection-replay-" + name + "-writer");
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
         try {
             while (true) {
                 Work work = queue.take();
@@ -407,20 +420,55 @@ public class ReplayEngine {
                     if (work.scanComplete() && failure.get() == null) {
                         RebuildBatches last = new RebuildBatches(jdbc, Map.of(name, generation), Map.of(name, rows));
                         last.batch(name).copyRebuiltRows();
-                        transactionManager.executeInTransaction(last::flush);
+                        written.put(Optional.of(last));
                     }
                     return;
                 }
                 if (failure.get() == null) {
                     long begin = System.nanoTime();
-                    RebuildBatches batches = apply(name, generation, rows, work.messages());
-                    transactionManager.executeInTransaction(batches::flush);
+                    written.put(Optional.of(apply(name, generation, rows, work.messages())));
                     busy[0] += System.nanoTime() - begin;
                 }
             }
         } catch (Throwable e) {
             failure.compareAndSet(null, e);
             drainUntilEnd(queue);
+        } finally {
+            try {
+                for (int i = 0; i < WRITERS; i++) {
+                    written.put(Optional.empty());
+                }
+                for (Thread writer : writers) {
+                    writer.join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Runs the statements of a projection's chunks, each in a transaction, until told to stop. */
+    private void write(String name, BlockingQueue<Optional<RebuildBatches>> written, AtomicReference<Throwable> failure) {
+        try {
+            while (true) {
+                Optional<RebuildBatches> next = written.take();
+                if (next.isEmpty()) {
+                    return;
+                }
+                if (failure.get() == null) {
+                    transactionManager.executeInTransaction(next.get()::flush);
+                }
+            }
+        } catch (Throwable e) {
+            failure.compareAndSet(null, e);
+            // Keep taking so the builder never blocks on a full queue; it stops at its next chunk.
+            try {
+                while (written.take().isPresent()) {
+                    // discarded
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
