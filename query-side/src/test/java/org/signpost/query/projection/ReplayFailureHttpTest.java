@@ -68,10 +68,12 @@ class ReplayFailureHttpTest extends QuerySideTest {
             jdbc.execute("DROP FUNCTION IF EXISTS replay_failure_test()");
         }
 
-        assertThat(api.as("manager").post("/api/projections/audit-trail/replay", Map.of()).status()).isEqualTo(202);
+        projections.replay(List.of(ProjectionNames.AUDIT_TRAIL, ProjectionNames.CASELOAD));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-                states().get("audit-trail").equals("RUNNING") && projections.replaysIdle());
+                states().get("audit-trail").equals("RUNNING") && states().get("caseload").equals("RUNNING")
+                        && projections.replaysIdle());
         assertThat(activeGenerations().get("audit-trail")).isGreaterThan(activeBefore.get("audit-trail"));
+        assertThat(activeGenerations().get("caseload")).isGreaterThan(activeBefore.get("caseload"));
         assertThat(api.as("auditor").get("/api/audit/events?aggregateId=" + refused).header("X-Total-Count"))
                 .isEqualTo("1");
     }
