@@ -104,6 +104,10 @@ final class ReadSide {
                                 + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", referrals, linkWorkers,
                         latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
                         latency.getMaxValue() / 1000.0);
+                // The same requests from a client in a JVM of its own, as every real client is: the
+                // client above shares the service's heap, collections, JIT and cores' scheduling.
+                String separate = caseloadLatencyFromAnotherJvm(port, linkWorkers);
+                System.out.println(separate + " (client in a JVM of its own)");
                 System.out.println();
                 System.out.println("| events | raw scan events/s | first build s (events/s per model) | replay s (events/s per model) | as-of s | caseload p50 / p99 ms |");
                 System.out.println("|---|---|---|---|---|---|");
@@ -180,6 +184,19 @@ final class ReadSide {
         System.out.printf("Caseload of a link worker over HTTP: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
+    }
+
+    /** {@code caseload-latency} run by this jar in a child JVM; returns its line of figures. */
+    private static String caseloadLatencyFromAnotherJvm(int port, int linkWorkers) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process client = new ProcessBuilder(java, "-jar", System.getProperty("java.class.path"), "caseload-latency",
+                "--port", Integer.toString(port), "--link-workers", Integer.toString(linkWorkers))
+                .redirectErrorStream(true).start();
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (client.waitFor() != 0) {
+            throw new IllegalStateException("The separate client failed: " + output);
+        }
+        return output.lines().reduce((first, last) -> last).orElse(output);
     }
 
     private static Histogram caseloadLatency(int port, int linkWorkers) throws Exception {
