@@ -100,10 +100,8 @@ final class ReadSide {
 
                 int port = ((WebServerApplicationContext) service).getWebServer().getPort();
                 Histogram latency = caseloadLatency(port, linkWorkers);
-                System.out.printf("Caseload of a link worker over HTTP (%,d participants, %d link workers): "
-                                + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", referrals, linkWorkers,
-                        latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
-                        latency.getMaxValue() / 1000.0);
+                System.out.printf("Caseload of a link worker over HTTP (%,d participants, %d link workers): %s%n",
+                        referrals, linkWorkers, percentiles(latency));
                 // The same requests from a client in a JVM of its own, as every real client is: the
                 // client above shares the service's heap, collections, JIT and cores' scheduling.
                 String separate = caseloadLatencyFromAnotherJvm(port, linkWorkers);
@@ -181,9 +179,13 @@ final class ReadSide {
             throw new IllegalArgumentException("--port of the held service is needed");
         }
         Histogram latency = caseloadLatency(port, options.integer("link-workers", 1_000));
-        System.out.printf("Caseload of a link worker over HTTP: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
-                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
+        System.out.println("Caseload of a link worker over HTTP: " + percentiles(latency));
+    }
+
+    private static String percentiles(Histogram latency) {
+        return "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms".formatted(latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(90) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+                latency.getMaxValue() / 1000.0);
     }
 
     /** {@code caseload-latency} run by this jar in a child JVM; returns its line of figures. */

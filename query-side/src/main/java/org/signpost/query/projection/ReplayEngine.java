@@ -82,11 +82,7 @@ public class ReplayEngine {
     private final ReadModelStatistics statistics;
     private final Map<String, AnnotationEventHandlerAdapter> handlers = new LinkedHashMap<>();
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "projection-replay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> daemon("projection-replay", runnable));
     private final java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
@@ -268,18 +264,25 @@ public class ReplayEngine {
      * to stop (up to a poll of the processor's own), and they do not depend on one another.
      */
     private void handOverAll(Map<String, Integer> building, ScanCoverage coverage) throws Exception {
-        ExecutorService handing = Executors.newFixedThreadPool(building.size(), runnable -> {
-            Thread thread = new Thread(runnable, "projection-hand-over");
-            thread.setDaemon(true);
-            return thread;
-        });
+        sideBySide("projection-hand-over", building, (name, generation) -> handOver(name, generation, coverage));
+    }
+
+    /** Something to do for one projection being rebuilt. */
+    private interface ForProjection {
+        void run(String name, int generation) throws Exception;
+    }
+
+    /** Does this for every projection being rebuilt, each on a thread of its own, and waits for all. */
+    private static void sideBySide(String threadName, Map<String, Integer> building, ForProjection task)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(building.size(), runnable -> daemon(threadName, runnable));
         try {
-            List<java.util.concurrent.Future<?>> handedOver = new ArrayList<>();
-            building.forEach((name, generation) -> handedOver.add(handing.submit(() -> {
-                handOver(name, generation, coverage);
+            List<java.util.concurrent.Future<?>> started = new ArrayList<>();
+            building.forEach((name, generation) -> started.add(pool.submit(() -> {
+                task.run(name, generation);
                 return null;
             })));
-            for (java.util.concurrent.Future<?> done : handedOver) {
+            for (java.util.concurrent.Future<?> done : started) {
                 try {
                     done.get();
                 } catch (java.util.concurrent.ExecutionException e) {
@@ -287,8 +290,15 @@ public class ReplayEngine {
                 }
             }
         } finally {
-            handing.shutdownNow();
+            pool.shutdownNow();
         }
+    }
+
+    /** A daemon thread, not yet started: a replay never keeps the process from stopping. */
+    private static Thread daemon(String name, Runnable runnable) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** What the scan gives each projection's builder: a chunk of events, or the end of the scan. */
@@ -320,14 +330,13 @@ public class ReplayEngine {
             String name = projection.getKey();
             BlockingQueue<Work> queue = new ArrayBlockingQueue<>(2);
             queues.put(name, queue);
-            Thread builder = new Thread(() -> {
+            Thread builder = daemon("projection-replay-" + name, () -> {
                 long begin = System.nanoTime();
                 long[] busy = {0};
                 build(name, projection.getValue(), queue, buildFailure, busy);
                 log.info("Rebuild of {}: busy {} ms of {} ms", name, busy[0] / 1_000_000,
                         (System.nanoTime() - begin) / 1_000_000);
-            }, "projection-replay-" + name);
-            builder.setDaemon(true);
+            });
             builder.start();
             builders.add(builder);
         }
@@ -364,17 +373,8 @@ public class ReplayEngine {
     /** The rebuilt tables become partitions, their indexes built meanwhile: a projection per thread. */
     private void attach(Map<String, Integer> building) throws Exception {
         long begin = System.nanoTime();
-        ExecutorService attaching = Executors.newFixedThreadPool(building.size());
-        try {
-            List<java.util.concurrent.Future<?>> attached = new ArrayList<>();
-            building.forEach((name, generation) -> attached.add(attaching.submit(() ->
-                    transactionManager.executeInTransaction(() -> generations.attachRebuilt(name, generation)))));
-            for (java.util.concurrent.Future<?> done : attached) {
-                done.get();
-            }
-        } finally {
-            attaching.shutdownNow();
-        }
+        sideBySide("projection-attach", building, (name, generation) ->
+                transactionManager.executeInTransaction(() -> generations.attachRebuilt(name, generation)));
         log.info("Rebuilt generations attached, their indexes built, in {} ms", (System.nanoTime() - begin) / 1_000_000);
     }
 
@@ -408,8 +408,7 @@ public class ReplayEngine {
         BlockingQueue<Optional<RebuildBatches>> written = new ArrayBlockingQueue<>(2);
         List<Thread> writers = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
-            Thread writer = new Thread(() -> write(name, written, failure), "projection-replay-" + name + "-writer");
-            writer.setDaemon(true);
+            Thread writer = daemon("projection-replay-" + name + "-writer", () -> write(written, failure));
             writer.start();
             writers.add(writer);
         }
@@ -432,7 +431,7 @@ public class ReplayEngine {
             }
         } catch (Throwable e) {
             failure.compareAndSet(null, e);
-            drainUntilEnd(queue);
+            takeUntil(queue, Work::end);
         } finally {
             try {
                 for (int i = 0; i < WRITERS; i++) {
@@ -448,7 +447,7 @@ public class ReplayEngine {
     }
 
     /** Runs the statements of a projection's chunks, each in a transaction, until told to stop. */
-    private void write(String name, BlockingQueue<Optional<RebuildBatches>> written, AtomicReference<Throwable> failure) {
+    private void write(BlockingQueue<Optional<RebuildBatches>> written, AtomicReference<Throwable> failure) {
         try {
             while (true) {
                 Optional<RebuildBatches> next = written.take();
@@ -461,20 +460,14 @@ public class ReplayEngine {
             }
         } catch (Throwable e) {
             failure.compareAndSet(null, e);
-            // Keep taking so the builder never blocks on a full queue; it stops at its next chunk.
-            try {
-                while (written.take().isPresent()) {
-                    // discarded
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            takeUntil(written, Optional::isEmpty);
         }
     }
 
-    private static void drainUntilEnd(BlockingQueue<Work> queue) {
+    /** After a failure: keeps taking, so that whoever feeds this queue never blocks on it, until the end. */
+    private static <T> void takeUntil(BlockingQueue<T> queue, java.util.function.Predicate<T> end) {
         try {
-            while (!queue.take().end()) {
+            while (!end.test(queue.take())) {
                 // discarded
             }
         } catch (InterruptedException e) {
