@@ -1,6 +1,7 @@
 package org.signpost.events;
 
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The one marker for personal data inside an event: a name, a date of birth, contact details,
@@ -9,13 +10,28 @@ import java.util.Objects;
  * encrypted with that person's key and erased by destroying it (crypto-shredding).
  *
  * <p>{@link #toString()} never shows the value, so an event logged by accident leaks nothing.
+ * Two are equal when their values are.
+ *
+ * <p>A value read from a stored event remembers the ciphertext it was read from, so that
+ * sealing it again for the same young person (as a read model does for every referral it
+ * rebuilds) writes that ciphertext instead of encrypting the value anew.
  */
-public record PersonalData<T>(T value) {
+public final class PersonalData<T> {
 
     private static final PersonalData<?> ERASED = new PersonalData<>(null);
 
+    private final T value;
+    /** Where this value was opened from, if it was; never shown, never compared. */
+    private final Sealed sealed;
+
     /** @param value null only for {@link #erased()} */
-    public PersonalData {
+    public PersonalData(T value) {
+        this(value, null);
+    }
+
+    private PersonalData(T value, Sealed sealed) {
+        this.value = value;
+        this.sealed = sealed;
     }
 
     public static <T> PersonalData<T> of(T value) {
@@ -36,12 +52,39 @@ public record PersonalData<T>(T value) {
         return (PersonalData<T>) ERASED;
     }
 
+    /** A value just decrypted from this ciphertext, sealed with this young person's key. */
+    static <T> PersonalData<T> opened(T value, UUID subject, byte[] ciphertext) {
+        return value == null ? erased() : new PersonalData<>(value, new Sealed(subject, ciphertext));
+    }
+
+    public T value() {
+        return value;
+    }
+
     public boolean isErased() {
         return value == null;
+    }
+
+    /** The ciphertext this value was opened from, if it was sealed for this young person. */
+    byte[] sealedFor(UUID subject) {
+        return sealed != null && sealed.subject().equals(subject) ? sealed.ciphertext() : null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PersonalData<?> data && Objects.equals(value, data.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(value);
     }
 
     @Override
     public String toString() {
         return isErased() ? "PersonalData[erased]" : "PersonalData[redacted]";
+    }
+
+    private record Sealed(UUID subject, byte[] ciphertext) {
     }
 }

@@ -78,7 +78,10 @@ public final class PersonalDataModule extends SimpleModule {
                 UUID subject = subjectOf(gen.getOutputContext().getParent() == null ? null
                         : gen.getOutputContext().getParent().getCurrentValue());
                 gen.writeStringField("subject", subject.toString());
-                gen.writeBinaryField("encrypted", cipher.encrypt(subject, plain.writeValueAsBytes(data.value())));
+                // Read from a stored event for the same person: its ciphertext, not a second encryption.
+                byte[] stored = data.sealedFor(subject);
+                gen.writeBinaryField("encrypted", stored != null ? stored
+                        : cipher.encrypt(subject, plain.writeValueAsBytes(data.value())));
             }
             gen.writeEndObject();
         }
@@ -111,9 +114,11 @@ public final class PersonalDataModule extends SimpleModule {
                 if (cipher == null) {
                     return PersonalData.erased();
                 }
-                Optional<byte[]> clear = cipher.decrypt(UUID.fromString(node.get("subject").asText()),
-                        node.get("encrypted").binaryValue());
-                return clear.isEmpty() ? PersonalData.erased() : new PersonalData<>(plain.readValue(clear.get(), valueType));
+                UUID subject = UUID.fromString(node.get("subject").asText());
+                byte[] ciphertext = node.get("encrypted").binaryValue();
+                Optional<byte[]> clear = cipher.decrypt(subject, ciphertext);
+                return clear.isEmpty() ? PersonalData.erased()
+                        : PersonalData.opened(plain.readValue(clear.get(), valueType), subject, ciphertext);
             }
             JsonNode value = node.get("value");
             if (value == null || value.isNull()) {

@@ -1,8 +1,5 @@
 package org.signpost.query.projection;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,7 +33,7 @@ final class SqlBatch {
     private final int generation;
     private final boolean bulk;
     private final List<Statement> statements = new ArrayList<>();
-    private final Map<RowInsert, StringBuilder> copies = new LinkedHashMap<>();
+    private final Map<RowInsert, CopyRows> copies = new LinkedHashMap<>();
     /** Bulk mode: the rows of the whole rebuild. */
     private final RebuildRows rebuildRows;
     /** Live mode: the rows this batch has read (empty: there is none), and those it changed. */
@@ -70,7 +66,7 @@ final class SqlBatch {
 
     void insert(RowInsert row, Object... values) {
         if (bulk) {
-            row.appendCopyLine(copies.computeIfAbsent(row, r -> new StringBuilder()), generation, values);
+            copyRows(row).add(generation, values);
         } else {
             add(row.insertSql(), values);
         }
@@ -115,10 +111,13 @@ final class SqlBatch {
     @SuppressWarnings({"unchecked", "rawtypes"})
     void copyRebuiltRows() {
         rebuildRows.tables().forEach((table, rows) -> {
-            StringBuilder lines = copies.computeIfAbsent(table.columns(), r -> new StringBuilder());
-            rows.values().forEach(row -> table.columns().appendCopyLine(lines, generation,
-                    ((RowTable) table).values(row)));
+            CopyRows lines = copyRows(table.columns());
+            rows.values().forEach(row -> lines.add(generation, ((RowTable) table).values(row)));
         });
+    }
+
+    private CopyRows copyRows(RowInsert row) {
+        return copies.computeIfAbsent(row, r -> new CopyRows(r, rebuildRows.copyTypes(jdbc, r)));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -131,17 +130,8 @@ final class SqlBatch {
         });
         changed.clear();
         loaded.clear();
-        copies.forEach((row, lines) -> jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try {
-                // Encoded in one pass: through a Reader the driver made a String of every
-                // buffer of characters and encoded each, a third of a writer's time.
-                return connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(row.copySql(ProjectionGenerations.partition(row.table(), generation)),
-                                new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)));
-            } catch (java.io.IOException e) {
-                throw new SQLException("COPY into " + row.table() + " failed", e);
-            }
-        }));
+        copies.forEach((row, lines) -> jdbc.execute((ConnectionCallback<Long>) connection ->
+                lines.copyInto(connection, ProjectionGenerations.partition(row.table(), generation))));
         copies.clear();
         int start = 0;
         while (start < statements.size()) {
