@@ -14,6 +14,7 @@ import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.EventPositions;
 import org.signpost.query.projection.ProjectionNames;
 import org.signpost.query.projection.RowInsert;
+import org.signpost.query.projection.Utf8Text;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -59,8 +60,8 @@ public class AuditTrailProjection extends Projection {
      * value, which made up a third of a replay's time); any other message is serialized as the
      * store would.
      */
-    private String storedPayload(EventMessage<?> message) {
-        return message.serializePayload(eventSerializer, String.class).getData();
+    private Utf8Text storedPayload(EventMessage<?> message) {
+        return new Utf8Text(message.serializePayload(eventSerializer, byte[].class).getData());
     }
 
     private static String text(EventMessage<?> message, String key) {

@@ -61,7 +61,7 @@ enum CopyColumnType {
     TEXT {
         @Override
         void write(CopyBuffer out, Object value) {
-            byte[] bytes = value.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = utf8(value);
             out.int32(bytes.length).bytes(bytes);
         }
     },
@@ -69,10 +69,14 @@ enum CopyColumnType {
     JSONB {
         @Override
         void write(CopyBuffer out, Object value) {
-            byte[] bytes = value.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = utf8(value);
             out.int32(bytes.length + 1).int8(1).bytes(bytes);
         }
     };
+
+    private static byte[] utf8(Object value) {
+        return value instanceof Utf8Text text ? text.bytes() : value.toString().getBytes(StandardCharsets.UTF_8);
+    }
 
     /** 2000-01-01, PostgreSQL's day and instant zero. */
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();

@@ -17,6 +17,9 @@ final class CopyRows {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
 
+    /** A field count of -1: no more rows. */
+    private static final byte[] TRAILER = {(byte) 0xff, (byte) 0xff};
+
     private final RowInsert row;
     /** The generation column's type first, then those of the row's columns. */
     private final List<CopyColumnType> types;
@@ -56,8 +59,8 @@ final class CopyRows {
     long copyInto(Connection connection, String partition) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(row.copySql(partition));
         try {
-            copy.writeToCopy(buffer.array(), 0, buffer.length());
-            copy.writeToCopy(new byte[] {(byte) 0xff, (byte) 0xff}, 0, 2);
+            buffer.writeTo(copy);
+            copy.writeToCopy(TRAILER, 0, TRAILER.length);
             long copied = copy.endCopy();
             if (copied != rows) {
                 throw new SQLException("COPY into " + partition + " took " + copied + " rows of " + rows);

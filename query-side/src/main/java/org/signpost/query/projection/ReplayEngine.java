@@ -405,6 +405,7 @@ public class ReplayEngine {
     private void build(String name, int generation, BlockingQueue<Work> queue, AtomicReference<Throwable> failure,
                        long[] busy) {
         RebuildRows rows = new RebuildRows();
+        Map<Class<?>, Boolean> handled = new java.util.HashMap<>();
         BlockingQueue<Optional<RebuildBatches>> written = new ArrayBlockingQueue<>(2);
         List<Thread> writers = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
@@ -425,7 +426,7 @@ public class ReplayEngine {
                 }
                 if (failure.get() == null) {
                     long begin = System.nanoTime();
-                    written.put(Optional.of(apply(name, generation, rows, work.messages())));
+                    written.put(Optional.of(apply(name, generation, rows, handled, work.messages())));
                     busy[0] += System.nanoTime() - begin;
                 }
             }
@@ -475,15 +476,22 @@ public class ReplayEngine {
         }
     }
 
-    /** Runs one projection's handlers on these events; its statements are returned, not run. */
-    private RebuildBatches apply(String name, int generation, RebuildRows rows, List<EventMessage<?>> messages) {
+    /**
+     * Runs one projection's handlers on these events; its statements are returned, not run.
+     * Events of a type it has no handler for are passed over here, the answer kept per type:
+     * Axon would find that out for each such event by matching every handler's parameters.
+     */
+    private RebuildBatches apply(String name, int generation, RebuildRows rows, Map<Class<?>, Boolean> handled,
+                                 List<EventMessage<?>> messages) {
         RebuildBatches batches = new RebuildBatches(jdbc, Map.of(name, generation), Map.of(name, rows));
         DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(messages.get(0));
         unitOfWork.resources().put(RebuildBatches.RESOURCE, batches);
         try {
             AnnotationEventHandlerAdapter handler = handlers.get(name);
             for (EventMessage<?> message : messages) {
-                handler.handle(message);
+                if (handled.computeIfAbsent(message.getPayloadType(), handler::canHandleType)) {
+                    handler.handle(message);
+                }
             }
             unitOfWork.commit();
         } catch (Exception e) {

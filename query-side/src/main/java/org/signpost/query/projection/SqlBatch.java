@@ -61,7 +61,13 @@ final class SqlBatch {
             // The scan writes into tables that are not partitions yet: SQL on the partitioned table would miss them.
             throw new IllegalStateException("A rebuild from the scan only adds rows and keeps row tables in memory");
         }
-        statements.add(new Statement(sql.replace(GENERATION, Integer.toString(generation)), args));
+        Object[] bound = args.clone();
+        for (int i = 0; i < bound.length; i++) {
+            if (bound[i] instanceof Utf8Text text) {
+                bound[i] = text.toString();
+            }
+        }
+        statements.add(new Statement(sql.replace(GENERATION, Integer.toString(generation)), bound));
     }
 
     void insert(RowInsert row, Object... values) {

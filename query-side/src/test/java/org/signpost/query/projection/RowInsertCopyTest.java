@@ -46,14 +46,18 @@ class RowInsertCopyTest extends QuerySideTest {
         Random random = new Random(20261124);
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            String text = i % 50 == 0 ? null : randomText(random);
+            // One text longer than a block of the COPY buffer, so that it runs on into the next.
+            String text = i % 50 == 0 ? null : i == 1 ? "long text ".repeat(30_000) + SPECIAL
+                    : randomText(random);
             rows.add(new Object[] {UUID.randomUUID(), text, LocalDate.of(2000, 1, 1).plusDays(random.nextInt(20_000)),
                     Timestamp.from(Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000) * 1000L)),
-                    ProjectionJson.write(java.util.Map.of("note", text == null ? "" : text)),
+                    json(i, ProjectionJson.write(java.util.Map.of("note", text == null ? "" : text))),
                     i % 7 == 0 ? null : random.nextLong(), i % 11 == 0 ? null : random.nextInt(),
                     i % 13 == 0 ? null : random.nextBoolean(),
                     i % 17 == 0 ? null : ProjectionJson.write(java.util.Map.of("n", i, "s", text == null ? "" : text)),
-                    text, i % 3 == 0 ? null : UUID.randomUUID()});
+                    text == null ? null : text.codePoints().limit(1_000)
+                            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString(),
+                    i % 3 == 0 ? null : UUID.randomUUID()});
         }
         SqlBatch copy = new SqlBatch(jdbc, 7, new RebuildRows());
         SqlBatch insert = new SqlBatch(jdbc, 8);
@@ -105,6 +109,11 @@ class RowInsertCopyTest extends QuerySideTest {
         return jdbc.query(sql, (rs, i) -> java.util.Arrays.asList(rs.getObject(1), rs.getString(2),
                 rs.getObject(3), rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getString(5),
                 rs.getObject(6), rs.getObject(7), rs.getObject(8), rs.getString(9), rs.getString(10), rs.getObject(11)));
+    }
+
+    /** Half the documents as UTF-8 bytes already, as the audit trail's payloads are. */
+    private static Object json(int i, String json) {
+        return i % 2 == 0 ? new Utf8Text(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)) : json;
     }
 
     private static String randomText(Random random) {
