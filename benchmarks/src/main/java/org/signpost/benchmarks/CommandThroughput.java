@@ -22,6 +22,7 @@ import org.signpost.app.SignpostApplication;
 import org.signpost.platform.Startup;
 import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -45,11 +46,20 @@ final class CommandThroughput {
     }
 
     static void run(Options options) throws Exception {
+        // Its database holds gigabytes after a run: it goes when the run is over.
+        Path work = Files.createTempDirectory("signpost-bench");
+        try {
+            run(options, work);
+        } finally {
+            FileSystemUtils.deleteRecursively(work);
+        }
+    }
+
+    private static void run(Options options, Path work) throws Exception {
         int clients = options.integer("clients", 16);
         int seconds = options.integer("seconds", 30);
         int warmup = options.integer("warmup", 10);
         Startup.quietAndPrivate();
-        Path work = Files.createTempDirectory("signpost-bench");
         Path users = work.resolve("users.yml");
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(10).encode(PASSWORD);
         Files.writeString(users, """

@@ -24,6 +24,7 @@ import org.signpost.query.metrics.MetricsQueries;
 import org.signpost.query.projection.ProjectionAdmin;
 import org.signpost.query.projection.ProjectionNames;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -43,10 +44,19 @@ final class ReadSide {
     }
 
     static void run(Options options) throws Exception {
+        // Its database holds gigabytes after a run: it goes when the run is over.
+        Path work = Files.createTempDirectory("signpost-read-bench");
+        try {
+            run(options, work);
+        } finally {
+            FileSystemUtils.deleteRecursively(work);
+        }
+    }
+
+    private static void run(Options options, Path work) throws Exception {
         int referrals = options.integer("referrals", 100_000);
         int linkWorkers = options.integer("link-workers", 1_000);
         Startup.quietAndPrivate();
-        Path work = Files.createTempDirectory("signpost-read-bench");
         Path users = work.resolve("users.yml");
         Files.writeString(users, "users:\n  - {username: manager, passwordHash: \"{bcrypt}"
                 + new BCryptPasswordEncoder(10).encode(PASSWORD) + "\", role: MANAGER}\n");

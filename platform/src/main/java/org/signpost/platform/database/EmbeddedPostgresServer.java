@@ -26,6 +26,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String DEFAULT_SHARED_BUFFERS = "512MB";
     /** WAL kept between checkpoints at most (on disk only while that much is written within one). */
     public static final String MAX_WAL_SIZE = "4GB";
+    /** Enough WAL for crash recovery, none for replicas or archives (there are none). */
+    public static final String WAL_LEVEL = "minimal";
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
@@ -61,6 +63,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // the default (1GB, a checkpoint every ~0.5GB of WAL) it forced two or three
                     // checkpoints, each followed by whole-page images of every page touched again.
                     .setServerConfig("max_wal_size", MAX_WAL_SIZE)
+                    // Nothing replicates or archives this server's WAL, so it needs only what crash
+                    // recovery needs: index builds (a replay rebuilds every read model's indexes)
+                    // then write their pages once, to the index, not a second time into the WAL.
+                    .setServerConfig("wal_level", WAL_LEVEL)
+                    .setServerConfig("max_wal_senders", "0")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // Stopped by its owner (the Spring context, after the processors), not by a JVM
                     // hook racing with the context's own shutdown.
