@@ -34,4 +34,19 @@ public final class Benchmarks {
         new java.security.SecureRandom().nextBytes(key);
         return java.util.Base64.getEncoder().encodeToString(key);
     }
+
+    /** A benchmark's run in a directory of its own. */
+    interface InWorkDirectory {
+        void run(java.nio.file.Path work) throws Exception;
+    }
+
+    /** Runs it in a new temporary directory, deleted afterwards: a run's database holds gigabytes. */
+    static void inWorkDirectory(String prefix, InWorkDirectory run) throws Exception {
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory(prefix);
+        try {
+            run.run(work);
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(work);
+        }
+    }
 }

@@ -22,7 +22,6 @@ import org.signpost.app.SignpostApplication;
 import org.signpost.platform.Startup;
 import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -46,13 +45,7 @@ final class CommandThroughput {
     }
 
     static void run(Options options) throws Exception {
-        // Its database holds gigabytes after a run: it goes when the run is over.
-        Path work = Files.createTempDirectory("signpost-bench");
-        try {
-            run(options, work);
-        } finally {
-            FileSystemUtils.deleteRecursively(work);
-        }
+        Benchmarks.inWorkDirectory("signpost-bench", work -> run(options, work));
     }
 
     private static void run(Options options, Path work) throws Exception {
