@@ -26,6 +26,9 @@ import java.util.UUID;
  */
 public final class PersonalDataModule extends SimpleModule {
 
+    /** How a value is written inside its encryption: shared, a mapper being safe to share once built. */
+    private static final ObjectMapper PLAIN = EventSerialization.objectMapper();
+
     public PersonalDataModule(PersonalDataCipher cipher) {
         super("signpost-personal-data");
         ObjectMapper plain = EventSerialization.objectMapper();
@@ -109,22 +112,35 @@ public final class PersonalDataModule extends SimpleModule {
 
         @Override
         public PersonalData deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonNode node = parser.readValueAsTree();
-            if (node.has("encrypted")) {
-                if (cipher == null) {
-                    return PersonalData.erased();
-                }
-                UUID subject = UUID.fromString(node.get("subject").asText());
-                byte[] ciphertext = node.get("encrypted").binaryValue();
-                Optional<byte[]> clear = cipher.decrypt(subject, ciphertext);
-                return clear.isEmpty() ? PersonalData.erased()
-                        : PersonalData.opened(plain.readValue(clear.get(), valueType), subject, ciphertext);
-            }
-            JsonNode value = node.get("value");
-            if (value == null || value.isNull()) {
+            return open(parser.readValueAsTree(), cipher, plain, valueType);
+        }
+    }
+
+    /**
+     * Opens one stored personal value, already read as a tree (a read model reads many at once
+     * this way, without a parser over each tree).
+     */
+    public static <T> PersonalData<T> open(JsonNode stored, PersonalDataCipher cipher, Class<T> type)
+            throws IOException {
+        return open(stored, cipher, PLAIN, PLAIN.constructType(type));
+    }
+
+    private static <T> PersonalData<T> open(JsonNode node, PersonalDataCipher cipher, ObjectMapper plain,
+                                            JavaType valueType) throws IOException {
+        if (node.has("encrypted")) {
+            if (cipher == null) {
                 return PersonalData.erased();
             }
-            return new PersonalData<>(plain.treeToValue(value, valueType.getRawClass()));
+            UUID subject = UUID.fromString(node.get("subject").asText());
+            byte[] ciphertext = node.get("encrypted").binaryValue();
+            Optional<byte[]> clear = cipher.decrypt(subject, ciphertext);
+            return clear.isEmpty() ? PersonalData.erased()
+                    : PersonalData.opened(plain.readValue(clear.get(), valueType), subject, ciphertext);
         }
+        JsonNode value = node.get("value");
+        if (value == null || value.isNull()) {
+            return PersonalData.erased();
+        }
+        return new PersonalData<>(plain.treeToValue(value, valueType));
     }
 }
