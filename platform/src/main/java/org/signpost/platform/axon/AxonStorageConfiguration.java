@@ -61,8 +61,13 @@ public class AxonStorageConfiguration {
 
     @Bean
     EventSchema eventSchema() {
+        return eventSchema("domain_event_entry");
+    }
+
+    /** The columns of the event table as Flyway created them, in a table of this name. */
+    public static EventSchema eventSchema(String table) {
         return EventSchema.builder()
-                .eventTable("domain_event_entry")
+                .eventTable(table)
                 .snapshotTable("snapshot_event_entry")
                 .globalIndexColumn("global_index")
                 .timestampColumn("time_stamp")
@@ -100,6 +105,7 @@ public class AxonStorageConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .batchSize(batchSize)
+                .readEventDataWithGaps(new EventReadsWithGaps())
                 .build();
     }
 
