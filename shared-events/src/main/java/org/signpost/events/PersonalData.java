@@ -1,5 +1,7 @@
 package org.signpost.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -25,7 +27,8 @@ public final class PersonalData<T> {
     private final Sealed sealed;
 
     /** @param value null only for {@link #erased()} */
-    public PersonalData(T value) {
+    @JsonCreator
+    public PersonalData(@JsonProperty("value") T value) {
         this(value, null);
     }
 
@@ -57,6 +60,12 @@ public final class PersonalData<T> {
         return value == null ? erased() : new PersonalData<>(value, new Sealed(subject, ciphertext));
     }
 
+    /**
+     * Named for JSON as the record this was named it: written by a mapper without the sealing
+     * module (an audit answer opens an event's payload that way), a value is
+     * {@code {"value": ..., "erased": false}}.
+     */
+    @JsonProperty("value")
     public T value() {
         return value;
     }

@@ -61,4 +61,17 @@ class PersonalDataFormTest {
         assertThat(List.of(PersonalData.of("x").toString(), PersonalData.erased().toString()))
                 .containsExactly("PersonalData[redacted]", "PersonalData[erased]");
     }
+
+    @Test
+    void withoutTheSealingModuleAValueIsWrittenInTheClearAndReadBack() throws Exception {
+        // As an audit answer shows an opened event's personal values.
+        com.fasterxml.jackson.databind.ObjectMapper plain = EventSerialization.objectMapper();
+        ReferralWithdrawn withdrawn = new ReferralWithdrawn(REFERRAL, LocalDate.of(2025, 3, 14),
+                PersonalData.of("Family moved away"));
+
+        String written = plain.writeValueAsString(withdrawn);
+
+        assertThat(written).contains("\"reason\":{\"value\":\"Family moved away\",\"erased\":false}");
+        assertThat(plain.readValue(written, ReferralWithdrawn.class)).isEqualTo(withdrawn);
+    }
 }

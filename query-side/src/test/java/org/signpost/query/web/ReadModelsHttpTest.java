@@ -126,6 +126,11 @@ class ReadModelsHttpTest extends QuerySideTest {
         assertThat(assigned.path("participantId").asText()).isEqualTo(moved.toString());
         assertThat(assigned.path("linkWorkerId").asText()).isEqualTo("lw-a");
         assertThat(assigned.path("youngPerson").path("firstName").asText()).isEqualTo("Amelia");
+        // The auditor sees the same person in the history's payloads, opened as the store holds them.
+        JsonNode received = api.as("auditor").get("/api/referrals/" + accepted + "/history").json().get(0);
+        assertThat(received.path("type").asText()).isEqualTo("ReferralReceived");
+        assertThat(received.path("payload").path("youngPerson").path("value").path("firstName").asText())
+                .isEqualTo("Amelia");
         assertThat(assigned.path("triage").path("outcome").asText()).isEqualTo("ACCEPTED");
         assertThat(api.as("coordinator").get("/api/referrals/" + withdrawn).json().path("status").asText())
                 .isEqualTo("WITHDRAWN");
