@@ -17,7 +17,8 @@ enum CopyColumnType {
     INTEGER {
         @Override
         void write(CopyBuffer out, Object value) {
-            out.int32(4).int32(((Number) value).intValue());
+            // Refused, as an insert would refuse it, rather than cut to 32 bits.
+            out.int32(4).int32(Math.toIntExact(((Number) value).longValue()));
         }
     },
     BIGINT {

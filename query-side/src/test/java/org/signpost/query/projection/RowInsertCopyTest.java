@@ -90,6 +90,11 @@ class RowInsertCopyTest extends QuerySideTest {
 
         assertThatThrownBy(() -> copy.insert(ROW, row)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("copy_check.n").hasMessageContaining("String");
+        Object[] tooLarge = row.clone();
+        tooLarge[5] = 1L;
+        tooLarge[6] = 1L << 40;
+        assertThatThrownBy(() -> copy.insert(ROW, tooLarge)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("copy_check.k").hasMessageContaining("integer");
     }
 
     @Test
