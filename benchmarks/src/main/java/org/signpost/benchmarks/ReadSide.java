@@ -252,6 +252,10 @@ final class ReadSide {
         return output.lines().reduce((first, last) -> last).orElse(output);
     }
 
+    /** Caseload requests before those measured, and those measured. */
+    private static final int WARMUP = 1_000;
+    private static final int MEASURED = 2_000;
+
     /**
      * One client, one request at a time over one kept-alive connection, sent and read on the
      * calling thread ({@link HttpURLConnection}): the time measured is the service's and the
@@ -260,10 +264,6 @@ final class ReadSide {
      * added about 4 ms to the p99 of any request on this machine: the liveness endpoint had p99 6
      * to 8 ms with it, 2.5 ms with curl.)
      */
-    /** Caseload requests before those measured, and those measured. */
-    private static final int WARMUP = 1_000;
-    private static final int MEASURED = 2_000;
-
     private static Histogram caseloadLatency(int port, int linkWorkers, int warmup, int measured) throws Exception {
         String auth = "Basic " + Base64.getEncoder().encodeToString(("manager:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         Random random = new Random(7);

@@ -31,9 +31,8 @@ public final class PersonalDataModule extends SimpleModule {
 
     public PersonalDataModule(PersonalDataCipher cipher) {
         super("signpost-personal-data");
-        ObjectMapper plain = EventSerialization.objectMapper();
-        addSerializer(new Sealing(cipher, plain));
-        addDeserializer(PersonalData.class, new Opening(cipher, plain, null));
+        addSerializer(new Sealing(cipher, PLAIN));
+        addDeserializer(PersonalData.class, new Opening(cipher, PLAIN, null));
     }
 
     /** Anything else that holds personal data and says whose it is (a read model's sealed value). */

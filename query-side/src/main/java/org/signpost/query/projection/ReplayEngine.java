@@ -418,7 +418,7 @@ public class ReplayEngine {
                 Work work = queue.take();
                 if (work.end()) {
                     if (work.scanComplete() && failure.get() == null) {
-                        RebuildBatches last = new RebuildBatches(jdbc, Map.of(name, generation), Map.of(name, rows));
+                        RebuildBatches last = new RebuildBatches(jdbc, name, generation, rows);
                         last.batch(name).copyRebuiltRows();
                         written.put(Optional.of(last));
                     }
@@ -483,7 +483,7 @@ public class ReplayEngine {
      */
     private RebuildBatches apply(String name, int generation, RebuildRows rows, Map<Class<?>, Boolean> handled,
                                  List<EventMessage<?>> messages) {
-        RebuildBatches batches = new RebuildBatches(jdbc, Map.of(name, generation), Map.of(name, rows));
+        RebuildBatches batches = new RebuildBatches(jdbc, name, generation, rows);
         DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(messages.get(0));
         unitOfWork.resources().put(RebuildBatches.RESOURCE, batches);
         try {
@@ -519,7 +519,7 @@ public class ReplayEngine {
             long[] applied = {0};
             transactionManager.executeInTransaction(() -> {
                 applied[0] = 0;
-                RebuildBatches batches = new RebuildBatches(jdbc, Map.of(name, generation), null);
+                RebuildBatches batches = new RebuildBatches(jdbc, name, generation, null);
                 if (!catchUp.isEmpty()) {
                     DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(message(catchUp.get(0)));
                     unitOfWork.resources().put(RebuildBatches.RESOURCE, batches);
