@@ -1,7 +1,11 @@
 package org.signpost.platform.testing;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -18,6 +22,21 @@ public final class TestDatabase {
 
     public static Path freshDataDirectory() {
         return Path.of("target", "test-postgres", UUID.randomUUID().toString()).toAbsolutePath();
+    }
+
+    /**
+     * The URL of a database of its own, made anew (empty) on the PostgreSQL of this service: for a
+     * test that migrates or connects in ways the service's database must not see. Connect to it as
+     * a user named with the URL.
+     */
+    public static String freshDatabase(DataSource service, String name) throws SQLException {
+        JdbcTemplate jdbc = new JdbcTemplate(service);
+        jdbc.execute("DROP DATABASE IF EXISTS " + name);
+        jdbc.execute("CREATE DATABASE " + name);
+        try (Connection connection = service.getConnection()) {
+            // Without its parameters: the service's name its user, and the caller says whose connections.
+            return connection.getMetaData().getURL().replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
+        }
     }
 
     public static void register(DynamicPropertyRegistry registry) {
