@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -124,6 +126,18 @@ public final class PersonalDataModule extends SimpleModule {
         return open(stored, cipher, PLAIN, PLAIN.constructType(type));
     }
 
+    /**
+     * The ciphertext as Jackson wrote it (its default variant: the standard alphabet, padded, on
+     * one line), read by the JDK's decoder: Jackson's own was 4 % of the CPU of a caseload answer.
+     */
+    private static byte[] ciphertext(JsonNode encrypted) throws IOException {
+        try {
+            return Base64.getDecoder().decode(encrypted.asText());
+        } catch (IllegalArgumentException e) {
+            throw new JsonMappingException(null, "Stored personal data whose ciphertext is not base64", e);
+        }
+    }
+
     private static <T> PersonalData<T> open(JsonNode node, PersonalDataCipher cipher, ObjectMapper plain,
                                             JavaType valueType) throws IOException {
         if (node.has("encrypted")) {
@@ -131,7 +145,7 @@ public final class PersonalDataModule extends SimpleModule {
                 return PersonalData.erased();
             }
             UUID subject = UUID.fromString(node.get("subject").asText());
-            byte[] ciphertext = node.get("encrypted").binaryValue();
+            byte[] ciphertext = ciphertext(node.get("encrypted"));
             Optional<byte[]> clear = cipher.decrypt(subject, ciphertext);
             return clear.isEmpty() ? PersonalData.erased()
                     : PersonalData.opened(plain.readValue(clear.get(), valueType), subject, ciphertext);

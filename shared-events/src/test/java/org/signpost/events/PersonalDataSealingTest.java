@@ -1,6 +1,7 @@
 package org.signpost.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -123,5 +124,17 @@ class PersonalDataSealingTest {
 
         assertThat(write(withdrawn)).isNotEqualTo(write(withdrawn));
         assertThat(cipher.encryptions).hasValue(2);
+    }
+
+    @Test
+    void aStoredCiphertextThatIsNotBase64IsAnErrorOfTheStoredFormNotAnAnswer() {
+        String stored = new String(write(new ReferralWithdrawn(REFERRAL, LocalDate.of(2025, 3, 14),
+                PersonalData.of("Moved away"))), java.nio.charset.StandardCharsets.UTF_8);
+        byte[] damaged = stored.replaceFirst("\"encrypted\":\"", "\"encrypted\":\"%%")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> read(damaged)).isInstanceOf(org.axonframework.serialization.SerializationException.class)
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .hasStackTraceContaining("ciphertext is not base64");
     }
 }

@@ -19,8 +19,12 @@ import org.springframework.stereotype.Component;
 public class CaseloadQueries {
 
     private static final String ACTIVE = ProjectionGenerations.active(ProjectionNames.CASELOAD);
+    /** The columns in the order {@link #state} reads them, by position (by name, a lookup for each value). */
     private static final String SELECT = """
-            SELECT p.*, n.young_person
+            SELECT p.participant_id, p.referral_id, p.link_worker_id, p.enrolled_on, p.referral_received_on,
+                   p.first_session_on, p.last_session_on, p.sessions_held, p.sessions_beyond_entitlement,
+                   p.missed_sessions, p.last_contact_on, p.signposts, p.extension_weeks, p.sessions_over_30_walk,
+                   p.safeguarding_concerns, p.discharged_on, p.discharge_reason, p.version, n.young_person
             FROM participant_view p
             LEFT JOIN participant_name n ON n.generation = p.generation AND n.referral_id = p.referral_id
             WHERE p.generation = """ + ACTIVE;
@@ -61,7 +65,7 @@ public class CaseloadQueries {
      * one per row: a caseload of a hundred would otherwise cost a hundred lookups).
      */
     private List<ParticipantState> states(String sql, Object... args) {
-        List<StoredRow> rows = jdbc.query(sql, (rs, i) -> new StoredRow(rs.getString("young_person"), state(rs)), args);
+        List<StoredRow> rows = jdbc.query(sql, (rs, i) -> new StoredRow(rs.getString(19), state(rs)), args);
         List<YoungPerson> people = sealed.open(rows.stream().map(StoredRow::youngPerson).toList(), YoungPerson.class);
         List<ParticipantState> states = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -71,17 +75,13 @@ public class CaseloadQueries {
     }
 
     private ParticipantState state(ResultSet rs) throws SQLException {
-        return new ParticipantState(rs.getObject("participant_id", UUID.class), rs.getObject("referral_id", UUID.class),
-                null, null, null,
-                rs.getString("link_worker_id"), date(rs, "enrolled_on"), date(rs, "referral_received_on"),
-                date(rs, "first_session_on"), date(rs, "last_session_on"), rs.getInt("sessions_held"),
-                rs.getInt("sessions_beyond_entitlement"), rs.getInt("missed_sessions"), date(rs, "last_contact_on"),
-                rs.getInt("signposts"), rs.getInt("extension_weeks"), rs.getInt("sessions_over_30_walk"),
-                rs.getInt("safeguarding_concerns"), date(rs, "discharged_on"), rs.getString("discharge_reason"),
-                rs.getLong("version"));
+        return new ParticipantState(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), null, null, null,
+                rs.getString(3), date(rs, 4), date(rs, 5), date(rs, 6), date(rs, 7), rs.getInt(8), rs.getInt(9),
+                rs.getInt(10), date(rs, 11), rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getInt(15), date(rs, 16),
+                rs.getString(17), rs.getLong(18));
     }
 
-    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
     }
 }
