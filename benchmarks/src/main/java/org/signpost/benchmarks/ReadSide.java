@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Random;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 import org.axonframework.serialization.Serializer;
@@ -53,11 +54,15 @@ final class ReadSide {
         Path users = work.resolve("users.yml");
         Files.writeString(users, "users:\n  - {username: manager, passwordHash: \"{bcrypt}"
                 + new BCryptPasswordEncoder(10).encode(PASSWORD) + "\", role: MANAGER}\n");
+        ServiceTimes serviceTimes = new ServiceTimes(Files.createDirectories(work.resolve("access-log")));
         try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("postgres"), 0,
                 // Configured as the service configures its embedded PostgreSQL.
                 EmbeddedPostgresServer.DEFAULT_SHARED_BUFFERS)) {
-            String[] args = {"--server.port=0", "--signpost.db.url=" + database.jdbcUrl(), "--signpost.db.user=postgres",
-                    "--signpost.db.password=", "--signpost.users-file=" + users, "--signpost.master-key=" + Benchmarks.freshMasterKey(), "--logging.level.root=WARN", "--logging.level.org.signpost.query.projection.ReplayEngine=INFO"};
+            String[] args = Stream.concat(Stream.of("--server.port=0", "--signpost.db.url=" + database.jdbcUrl(),
+                    "--signpost.db.user=postgres", "--signpost.db.password=", "--signpost.users-file=" + users,
+                    "--signpost.master-key=" + Benchmarks.freshMasterKey(), "--logging.level.root=WARN",
+                    "--logging.level.org.signpost.query.projection.ReplayEngine=INFO"),
+                    serviceTimes.serviceArguments().stream()).toArray(String[]::new);
             long events;
             // The schema comes from the service's own migrations.
             try (ConfigurableApplicationContext schema = new SpringApplicationBuilder(SignpostApplication.class).run(args)) {
@@ -102,13 +107,19 @@ final class ReadSide {
                 System.out.printf("Evaluation as of now over %,d events: best of 3 %.2f s%n", events, best);
 
                 int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+                long mark = serviceTimes.mark();
                 Histogram latency = caseloadLatency(port, linkWorkers, WARMUP, MEASURED);
+                String inJvmService = percentiles(serviceTimes.caseloadsSince(mark, WARMUP));
                 System.out.printf("Caseload of a link worker over HTTP (%,d participants, %d link workers): %s%n",
                         referrals, linkWorkers, percentiles(latency));
+                System.out.println("  the service's own time of the same requests: " + inJvmService);
                 // The same requests from a client in a JVM of its own, as every real client is: the
                 // client above shares the service's heap, collections, JIT and cores' scheduling.
+                mark = serviceTimes.mark();
                 String separate = caseloadLatencyFromAnotherJvm(port, linkWorkers);
+                String separateService = percentiles(serviceTimes.caseloadsSince(mark, WARMUP));
                 System.out.println(separate + " (client in a JVM of its own)");
+                System.out.println("  the service's own time of the same requests: " + separateService);
                 // A table just filled by COPY is vacuumed by autovacuum soon after (its insert
                 // threshold): a while of reading every rebuilt page again, beside the answers. The
                 // same client once that is over, as the service answers most of the time.
@@ -116,16 +127,20 @@ final class ReadSide {
                 boolean vacuumed = awaitAutovacuum(service.getBean(DataSource.class), 180);
                 System.out.printf("Autovacuum of the rebuilt tables: %s after %.1f s%n",
                         vacuumed ? "over" : "still not over", seconds(start));
+                mark = serviceTimes.mark();
                 String settled = caseloadLatencyFromAnotherJvm(port, linkWorkers);
+                String settledService = percentiles(serviceTimes.caseloadsSince(mark, WARMUP));
                 System.out.println(settled + " (client in a JVM of its own, after autovacuum)");
+                System.out.println("  the service's own time of the same requests: " + settledService);
                 System.out.println();
-                System.out.println("| events | raw scan events/s | first build s (events/s per model) | replay s (events/s per model) | as-of s | caseload p50 / p99 ms: service's JVM, own JVM, own JVM after autovacuum |");
-                System.out.println("|---|---|---|---|---|---|");
-                System.out.printf("| %,d | %,.0f | %.1f (%,.0f) | %.1f (%,.0f) | %.2f | %.2f / %.2f; %s; %s |%n", events,
+                System.out.println("| events | raw scan events/s | first build s (events/s per model) | replay s (events/s per model) | as-of s | caseload p50 / p99 ms: service's JVM, own JVM, own JVM after autovacuum | the service's own time p50 / p99 ms, same three |");
+                System.out.println("|---|---|---|---|---|---|---|");
+                System.out.printf("| %,d | %,.0f | %.1f (%,.0f) | %.1f (%,.0f) | %.2f | %.2f / %.2f; %s; %s | %s; %s; %s |%n", events,
                         events / scan, build, events / build, replay, events / replay, best,
                         latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
-                        p50AndP99(separate), p50AndP99(settled));
-                holdForInspection(options, port, database);
+                        p50AndP99(separate), p50AndP99(settled), p50AndP99(inJvmService), p50AndP99(separateService),
+                        p50AndP99(settledService));
+                holdForInspection(options, port, database, serviceTimes);
             }
         }
     }
@@ -134,12 +149,12 @@ final class ReadSide {
      * With {@code --hold-minutes N} the service and its database stay up that long after the
      * measurements, to look into them (psql, EXPLAIN, a profiler) on the same large store.
      */
-    private static void holdForInspection(Options options, int port, EmbeddedPostgresServer database)
-            throws InterruptedException {
+    private static void holdForInspection(Options options, int port, EmbeddedPostgresServer database,
+                                          ServiceTimes serviceTimes) throws InterruptedException {
         int minutes = options.integer("hold-minutes", 0);
         if (minutes > 0) {
             System.out.printf("Holding for %d min: service http://127.0.0.1:%d (manager / %s), database %s "
-                    + "(user postgres)%n", minutes, port, PASSWORD, database.jdbcUrl());
+                    + "(user postgres), access log in %s%n", minutes, port, PASSWORD, database.jdbcUrl(), serviceTimes.directory());
             Thread.sleep(minutes * 60_000L);
         }
     }
@@ -221,16 +236,25 @@ final class ReadSide {
      * service's heap, JIT and collections), as often as wanted. {@code --warmup} and
      * {@code --requests} (1,000 and 2,000 by default, as in {@code read-side}) change how many
      * requests go before the measured ones and how many are measured: a p99 of 2,000 varies by
-     * about 1.5 ms between runs on this machine.
+     * about 1.5 ms between runs on this machine. With {@code --access-log DIR} (the held service's,
+     * which it prints) the service's own time of the same requests is given too.
      */
     static void againstHeldService(Options options) throws Exception {
         int port = options.integer("port", 0);
         if (port == 0) {
             throw new IllegalArgumentException("--port of the held service is needed");
         }
-        Histogram latency = caseloadLatency(port, options.integer("link-workers", 1_000),
-                options.integer("warmup", WARMUP), options.integer("requests", MEASURED));
+        ServiceTimes serviceTimes = options.values().containsKey("access-log")
+                ? new ServiceTimes(Path.of(options.values().get("access-log"))) : null;
+        long mark = serviceTimes == null ? 0 : serviceTimes.mark();
+        int warmup = options.integer("warmup", WARMUP);
+        Histogram latency = caseloadLatency(port, options.integer("link-workers", 1_000), warmup,
+                options.integer("requests", MEASURED));
         System.out.println("Caseload of a link worker over HTTP: " + percentiles(latency));
+        if (serviceTimes != null) {
+            System.out.println("  the service's own time of the same requests: "
+                    + percentiles(serviceTimes.caseloadsSince(mark, warmup)));
+        }
     }
 
     private static String percentiles(Histogram latency) {

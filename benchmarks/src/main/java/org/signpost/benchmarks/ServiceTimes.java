@@ -1,0 +1,58 @@
+package org.signpost.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The service's own time for each request, from Tomcat's access log ({@code %D}: from the request
+ * read to the response written, in microseconds). A client on the same two cores as the service
+ * and its database adds its own CPU, collections and waits for a core to what it measures; this
+ * is the time a client elsewhere would see, less the network.
+ */
+final class ServiceTimes {
+
+    private static final String PREFIX = "access";
+
+    private final Path directory;
+
+    ServiceTimes(Path directory) {
+        this.directory = directory;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** The service's settings that write the log this reads (unbuffered: read after each pass). */
+    List<String> serviceArguments() {
+        return List.of("--server.tomcat.accesslog.enabled=true", "--server.tomcat.accesslog.directory=" + directory,
+                "--server.tomcat.accesslog.prefix=" + PREFIX, "--server.tomcat.accesslog.suffix=.log",
+                "--server.tomcat.accesslog.rotate=false", "--server.tomcat.accesslog.buffered=false",
+                "--server.tomcat.accesslog.pattern=%m %U %s %D");
+    }
+
+    /** Lines logged so far: the start of a pass. */
+    long mark() throws IOException {
+        return lines().size();
+    }
+
+    /** The service's times of the caseloads logged since the mark, after the first {@code skip} of them. */
+    Histogram caseloadsSince(long mark, int skip) throws IOException {
+        Histogram histogram = new Histogram(10_000_000L, 3);
+        lines().stream().skip(mark).filter(line -> line.startsWith("GET /api/caseloads/")).skip(skip)
+                .forEach(line -> histogram.recordValue(Long.parseLong(line.substring(line.lastIndexOf(' ') + 1))));
+        return histogram;
+    }
+
+    private List<String> lines() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            Path log = files.filter(file -> file.getFileName().toString().startsWith(PREFIX)).findFirst().orElse(null);
+            return log == null ? List.of() : Files.readAllLines(log, StandardCharsets.UTF_8);
+        }
+    }
+}
