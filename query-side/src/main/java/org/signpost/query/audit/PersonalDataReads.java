@@ -1,5 +1,6 @@
 package org.signpost.query.audit;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -7,6 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.web.CorrelationIdFilter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +44,15 @@ public class PersonalDataReads {
     public record Page(List<Read> rows, long total) {
     }
 
+    /** Threads that log reads while answers are prepared (each answer waits for its own). */
+    private static final int WRITERS = 4;
+
     private final JdbcTemplate jdbc;
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
+        Thread thread = new Thread(runnable, "read-log");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public PersonalDataReads(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -47,29 +60,82 @@ public class PersonalDataReads {
 
     /** Records that the current user is being shown these people's personal data by the current request. */
     public void record(Subject subject, Collection<String> subjectIds) {
-        if (subjectIds.isEmpty()) {
-            return;
+        if (!subjectIds.isEmpty()) {
+            insert(entry(subject, subjectIds));
         }
+    }
+
+    /**
+     * Starts recording, on a connection of its own, that the current user is being shown these
+     * people by the current request, so that the request can prepare its answer meanwhile (the
+     * insert and its commit, which waits for the disk, took 0.5 ms of a 2.4 ms caseload). The
+     * answer must not go out before {@link Logging#await} has returned. If the answer fails
+     * after this, the read is logged all the same: the log may say more than was shown, never less.
+     */
+    public Logging logWhileAnswering(Subject subject, Collection<String> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return new Logging(CompletableFuture.completedFuture(null));
+        }
+        Entry entry = entry(subject, subjectIds);
+        return new Logging(CompletableFuture.runAsync(() -> insert(entry), writers));
+    }
+
+    /** A read being logged; the answer goes out only after {@link #await}. */
+    public static final class Logging {
+
+        private final CompletableFuture<Void> insert;
+
+        private Logging(CompletableFuture<Void> insert) {
+            this.insert = insert;
+        }
+
+        /** Returns once the read is logged; throws what the logging threw, so that no answer is given. */
+        public void await() {
+            try {
+                insert.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** One row of the log, as taken from the request, which another thread may insert. */
+    private record Entry(String actor, String role, Subject subject, String[] people, String endpoint,
+                         String correlationId) {
+    }
+
+    private static Entry entry(Subject subject, Collection<String> subjectIds) {
         ActingUser user = ActingUser.current();
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
                 .getRequest();
         // The route, not the URL: ids are in subject_id, and query strings may hold anything.
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String endpoint = request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());
-        String correlationId = CorrelationIdFilter.of(request);
-        String[] people = subjectIds.stream().distinct().toArray(String[]::new);
+        return new Entry(user.username(), user.role().name(), subject,
+                subjectIds.stream().distinct().toArray(String[]::new), endpoint, CorrelationIdFilter.of(request));
+    }
+
+    private void insert(Entry entry) {
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO personal_data_read (actor, role, subject_type, subject_ids, endpoint, correlation_id)
                     VALUES (?, ?, ?, ?, ?, ?)""");
-            insert.setString(1, user.username());
-            insert.setString(2, user.role().name());
-            insert.setString(3, subject.name());
-            insert.setArray(4, connection.createArrayOf("varchar", people));
-            insert.setString(5, endpoint);
-            insert.setString(6, correlationId);
+            insert.setString(1, entry.actor());
+            insert.setString(2, entry.role());
+            insert.setString(3, entry.subject().name());
+            insert.setArray(4, connection.createArrayOf("varchar", entry.people()));
+            insert.setString(5, entry.endpoint());
+            insert.setString(6, entry.correlationId());
             return insert;
         });
+    }
+
+    @PreDestroy
+    void stop() {
+        writers.shutdown();
     }
 
     public Page search(Search search, int page, int size) {

@@ -64,11 +64,15 @@ class CaseloadController {
             throw new Forbidden("A link worker sees only their own caseload");
         }
         LocalDate today = BusinessCalendar.today(clock);
-        List<ParticipantState> participants = queries.activeParticipantsOf(linkWorkerId);
-        reads.record(Subject.PARTICIPANT, participants.stream().map(p -> p.participantId().toString()).toList());
-        return participants.stream().map(p -> new CaseloadRow(p.participantId(), p.referralId(), p.name(), p.age(today),
+        CaseloadQueries.SealedParticipants found = queries.activeParticipantsOf(linkWorkerId);
+        // The log is written while the people are opened; the answer waits for it.
+        PersonalDataReads.Logging logged = reads.logWhileAnswering(Subject.PARTICIPANT,
+                found.participantIds().stream().map(UUID::toString).toList());
+        List<CaseloadRow> rows = found.open().stream().map(p -> new CaseloadRow(p.participantId(), p.referralId(), p.name(), p.age(today),
                 p.firstSessionOn(), p.weekOfSupport(today), p.sessionsHeld(), p.lastContactOn(), p.signposts() > 0,
                 p.flags(today))).toList();
+        logged.await();
+        return rows;
     }
 
     /**

@@ -47,13 +47,14 @@ public class CaseloadQueries {
     public record LinkWorkerLoad(String linkWorkerId, int active) {
     }
 
-    public List<ParticipantState> activeParticipantsOf(String linkWorkerId) {
-        return states(SELECT + " AND p.link_worker_id = ? AND p.discharged_on IS NULL ORDER BY p.enrolled_on, p.participant_id",
+    /** A link worker's active participants, their young people still sealed. */
+    public SealedParticipants activeParticipantsOf(String linkWorkerId) {
+        return rows(SELECT + " AND p.link_worker_id = ? AND p.discharged_on IS NULL ORDER BY p.enrolled_on, p.participant_id",
                 linkWorkerId);
     }
 
     public Optional<ParticipantState> participant(UUID participantId) {
-        return states(SELECT + " AND p.participant_id = ?", participantId).stream().findFirst();
+        return rows(SELECT + " AND p.participant_id = ?", participantId).open().stream().findFirst();
     }
 
     /** A row as stored: the young person still sealed. */
@@ -61,17 +62,37 @@ public class CaseloadQueries {
     }
 
     /**
-     * The rows, then every young person on them opened at once (their keys read in one query, not
-     * one per row: a caseload of a hundred would otherwise cost a hundred lookups).
+     * Participants as read, their young people still sealed: who they are is known (to log the
+     * read while they are opened), what they are called is not yet.
      */
-    private List<ParticipantState> states(String sql, Object... args) {
-        List<StoredRow> rows = jdbc.query(sql, (rs, i) -> new StoredRow(rs.getString(19), state(rs)), args);
-        List<YoungPerson> people = sealed.open(rows.stream().map(StoredRow::youngPerson).toList(), YoungPerson.class);
-        List<ParticipantState> states = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            states.add(rows.get(i).withoutPerson().withPerson(people.get(i)));
+    public final class SealedParticipants {
+
+        private final List<StoredRow> rows;
+
+        private SealedParticipants(List<StoredRow> rows) {
+            this.rows = rows;
         }
-        return states;
+
+        public List<UUID> participantIds() {
+            return rows.stream().map(row -> row.withoutPerson().participantId()).toList();
+        }
+
+        /**
+         * Every young person opened at once (their keys read in one query, not one per row: a
+         * caseload of a hundred would otherwise cost a hundred lookups).
+         */
+        public List<ParticipantState> open() {
+            List<YoungPerson> people = sealed.open(rows.stream().map(StoredRow::youngPerson).toList(), YoungPerson.class);
+            List<ParticipantState> states = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                states.add(rows.get(i).withoutPerson().withPerson(people.get(i)));
+            }
+            return states;
+        }
+    }
+
+    private SealedParticipants rows(String sql, Object... args) {
+        return new SealedParticipants(jdbc.query(sql, (rs, i) -> new StoredRow(rs.getString(19), state(rs)), args));
     }
 
     private ParticipantState state(ResultSet rs) throws SQLException {

@@ -97,6 +97,34 @@ class PersonalDataReadsHttpTest extends QuerySideTest {
     }
 
     @Test
+    void anAnswerWhoseReadCannotBeLoggedIsNotGiven() {
+        // The log refuses the reads of requests with this correlation id, as a full disk or a lost
+        // database would refuse them all.
+        jdbc.execute("""
+                CREATE FUNCTION test_refuse_read() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.correlation_id = 'read-log-refused' THEN RAISE EXCEPTION 'read log refused'; END IF;
+                    RETURN NEW;
+                END $$""");
+        jdbc.execute("CREATE TRIGGER test_refuse_read BEFORE INSERT ON personal_data_read "
+                + "FOR EACH ROW EXECUTE FUNCTION test_refuse_read()");
+        try {
+            for (String path : List.of("/api/caseloads/lw-1", "/api/participants/" + participant)) {
+                Response refused = api.as("manager").header("X-Correlation-Id", "read-log-refused").get(path);
+
+                assertThat(refused.status()).as(path).isEqualTo(500);
+                assertThat(refused.contentType()).as(path).startsWith("application/problem+json");
+                assertThat(refused.body()).as(path).doesNotContain("Readme").doesNotContain("referralId");
+            }
+            assertThat(api.as("manager").get("/api/caseloads/lw-1").body()).contains("Readme");
+        } finally {
+            jdbc.execute("DROP TRIGGER test_refuse_read ON personal_data_read");
+            jdbc.execute("DROP FUNCTION test_refuse_read()");
+        }
+        assertThat(texts(readsOf(participant), "correlationId")).doesNotContain("read-log-refused");
+    }
+
+    @Test
     void refusedAndFailedReadsAndReadsWithoutPersonalDataLogNothing() {
         assertThat(api.as("linkworker2").get("/api/participants/" + participant).status()).isEqualTo(404);
         assertThat(api.as("analyst").get("/api/participants/" + participant).status()).isEqualTo(403);
