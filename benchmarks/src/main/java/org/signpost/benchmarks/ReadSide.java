@@ -1,6 +1,8 @@
 package org.signpost.benchmarks;
 
 import java.io.InputStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
@@ -108,16 +110,17 @@ final class ReadSide {
 
                 int port = ((WebServerApplicationContext) service).getWebServer().getPort();
                 long mark = serviceTimes.mark();
-                Histogram latency = caseloadLatency(port, linkWorkers, WARMUP, MEASURED);
-                String inJvmService = percentiles(serviceTimes.caseloadsSince(mark, WARMUP));
+                Measured inJvm = caseloadLatency(port, linkWorkers, WARMUP, MEASURED);
+                Histogram latency = inJvm.latency();
+                String inJvmService = percentiles(serviceTimes.caseloadsSince(mark, inJvm.warmedUp()));
                 System.out.printf("Caseload of a link worker over HTTP (%,d participants, %d link workers): %s%n",
-                        referrals, linkWorkers, percentiles(latency));
+                        referrals, linkWorkers, percentiles(latency) + warmedUp(inJvm.warmedUp()));
                 System.out.println("  the service's own time of the same requests: " + inJvmService);
                 // The same requests from a client in a JVM of its own, as every real client is: the
                 // client above shares the service's heap, collections, JIT and cores' scheduling.
                 mark = serviceTimes.mark();
                 String separate = caseloadLatencyFromAnotherJvm(port, linkWorkers);
-                String separateService = percentiles(serviceTimes.caseloadsSince(mark, WARMUP));
+                String separateService = percentiles(serviceTimes.caseloadsSince(mark, warmedUp(separate)));
                 System.out.println(separate + " (client in a JVM of its own)");
                 System.out.println("  the service's own time of the same requests: " + separateService);
                 // A table just filled by COPY is vacuumed by autovacuum soon after (its insert
@@ -129,7 +132,7 @@ final class ReadSide {
                         vacuumed ? "over" : "still not over", seconds(start));
                 mark = serviceTimes.mark();
                 String settled = caseloadLatencyFromAnotherJvm(port, linkWorkers);
-                String settledService = percentiles(serviceTimes.caseloadsSince(mark, WARMUP));
+                String settledService = percentiles(serviceTimes.caseloadsSince(mark, warmedUp(settled)));
                 System.out.println(settled + " (client in a JVM of its own, after autovacuum)");
                 System.out.println("  the service's own time of the same requests: " + settledService);
                 System.out.println();
@@ -157,6 +160,19 @@ final class ReadSide {
                     + "(user postgres), access log in %s%n", minutes, port, PASSWORD, database.jdbcUrl(), serviceTimes.directory());
             Thread.sleep(minutes * 60_000L);
         }
+    }
+
+    private static String warmedUp(int requests) {
+        return ", after %,d requests of warm-up".formatted(requests);
+    }
+
+    /** The warm-up requests a line of {@code caseload-latency} reports. */
+    private static int warmedUp(String line) {
+        java.util.regex.Matcher warmup = java.util.regex.Pattern.compile("after ([0-9,]+) requests of warm-up").matcher(line);
+        if (!warmup.find()) {
+            throw new IllegalStateException("No warm-up in: " + line);
+        }
+        return Integer.parseInt(warmup.group(1).replace(",", ""));
     }
 
     /** "p50 / p99" out of a line of {@link #percentiles}. */
@@ -235,7 +251,8 @@ final class ReadSide {
      * {@code read-side --hold-minutes}, from a JVM of its own (the client does not share the
      * service's heap, JIT and collections), as often as wanted. {@code --warmup} and
      * {@code --requests} (1,000 and 2,000 by default, as in {@code read-side}) change how many
-     * requests go before the measured ones and how many are measured: a p99 of 2,000 varies by
+     * requests at least go before the measured ones (more while the client's JIT still compiles)
+     * and how many are measured: a p99 of 2,000 varies by
      * about 1.5 ms between runs on this machine. With {@code --access-log DIR} (the held service's,
      * which it prints) the service's own time of the same requests is given too.
      */
@@ -248,12 +265,13 @@ final class ReadSide {
                 ? new ServiceTimes(Path.of(options.values().get("access-log"))) : null;
         long mark = serviceTimes == null ? 0 : serviceTimes.mark();
         int warmup = options.integer("warmup", WARMUP);
-        Histogram latency = caseloadLatency(port, options.integer("link-workers", 1_000), warmup,
+        Measured measured = caseloadLatency(port, options.integer("link-workers", 1_000), warmup,
                 options.integer("requests", MEASURED));
-        System.out.println("Caseload of a link worker over HTTP: " + percentiles(latency));
+        System.out.println("Caseload of a link worker over HTTP: " + percentiles(measured.latency())
+                + warmedUp(measured.warmedUp()));
         if (serviceTimes != null) {
             System.out.println("  the service's own time of the same requests: "
-                    + percentiles(serviceTimes.caseloadsSince(mark, warmup)));
+                    + percentiles(serviceTimes.caseloadsSince(mark, measured.warmedUp())));
         }
     }
 
@@ -288,31 +306,62 @@ final class ReadSide {
      * added about 4 ms to the p99 of any request on this machine: the liveness endpoint had p99 6
      * to 8 ms with it, 2.5 ms with curl.)
      */
-    private static Histogram caseloadLatency(int port, int linkWorkers, int warmup, int measured) throws Exception {
+    private static Measured caseloadLatency(int port, int linkWorkers, int warmup, int measured) throws Exception {
         String auth = "Basic " + Base64.getEncoder().encodeToString(("manager:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         Random random = new Random(7);
-        Histogram histogram = new Histogram(10_000_000L, 3);
-        for (int i = 0; i < warmup + measured; i++) {
-            URL url = URI.create("http://127.0.0.1:" + port + "/api/caseloads/"
-                    + BulkHistory.linkWorker(random.nextInt(linkWorkers))).toURL();
-            long start = System.nanoTime();
-            HttpURLConnection connection = (HttpURLConnection) url.openConnection();
-            connection.setRequestProperty("Authorization", auth);
-            int status = connection.getResponseCode();
-            byte[] body;
-            // Read to the end and closed, so that the connection is kept for the next request.
-            try (InputStream in = status == 200 ? connection.getInputStream() : connection.getErrorStream()) {
-                body = in == null ? new byte[0] : in.readAllBytes();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        int warmedUp = 0;
+        long compiledBefore = jit.getTotalCompilationTime();
+        // The warm-up goes on, in rounds, while this JVM's JIT still compiles: the first caseloads
+        // of a fresh JVM ran beside C2 compiler threads busy 10 to 66 % of a core for half a
+        // minute (run 37), a start-up cost, not the service's steady latency.
+        for (int round = 0; warmedUp < warmup || round < MAX_WARMUP_ROUNDS; round++) {
+            for (int i = 0; i < WARMUP_ROUND; i++) {
+                caseload(port, linkWorkers, random, auth);
             }
-            long micros = (System.nanoTime() - start) / 1000;
-            if (status != 200) {
-                throw new IllegalStateException(status + " " + new String(body, StandardCharsets.UTF_8));
-            }
-            if (i >= warmup) {
-                histogram.recordValue(micros);
+            warmedUp += WARMUP_ROUND;
+            long compiled = jit.getTotalCompilationTime();
+            boolean settled = compiled - compiledBefore < JIT_SETTLED_MILLIS;
+            compiledBefore = compiled;
+            if (warmedUp >= warmup && settled) {
+                break;
             }
         }
-        return histogram;
+        Histogram histogram = new Histogram(10_000_000L, 3);
+        for (int i = 0; i < measured; i++) {
+            histogram.recordValue(caseload(port, linkWorkers, random, auth));
+        }
+        return new Measured(histogram, warmedUp);
+    }
+
+    /** Caseloads asked before those measured (at least the warm-up asked for), and the measured ones' latency. */
+    private record Measured(Histogram latency, int warmedUp) {
+    }
+
+    /** Warm-up rounds of this many requests; at most this many rounds beyond the warm-up asked for. */
+    private static final int WARMUP_ROUND = 500;
+    private static final int MAX_WARMUP_ROUNDS = 40;
+    /** JIT time in a warm-up round under which the JIT counts as done with the caseload's code. */
+    private static final long JIT_SETTLED_MILLIS = 50;
+
+    /** One caseload of a random link worker; its latency in microseconds. */
+    private static long caseload(int port, int linkWorkers, Random random, String auth) throws Exception {
+        URL url = URI.create("http://127.0.0.1:" + port + "/api/caseloads/"
+                + BulkHistory.linkWorker(random.nextInt(linkWorkers))).toURL();
+        long start = System.nanoTime();
+        HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+        connection.setRequestProperty("Authorization", auth);
+        int status = connection.getResponseCode();
+        byte[] body;
+        // Read to the end and closed, so that the connection is kept for the next request.
+        try (InputStream in = status == 200 ? connection.getInputStream() : connection.getErrorStream()) {
+            body = in == null ? new byte[0] : in.readAllBytes();
+        }
+        long micros = (System.nanoTime() - start) / 1000;
+        if (status != 200) {
+            throw new IllegalStateException(status + " " + new String(body, StandardCharsets.UTF_8));
+        }
+        return micros;
     }
 
     private static double seconds(long startNanos) {
