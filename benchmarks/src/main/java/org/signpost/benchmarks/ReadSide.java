@@ -112,17 +112,17 @@ final class ReadSide {
                 long mark = serviceTimes.mark();
                 Measured inJvm = caseloadLatency(port, linkWorkers, WARMUP, MEASURED);
                 Histogram latency = inJvm.latency();
-                String inJvmService = percentiles(serviceTimes.caseloadsSince(mark, inJvm.warmedUp()));
+                Histogram inJvmService = serviceTimes.caseloadsSince(mark, inJvm.warmedUp());
                 System.out.printf("Caseload of a link worker over HTTP (%,d participants, %d link workers): %s%n",
                         referrals, linkWorkers, percentiles(latency) + warmedUp(inJvm.warmedUp()));
-                System.out.println("  the service's own time of the same requests: " + inJvmService);
+                System.out.println("  the service's own time of the same requests: " + percentiles(inJvmService));
                 // The same requests from a client in a JVM of its own, as every real client is: the
                 // client above shares the service's heap, collections, JIT and cores' scheduling.
                 mark = serviceTimes.mark();
                 String separate = caseloadLatencyFromAnotherJvm(port, linkWorkers);
-                String separateService = percentiles(serviceTimes.caseloadsSince(mark, warmedUp(separate)));
+                Histogram separateService = serviceTimes.caseloadsSince(mark, warmedUp(separate));
                 System.out.println(separate + " (client in a JVM of its own)");
-                System.out.println("  the service's own time of the same requests: " + separateService);
+                System.out.println("  the service's own time of the same requests: " + percentiles(separateService));
                 // A table just filled by COPY is vacuumed by autovacuum soon after (its insert
                 // threshold): a while of reading every rebuilt page again, beside the answers. The
                 // same client once that is over, as the service answers most of the time.
@@ -132,15 +132,14 @@ final class ReadSide {
                         vacuumed ? "over" : "still not over", seconds(start));
                 mark = serviceTimes.mark();
                 String settled = caseloadLatencyFromAnotherJvm(port, linkWorkers);
-                String settledService = percentiles(serviceTimes.caseloadsSince(mark, warmedUp(settled)));
+                Histogram settledService = serviceTimes.caseloadsSince(mark, warmedUp(settled));
                 System.out.println(settled + " (client in a JVM of its own, after autovacuum)");
-                System.out.println("  the service's own time of the same requests: " + settledService);
+                System.out.println("  the service's own time of the same requests: " + percentiles(settledService));
                 System.out.println();
                 System.out.println("| events | raw scan events/s | first build s (events/s per model) | replay s (events/s per model) | as-of s | caseload p50 / p99 ms: service's JVM, own JVM, own JVM after autovacuum | the service's own time p50 / p99 ms, same three |");
                 System.out.println("|---|---|---|---|---|---|---|");
-                System.out.printf("| %,d | %,.0f | %.1f (%,.0f) | %.1f (%,.0f) | %.2f | %.2f / %.2f; %s; %s | %s; %s; %s |%n", events,
-                        events / scan, build, events / build, replay, events / replay, best,
-                        latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+                System.out.printf("| %,d | %,.0f | %.1f (%,.0f) | %.1f (%,.0f) | %.2f | %s; %s; %s | %s; %s; %s |%n", events,
+                        events / scan, build, events / build, replay, events / replay, best, p50AndP99(latency),
                         p50AndP99(separate), p50AndP99(settled), p50AndP99(inJvmService), p50AndP99(separateService),
                         p50AndP99(settledService));
                 holdForInspection(options, port, database, serviceTimes);
@@ -175,7 +174,12 @@ final class ReadSide {
         return Integer.parseInt(warmup.group(1).replace(",", ""));
     }
 
-    /** "p50 / p99" out of a line of {@link #percentiles}. */
+    private static String p50AndP99(Histogram latency) {
+        return "%.2f / %.2f".formatted(latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0);
+    }
+
+    /** "p50 / p99" out of a line of {@link #percentiles} (a separate client's). */
     private static String p50AndP99(String line) {
         java.util.regex.Matcher p50 = java.util.regex.Pattern.compile("p50 ([0-9.]+) ms").matcher(line);
         java.util.regex.Matcher p99 = java.util.regex.Pattern.compile("p99 ([0-9.]+) ms").matcher(line);
@@ -311,21 +315,17 @@ final class ReadSide {
         Random random = new Random(7);
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         int warmedUp = 0;
-        long compiledBefore = jit.getTotalCompilationTime();
         // The warm-up goes on, in rounds, while this JVM's JIT still compiles: the first caseloads
         // of a fresh JVM ran beside C2 compiler threads busy 10 to 66 % of a core for half a
         // minute (run 37), a start-up cost, not the service's steady latency.
-        for (int round = 0; warmedUp < warmup || round < MAX_WARMUP_ROUNDS; round++) {
+        boolean settled = false;
+        while (warmedUp < warmup || !settled && warmedUp < MAX_WARMUP) {
+            long compiledBefore = jit.getTotalCompilationTime();
             for (int i = 0; i < WARMUP_ROUND; i++) {
                 caseload(port, linkWorkers, random, auth);
             }
             warmedUp += WARMUP_ROUND;
-            long compiled = jit.getTotalCompilationTime();
-            boolean settled = compiled - compiledBefore < JIT_SETTLED_MILLIS;
-            compiledBefore = compiled;
-            if (warmedUp >= warmup && settled) {
-                break;
-            }
+            settled = jit.getTotalCompilationTime() - compiledBefore < JIT_SETTLED_MILLIS;
         }
         Histogram histogram = new Histogram(10_000_000L, 3);
         for (int i = 0; i < measured; i++) {
@@ -338,9 +338,9 @@ final class ReadSide {
     private record Measured(Histogram latency, int warmedUp) {
     }
 
-    /** Warm-up rounds of this many requests; at most this many rounds beyond the warm-up asked for. */
+    /** Warm-up rounds of this many requests, while the JIT compiles at most this many in all. */
     private static final int WARMUP_ROUND = 500;
-    private static final int MAX_WARMUP_ROUNDS = 40;
+    private static final int MAX_WARMUP = 20_000;
     /** JIT time in a warm-up round under which the JIT counts as done with the caseload's code. */
     private static final long JIT_SETTLED_MILLIS = 50;
 

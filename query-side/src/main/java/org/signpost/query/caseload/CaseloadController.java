@@ -68,9 +68,9 @@ class CaseloadController {
         // The log is written while the people are opened; the answer waits for it.
         PersonalDataReads.Logging logged = reads.logWhileAnswering(Subject.PARTICIPANT,
                 found.participantIds().stream().map(UUID::toString).toList());
-        List<CaseloadRow> rows = found.open().stream().map(p -> new CaseloadRow(p.participantId(), p.referralId(), p.name(), p.age(today),
-                p.firstSessionOn(), p.weekOfSupport(today), p.sessionsHeld(), p.lastContactOn(), p.signposts() > 0,
-                p.flags(today))).toList();
+        List<CaseloadRow> rows = found.open().stream().map(p -> new CaseloadRow(p.participantId(), p.referralId(),
+                p.name(), p.age(today), p.firstSessionOn(), p.weekOfSupport(today), p.sessionsHeld(),
+                p.lastContactOn(), p.signposts() > 0, p.flags(today))).toList();
         logged.await();
         return rows;
     }
