@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class RebuildRows {
 
     private final Map<RowTable<?>, Map<Object, Object>> tables = new LinkedHashMap<>();
-    /** Read by the builder and the writers alike. */
+    /** Read by the builder and its writer alike. */
     private final Map<String, List<CopyColumnType>> copyTypes = new ConcurrentHashMap<>();
 
     Map<Object, Object> of(RowTable<?> table) {

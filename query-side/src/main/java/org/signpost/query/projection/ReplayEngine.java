@@ -64,10 +64,8 @@ public class ReplayEngine {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayEngine.class);
 
-    /** Events per batch of statements (and per transaction) while rebuilding. */
+    /** Events per batch of statements while rebuilding. */
     private static final int CHUNK = 5_000;
-    /** Connections writing each projection's chunks while it is rebuilt. */
-    private static final int WRITERS = 2;
     /** How long a request waits for others to join its scan. */
     private static final Duration GATHERING = Duration.ofMillis(250);
 
@@ -318,8 +316,9 @@ public class ReplayEngine {
      * reads (the events are deserialized on a pool beside it) and hands each chunk to every
      * projection's builder, a thread of its own that runs that projection's handlers on it and
      * then its statements: the four projections' handlers run side by side, and PostgreSQL
-     * works on several of them at once. Each chunk is its own transaction: a half-built
-     * generation is never read, and an interrupted one is rebuilt from the start.
+     * works on several of them at once. Each projection's generation is written in one
+     * transaction: a half-built generation is never read, and an interrupted one leaves nothing
+     * behind; it is rebuilt from the start.
      */
     private ScanCoverage rebuild(Map<String, Integer> building) throws Exception {
         ScanCoverage coverage = new ScanCoverage();
@@ -394,25 +393,19 @@ public class ReplayEngine {
     }
 
     /**
-     * One projection's builder: its handlers on each chunk, whose rows its writers then COPY
-     * in, each chunk in a transaction, while the builder goes on with the next chunk; after a
-     * complete scan, the rows many events changed (kept in memory for the whole scan) go in
-     * too. Chunks only add rows, so two writers may take them in any order: the audit trail's
-     * COPY of every event is the longest single task of a replay, and two connections share it.
-     * After a failure anywhere the builder only takes chunks off its queue, so the scan never
-     * blocks on it, and stops at the end.
+     * One projection's builder: its handlers on each chunk, whose rows its writer then COPYs in
+     * while the builder goes on with the next chunk; after a complete scan, the rows many
+     * events changed (kept in memory for the whole scan) go in too. After a failure anywhere
+     * the builder only takes chunks off its queue, so the scan never blocks on it, and stops at
+     * the end.
      */
     private void build(String name, int generation, BlockingQueue<Work> queue, AtomicReference<Throwable> failure,
                        long[] busy) {
         RebuildRows rows = new RebuildRows();
         Map<Class<?>, Boolean> handled = new java.util.HashMap<>();
         BlockingQueue<Optional<RebuildBatches>> written = new ArrayBlockingQueue<>(2);
-        List<Thread> writers = new ArrayList<>();
-        for (int i = 0; i < WRITERS; i++) {
-            Thread writer = daemon("projection-replay-" + name + "-writer", () -> write(written, failure));
-            writer.start();
-            writers.add(writer);
-        }
+        Thread writer = daemon("projection-replay-" + name + "-writer", () -> write(name, generation, written, failure));
+        writer.start();
         try {
             while (true) {
                 Work work = queue.take();
@@ -435,33 +428,49 @@ public class ReplayEngine {
             takeUntil(queue, Work::end);
         } finally {
             try {
-                for (int i = 0; i < WRITERS; i++) {
-                    written.put(Optional.empty());
-                }
-                for (Thread writer : writers) {
-                    writer.join();
-                }
+                written.put(Optional.empty());
+                writer.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    /** Runs the statements of a projection's chunks, each in a transaction, until told to stop. */
-    private void write(BlockingQueue<Optional<RebuildBatches>> written, AtomicReference<Throwable> failure) {
+    /**
+     * Makes the rebuilt generation's tables and runs the statements of its chunks, in order,
+     * all in one transaction (see {@link ProjectionGenerations#createRebuildTables}), until told
+     * to stop. After a failure anywhere it only takes chunks off its queue, and rolls back.
+     */
+    private void write(String name, int generation, BlockingQueue<Optional<RebuildBatches>> written,
+                       AtomicReference<Throwable> failure) {
+        boolean[] ended = {false};
         try {
-            while (true) {
-                Optional<RebuildBatches> next = written.take();
-                if (next.isEmpty()) {
-                    return;
+            transactionManager.executeInTransaction(() -> {
+                generations.createRebuildTables(name, generation);
+                for (Optional<RebuildBatches> next = take(written); next.isPresent(); next = take(written)) {
+                    if (failure.get() == null) {
+                        next.get().flush();
+                    }
                 }
-                if (failure.get() == null) {
-                    transactionManager.executeInTransaction(next.get()::flush);
+                ended[0] = true;
+                if (failure.get() != null) {
+                    throw new IllegalStateException("Rebuilding " + name + " stopped: another part of the replay failed");
                 }
-            }
+            });
         } catch (Throwable e) {
             failure.compareAndSet(null, e);
-            takeUntil(written, Optional::isEmpty);
+            if (!ended[0]) {
+                takeUntil(written, Optional::isEmpty);
+            }
+        }
+    }
+
+    private static <T> T take(BlockingQueue<T> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Replay interrupted", e);
         }
     }
 

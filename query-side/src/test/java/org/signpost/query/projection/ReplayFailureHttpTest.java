@@ -15,7 +15,7 @@ import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 
 /**
- * A replay that fails half-way, in the COPY of one projection's chunk on one of its writers
+ * A replay that fails half-way, in the COPY of one projection's chunk by its writer
  * (the database refuses one referral's row in the rebuilt audit trail: an event trigger, which
  * this test adds and drops, puts a constraint on each table a rebuild creates). The whole
  * replay stops without hanging, every projection asked for says REPLAY_FAILED, the active
