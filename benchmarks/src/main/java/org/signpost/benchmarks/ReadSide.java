@@ -35,8 +35,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * The read side on a large store: builds ~10 events per referral straight into the event table,
  * then measures (1) a raw JDBC scan of the event table, (2) the first build of all four read
  * models from the first event, (3) an explicit replay of all four (new generations while the
- * old ones answer), twice, (4) the evaluation "as of" now, folded from the whole store, and (5) the
- * latency of a link worker's caseload over HTTP.
+ * old ones answer), twice, (4) the evaluation "as of" now, folded from the whole store, and
+ * (5) the latency of a link worker's caseload over HTTP.
  */
 final class ReadSide {
 
@@ -106,7 +106,7 @@ final class ReadSide {
                 Histogram latency = inJvm.latency();
                 Histogram inJvmService = serviceTimes.caseloadsSince(mark, inJvm.warmedUp());
                 System.out.printf("Caseload of a link worker over HTTP (%,d participants, %d link workers): %s%n",
-                        referrals, linkWorkers, percentiles(latency) + warmedUp(inJvm.warmedUp()));
+                        referrals, linkWorkers, percentiles(latency) + afterWarmUp(inJvm.warmedUp()));
                 System.out.println("  the service's own time of the same requests: " + percentiles(inJvmService));
                 // The same requests from a client in a JVM of its own, as every real client is: the
                 // client above shares the service's heap, collections, JIT and cores' scheduling.
@@ -153,7 +153,8 @@ final class ReadSide {
         }
     }
 
-    private static String warmedUp(int requests) {
+    /** How a line of figures says how many requests warmed up first; {@link #warmedUp} reads it back. */
+    private static String afterWarmUp(int requests) {
         return ", after %,d requests of warm-up".formatted(requests);
     }
 
@@ -281,7 +282,7 @@ final class ReadSide {
         Measured measured = caseloadLatency(port, options.integer("link-workers", 1_000), warmup,
                 options.integer("requests", MEASURED));
         System.out.println("Caseload of a link worker over HTTP: " + percentiles(measured.latency())
-                + warmedUp(measured.warmedUp()));
+                + afterWarmUp(measured.warmedUp()));
         if (serviceTimes != null) {
             System.out.println("  the service's own time of the same requests: "
                     + percentiles(serviceTimes.caseloadsSince(mark, measured.warmedUp())));
