@@ -88,10 +88,11 @@ public class ProjectionAdmin {
         String state;
         if (processor.isError()) {
             state = "ERROR";
+        } else if (replaying(name)) {
+            // Its processor may be stopped meanwhile: for the hand-over, or for a whole build (FarBehindReadModels).
+            state = "REPLAYING";
         } else if (!processor.isRunning()) {
             state = "STOPPED";
-        } else if (replaying(name)) {
-            state = "REPLAYING";
         } else if (replayEngine.failure(name).isPresent()) {
             state = "REPLAY_FAILED";
         } else {

@@ -86,6 +86,11 @@ public class ReplayEngine {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     /** Asked for by {@link #resume} only: dropped if no longer under way once the lock is ours. */
     private final Set<String> resumeOnly = ConcurrentHashMap.newKeySet();
+    /**
+     * Asked for by {@link #build} only: each dropped unless its check still holds once the lock
+     * is ours, and its processor paused for the rebuild.
+     */
+    private final Map<String, java.util.function.BooleanSupplier> buildOnlyIf = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> caughtUp = new ConcurrentHashMap<>();
 
@@ -109,7 +114,22 @@ public class ReplayEngine {
     /** Asks for these projections to be rebuilt; returns at once. */
     public synchronized void request(Collection<String> names) {
         names.forEach(resumeOnly::remove);
+        names.forEach(buildOnlyIf::remove);
         gather(names);
+    }
+
+    /**
+     * Builds these read models by the replay's scan with their processors paused meanwhile: for
+     * read models so far behind that their old generation is of no use to a reader and its
+     * processor would only take CPU from the scan. Each is left out if its check no longer holds
+     * when this process gets the replay lock (another process has built it meanwhile).
+     */
+    public synchronized void build(Collection<String> names, java.util.function.Predicate<String> stillNeeded) {
+        List<String> asked = names.stream().filter(name -> !replaying(name)).toList();
+        asked.forEach(name -> buildOnlyIf.put(name, () -> stillNeeded.test(name)));
+        if (!asked.isEmpty()) {
+            gather(asked);
+        }
     }
 
     /**
@@ -196,20 +216,40 @@ public class ReplayEngine {
             running.removeAll(names);
             return;
         }
+        Set<String> gathered = Set.copyOf(names);
         try (lock) {
             names.removeIf(name -> resumeOnly.remove(name) && !generations.rebuild(name).underWay());
+            names.removeIf(this::builtMeanwhile);
             if (!names.isEmpty()) {
                 replayAndDeleteOld(names);
             }
         } catch (SQLException e) {
             log.warn("Could not release the replay lock; its connection is dropped", e);
         } finally {
-            running.removeAll(names);
+            // Those left out above too: they are not under way here.
+            running.removeAll(gathered);
         }
     }
 
+    /** Whether a build asked for by {@link #build} is no longer needed (its entry goes if so). */
+    private boolean builtMeanwhile(String name) {
+        java.util.function.BooleanSupplier stillNeeded = buildOnlyIf.get(name);
+        if (stillNeeded == null || stillNeeded.getAsBoolean()) {
+            return false;
+        }
+        buildOnlyIf.remove(name);
+        return true;
+    }
+
     private void replayAndDeleteOld(Set<String> names) {
+        Set<String> paused = new LinkedHashSet<>();
         try {
+            for (String name : names) {
+                if (buildOnlyIf.remove(name) != null) {
+                    processor(name).shutdownAsync().get(60, TimeUnit.SECONDS);
+                    paused.add(name);
+                }
+            }
             replay(names);
             running.removeAll(names);
             // The replaced generations are read by nobody now; their rows go after the replay is done.
@@ -226,6 +266,21 @@ public class ReplayEngine {
                 } catch (RuntimeException cleanup) {
                     log.warn("Could not discard the partial generation of {}", name, cleanup);
                 }
+            }
+            restart(paused);
+        }
+    }
+
+    /** Paused processors go on from where they stood after a failed build (a hand-over starts its own). */
+    private void restart(Set<String> paused) {
+        for (String name : paused) {
+            try {
+                StreamingEventProcessor processor = processor(name);
+                if (!processor.isRunning()) {
+                    processor.start();
+                }
+            } catch (RuntimeException e) {
+                log.error("Could not start the processor of {} again", name, e);
             }
         }
     }

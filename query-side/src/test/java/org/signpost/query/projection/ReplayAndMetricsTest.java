@@ -46,6 +46,9 @@ class ReplayAndMetricsTest extends QuerySideTest {
     @Autowired
     ReplayEngine replayEngine;
 
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
+
     private final List<History> generated = new ArrayList<>();
     private final Random random = new Random(20261124L);
 
@@ -161,6 +164,116 @@ class ReplayAndMetricsTest extends QuerySideTest {
         int auditRows = jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE generation = "
                 + ProjectionGenerations.active(ProjectionNames.AUDIT_TRAIL), Integer.class);
         assertThat((long) auditRows).isEqualTo(projections.head() - gapsInStore());
+    }
+
+    /**
+     * A build (as for a read model far behind the store) pauses each processor before its
+     * rebuild is under way and starts it again only at the hand-over, which makes the rebuilt
+     * generation the one read: the rebuild is never under way while its processor runs. Each
+     * poll reads whether a rebuild is under way before and after whether the processor runs, so
+     * that a hand-over between the two reads cannot look like a processor running mid-rebuild.
+     */
+    @Test
+    void aBuildPausesTheProcessorsForItsScanAndGivesTheSameReadModels() throws Exception {
+        awaitProjections();
+        Map<String, List<Map<String, Object>>> before = snapshot();
+        Map<String, Integer> generationsBefore = activeGenerations();
+        replayEngine.build(ProjectionNames.ALL, name -> true);
+        Map<String, Integer> pausedSeen = new LinkedHashMap<>();
+        List<String> runningMidRebuild = new ArrayList<>();
+        while (ProjectionNames.ALL.stream().anyMatch(projections::replaying)) {
+            for (String name : ProjectionNames.ALL) {
+                boolean underWay = generations.rebuild(name).underWay();
+                boolean running = processor(name).isRunning();
+                if (underWay && generations.rebuild(name).underWay()) {
+                    if (running) {
+                        runningMidRebuild.add(name);
+                    } else {
+                        pausedSeen.merge(name, 1, Integer::sum);
+                        assertThat(projections.statuses()).filteredOn(status -> status.name().equals(name))
+                                .extracting(ProjectionAdmin.Status::status).containsAnyOf("REPLAYING", "RUNNING");
+                    }
+                }
+            }
+        }
+        awaitProjections();
+        assertThat(runningMidRebuild).as("processors seen running while their rebuild was under way").isEmpty();
+        assertThat(pausedSeen.keySet()).as("rebuilds seen under way").isNotEmpty();
+        assertThat(snapshot()).isEqualTo(before);
+        ProjectionNames.ALL.forEach(name -> {
+            assertThat(generations.rebuild(name).active()).isGreaterThan(generationsBefore.get(name));
+            assertThat(processor(name).isRunning()).as("processor of %s after the build", name).isTrue();
+        });
+        assertThat(projections.statuses()).extracting(ProjectionAdmin.Status::status).containsOnly("RUNNING");
+    }
+
+    @Test
+    void aBuildNoLongerNeededOnceTheReplayLockIsTakenIsLeftOut() throws Exception {
+        awaitProjections();
+        Map<String, Integer> generationsBefore = activeGenerations();
+        replayEngine.build(List.of(ProjectionNames.CASELOAD), name -> false);
+        awaitProjections();
+        while (!projections.replaysIdle()) {
+            Thread.sleep(20);
+        }
+        assertThat(activeGenerations()).isEqualTo(generationsBefore);
+        assertThat(processor(ProjectionNames.CASELOAD).isRunning()).isTrue();
+        assertThat(replayEngine.failure(ProjectionNames.CASELOAD)).isEmpty();
+    }
+
+    /**
+     * Processors stopped and their tokens back at the start, as a new query side on this store
+     * finds them: the check made at start finds all four far behind, and one scan builds them.
+     */
+    @Test
+    void readModelsFarBehindTheStoreAreBuiltByOneScanAndTheirProcessorsGoOnAfter() throws Exception {
+        awaitProjections();
+        FarBehindReadModels farBehind = new FarBehindReadModels(projections, replayEngine, 100);
+        assertThat(farBehind.buildThoseFarBehind()).as("far behind while caught up").isEmpty();
+        Map<String, List<Map<String, Object>>> before = snapshot();
+        Map<String, Integer> generationsBefore = activeGenerations();
+        for (String name : ProjectionNames.ALL) {
+            processor(name).shutDown();
+            processor(name).resetTokens();
+            assertThat(projections.position(name)).isZero();
+        }
+        assertThat(farBehind.buildThoseFarBehind()).containsExactlyElementsOf(ProjectionNames.ALL);
+        awaitProjections();
+        assertThat(snapshot()).isEqualTo(before);
+        for (String name : ProjectionNames.ALL) {
+            assertThat(generations.rebuild(name).active()).isGreaterThan(generationsBefore.get(name));
+            assertThat(processor(name).isRunning()).as("processor of %s after the build", name).isTrue();
+        }
+        // The processors go on from the head the build handed them.
+        List<History> later = new HistoryGenerator(71L, START, 600).histories(20);
+        append(later);
+        awaitProjections();
+        generated.addAll(later);
+        LocalDate from = START;
+        LocalDate to = START.plusDays(900);
+        Evaluation live = metrics.evaluation(from, to, null);
+        assertThat(live).isEqualTo(EvaluationMetrics.compute(fold(generated), from, to, live.asOf()));
+    }
+
+    @Test
+    void aReadModelIsFarBehindWhenBehindByTheLagAndByMoreThanHalfOfTheStore() {
+        FarBehindReadModels farBehind = new FarBehindReadModels(projections, replayEngine, 1_000);
+        assertThat(farBehind.farBehind(0, 999)).as("behind by less than the lag").isFalse();
+        assertThat(farBehind.farBehind(0, 1_000)).isTrue();
+        assertThat(farBehind.farBehind(4_999, 10_000)).isTrue();
+        assertThat(farBehind.farBehind(5_000, 10_000)).as("half of the store applied").isFalse();
+        assertThat(farBehind.farBehind(10_000, 10_000)).isFalse();
+    }
+
+    private Map<String, Integer> activeGenerations() {
+        Map<String, Integer> active = new LinkedHashMap<>();
+        ProjectionNames.ALL.forEach(name -> active.put(name, generations.rebuild(name).active()));
+        return active;
+    }
+
+    private org.axonframework.eventhandling.StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, org.axonframework.eventhandling.StreamingEventProcessor.class)
+                .orElseThrow();
     }
 
     private long gapsInStore() {

@@ -1,0 +1,61 @@
+package org.signpost.query.projection;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A read model far behind the event store when its query side starts (a new query side on a
+ * store that already holds events, read models dropped by a migration, a query side stopped
+ * for long while the command side went on) is built by the replay's one scan of the store,
+ * its processor paused meanwhile, rather than by its processor event by event. The scan applies
+ * every event to all four read models side by side in about half the time the processors take
+ * (docs/benchmarks.md), and a reader would have seen a half-built model either way.
+ */
+@Component
+public class FarBehindReadModels {
+
+    private static final Logger log = LoggerFactory.getLogger(FarBehindReadModels.class);
+
+    private final ProjectionAdmin admin;
+    private final ReplayEngine replayEngine;
+    private final long lag;
+
+    public FarBehindReadModels(ProjectionAdmin admin, ReplayEngine replayEngine,
+                               @Value("${signpost.projections.build-by-scan-lag:50000}") long lag) {
+        this.admin = admin;
+        this.replayEngine = replayEngine;
+        this.lag = lag;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        buildThoseFarBehind();
+    }
+
+    /** Asks for a build of every read model far behind the head now; answers which they are. */
+    public List<String> buildThoseFarBehind() {
+        long head = admin.head();
+        List<String> far = ProjectionNames.ALL.stream().filter(name -> farBehind(admin.position(name), head)).toList();
+        if (!far.isEmpty()) {
+            log.info("{} far behind the event store (head {}): built by one scan of the store", far, head);
+            // Checked again once the replay lock is ours: another query side may have built them meanwhile.
+            replayEngine.build(far, name -> farBehind(admin.position(name), admin.head()));
+        }
+        return far;
+    }
+
+    /**
+     * Behind by at least the configured lag and by more than half of the store. A scan reads
+     * the whole store, at about twice the rate a processor applies events at; a processor
+     * with less than half of the store still to apply is as quick or quicker, and keeps its
+     * read model answering meanwhile.
+     */
+    boolean farBehind(long position, long head) {
+        return head - position >= lag && position < head / 2;
+    }
+}
