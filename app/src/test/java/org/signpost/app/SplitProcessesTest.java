@@ -14,6 +14,8 @@ import org.signpost.platform.testing.Api.Response;
 import org.signpost.platform.testing.Requests;
 import org.signpost.platform.testing.TestDatabase;
 import org.signpost.query.QuerySideApplication;
+import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.query.projection.ProjectionNames;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,13 +50,56 @@ class SplitProcessesTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Class<?> application, EmbeddedPostgresServer database) {
-        return new SpringApplicationBuilder(application).run(
-                "--server.port=0",
+    /**
+     * A query side started on a store that holds events already finds its read models far
+     * behind (here by at least 20 events, the configured lag, and by all of the store): it
+     * builds them by one scan into a new generation, hands them over to its processors, and
+     * answers from them, complete, with its processors going on from there.
+     */
+    @Test
+    void aQuerySideStartedOnAStoreWithEventsBuildsItsReadModelsByOneScan() throws Exception {
+        try (EmbeddedPostgresServer external = EmbeddedPostgresServer.start(TestDatabase.freshDataDirectory());
+             ConfigurableApplicationContext commandSide = start(CommandSideApplication.class, external)) {
+            Api commands = api(commandSide);
+            java.util.List<String> referrals = new java.util.ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                referrals.add(commands.as("coordinator").post("/api/referrals",
+                        Requests.referral("Young", "Person" + i, 3)).text("referralId"));
+            }
+            try (ConfigurableApplicationContext querySide = start(QuerySideApplication.class, external,
+                    "--signpost.projections.build-by-scan-lag=20")) {
+                Api queries = api(querySide);
+                ProjectionGenerations generations = querySide.getBean(ProjectionGenerations.class);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                        ProjectionNames.ALL.stream().allMatch(name -> generations.rebuild(name).active() > 1
+                                && !generations.rebuild(name).underWay()));
+                await().atMost(Duration.ofSeconds(30)).until(() ->
+                        queries.as("analyst").get("/api/projections").json().findValuesAsText("status").stream()
+                                .allMatch("RUNNING"::equals));
+                for (String referralId : referrals) {
+                    assertThat(queries.as("auditor").get("/api/referrals/" + referralId + "/history").json()
+                            .get(0).path("type").asText()).isEqualTo("ReferralReceived");
+                }
+                // The processors go on from where the build left them.
+                String later = commands.as("coordinator").post("/api/referrals", Requests.referral("Later", "One", 1))
+                        .text("referralId");
+                Response history = await().atMost(Duration.ofSeconds(30)).until(
+                        () -> queries.as("auditor").get("/api/referrals/" + later + "/history"),
+                        response -> response.status() == 200);
+                assertThat(history.json().size()).isEqualTo(1);
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> application, EmbeddedPostgresServer database,
+                                                        String... more) {
+        String[] args = {"--server.port=0",
                 "--signpost.db.url=" + database.jdbcUrl(),
                 "--signpost.db.user=postgres",
                 "--signpost.db.password=",
-                "--signpost.users-file=classpath:test-users.yml", "--signpost.master-key=" + TestDatabase.MASTER_KEY);
+                "--signpost.users-file=classpath:test-users.yml", "--signpost.master-key=" + TestDatabase.MASTER_KEY};
+        return new SpringApplicationBuilder(application).run(java.util.stream.Stream.concat(
+                java.util.Arrays.stream(args), java.util.Arrays.stream(more)).toArray(String[]::new));
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -30,7 +30,7 @@ public class AuditTrailProjection extends Projection {
 
     private static final RowInsert AUDIT_EVENT = RowInsert.into("audit_event", "position", "aggregate_id",
             "aggregate_type", "sequence", "type", "occurred_on", "recorded_at", "actor", "role", "correlation_id",
-            "payload:json");
+            "payload");
 
     private final Serializer eventSerializer;
     private final EventPositions positions;

@@ -228,7 +228,7 @@ class ReplayAndMetricsTest extends QuerySideTest {
     @Test
     void readModelsFarBehindTheStoreAreBuiltByOneScanAndTheirProcessorsGoOnAfter() throws Exception {
         awaitProjections();
-        FarBehindReadModels farBehind = new FarBehindReadModels(projections, replayEngine, 100);
+        FarBehindReadModels farBehind = new FarBehindReadModels(projections, replayEngine, generations, 100);
         assertThat(farBehind.buildThoseFarBehind()).as("far behind while caught up").isEmpty();
         Map<String, List<Map<String, Object>>> before = snapshot();
         Map<String, Integer> generationsBefore = activeGenerations();
@@ -257,7 +257,7 @@ class ReplayAndMetricsTest extends QuerySideTest {
 
     @Test
     void aReadModelIsFarBehindWhenBehindByTheLagAndByMoreThanHalfOfTheStore() {
-        FarBehindReadModels farBehind = new FarBehindReadModels(projections, replayEngine, 1_000);
+        FarBehindReadModels farBehind = new FarBehindReadModels(projections, replayEngine, generations, 1_000);
         assertThat(farBehind.farBehind(0, 999)).as("behind by less than the lag").isFalse();
         assertThat(farBehind.farBehind(0, 1_000)).isTrue();
         assertThat(farBehind.farBehind(4_999, 10_000)).isTrue();
