@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,24 +72,31 @@ public final class PersonalDataModule extends SimpleModule {
         @Override
         public void serialize(PersonalData data, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeStartObject();
-            if (data.isErased()) {
+            // Read from a stored event for the same person: its ciphertext, neither decrypted nor encrypted again.
+            UUID subject = cipher != null && data.isSealed() ? subject(gen) : null;
+            byte[] stored = subject == null ? null : data.sealedFor(subject);
+            if (stored != null) {
+                gen.writeStringField("subject", subject.toString());
+                gen.writeBinaryField("encrypted", stored);
+            } else if (data.isErased()) {
                 gen.writeBooleanField("erased", true);
             } else if (cipher == null) {
                 // Only the keyless writer of benchmarks and tests gets here; the service always has keys.
                 gen.writeFieldName("value");
                 gen.writeRawValue(plain.writeValueAsString(data.value()));
             } else {
-                // The event whose field this is: Jackson keeps it as the current value of the enclosing object.
-                UUID subject = subjectOf(gen.getOutputContext().getParent() == null ? null
-                        : gen.getOutputContext().getParent().getCurrentValue());
+                subject = subject(gen);
                 gen.writeStringField("subject", subject.toString());
-                // Read from a stored event for the same person: its ciphertext, not a second encryption.
-                byte[] stored = data.sealedFor(subject);
-                gen.writeBinaryField("encrypted", stored != null ? stored
-                        : cipher.encrypt(subject, plain.writeValueAsBytes(data.value())));
+                gen.writeBinaryField("encrypted", cipher.encrypt(subject, plain.writeValueAsBytes(data.value())));
             }
             gen.writeEndObject();
         }
+    }
+
+    /** The event whose field is being written: Jackson keeps it as the current value of the enclosing object. */
+    private static UUID subject(JsonGenerator gen) {
+        return subjectOf(gen.getOutputContext().getParent() == null ? null
+                : gen.getOutputContext().getParent().getCurrentValue());
     }
 
     @SuppressWarnings("rawtypes")
@@ -138,6 +146,18 @@ public final class PersonalDataModule extends SimpleModule {
         }
     }
 
+    /** A decrypted value read as its type; null if its key was destroyed. */
+    private static <T> T opened(Optional<byte[]> clear, ObjectMapper plain, JavaType valueType) {
+        if (clear.isEmpty()) {
+            return null;
+        }
+        try {
+            return plain.readValue(clear.get(), valueType);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored personal data that does not read as its type", e);
+        }
+    }
+
     private static <T> PersonalData<T> open(JsonNode node, PersonalDataCipher cipher, ObjectMapper plain,
                                             JavaType valueType) throws IOException {
         if (node.has("encrypted")) {
@@ -146,9 +166,8 @@ public final class PersonalDataModule extends SimpleModule {
             }
             UUID subject = UUID.fromString(node.get("subject").asText());
             byte[] ciphertext = ciphertext(node.get("encrypted"));
-            Optional<byte[]> clear = cipher.decrypt(subject, ciphertext);
-            return clear.isEmpty() ? PersonalData.erased()
-                    : PersonalData.opened(plain.readValue(clear.get(), valueType), subject, ciphertext);
+            return PersonalData.sealed(subject, ciphertext, () -> opened(cipher.decrypt(subject, ciphertext), plain,
+                    valueType));
         }
         JsonNode value = node.get("value");
         if (value == null || value.isNull()) {

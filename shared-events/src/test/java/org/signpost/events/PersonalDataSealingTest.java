@@ -35,6 +35,11 @@ class PersonalDataSealingTest {
         private final Map<UUID, SecretKey> keys = new HashMap<>();
         private final SecureRandom random = new SecureRandom();
         final AtomicInteger encryptions = new AtomicInteger();
+        final AtomicInteger decryptions = new AtomicInteger();
+
+        void destroyKey(UUID subject) {
+            keys.remove(subject);
+        }
 
         private SecretKey key(UUID subject) {
             return keys.computeIfAbsent(subject, s -> {
@@ -65,6 +70,10 @@ class PersonalDataSealingTest {
 
         @Override
         public Optional<byte[]> decrypt(UUID subject, byte[] sealed) {
+            decryptions.incrementAndGet();
+            if (!keys.containsKey(subject)) {
+                return Optional.empty();
+            }
             try {
                 Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
                 cipher.init(Cipher.DECRYPT_MODE, key(subject), new GCMParameterSpec(128, sealed, 0, 12));
@@ -100,6 +109,46 @@ class PersonalDataSealingTest {
         assertThat(cipher.encryptions).hasValue(1);
         assertThat(read.reason()).isEqualTo(PersonalData.of("Moved away"));
         assertThat(read(again).reason().value()).isEqualTo("Moved away");
+    }
+
+    /** As a replay does with every personal value of the store: none is needed in clear. */
+    @Test
+    void aValueReadAndWrittenAgainForTheSamePersonIsNeverDecrypted() {
+        byte[] stored = write(new ReferralWithdrawn(REFERRAL, LocalDate.of(2025, 3, 14), PersonalData.of("Moved away")));
+
+        byte[] again = write(read(stored));
+
+        assertThat(again).isEqualTo(stored);
+        assertThat(cipher.decryptions).hasValue(0);
+    }
+
+    @Test
+    void aValueIsDecryptedOnceWhenFirstNeeded() {
+        ReferralWithdrawn read = read(write(new ReferralWithdrawn(REFERRAL, LocalDate.of(2025, 3, 14),
+                PersonalData.of("Moved away"))));
+        assertThat(cipher.decryptions).hasValue(0);
+
+        assertThat(read.reason().value()).isEqualTo("Moved away");
+        assertThat(read.reason().isErased()).isFalse();
+        assertThat(read.reason().value()).isEqualTo("Moved away");
+        assertThat(cipher.decryptions).hasValue(1);
+    }
+
+    /**
+     * A value read before its young person's key was destroyed, and not needed until after,
+     * is erased; written again, its ciphertext (which nothing can open now) is what it writes.
+     */
+    @Test
+    void aValueFirstNeededAfterItsKeyWasDestroyedIsErased() {
+        byte[] stored = write(new ReferralWithdrawn(REFERRAL, LocalDate.of(2025, 3, 14), PersonalData.of("Moved away")));
+        ReferralWithdrawn read = read(stored);
+
+        cipher.destroyKey(REFERRAL);
+
+        assertThat(write(read)).isEqualTo(stored);
+        assertThat(read.reason().isErased()).isTrue();
+        assertThat(read.reason().value()).isNull();
+        assertThat(read(stored).reason().isErased()).isTrue();
     }
 
     @Test

@@ -55,14 +55,6 @@ public class PersonalDataKeys implements PersonalDataCipher {
     }
 
     /**
-     * Reads every key at once: a replay about to open and seal the personal data of everyone in
-     * the store would otherwise look each person's keys up one by one.
-     */
-    public void preload() {
-        jdbc.query("SELECT subject_id, wrapped_key FROM personal_data_key", this::cache);
-    }
-
-    /**
      * Reads the keys of these subjects that are not at hand yet in one query: an answer that
      * opens the personal data of a whole caseload would otherwise look each key up by itself.
      */

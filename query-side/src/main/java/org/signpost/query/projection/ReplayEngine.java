@@ -76,7 +76,6 @@ public class ReplayEngine {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final EventSource events;
-    private final org.signpost.platform.privacy.PersonalDataKeys keys;
     private final ReadModelStatistics statistics;
     private final Map<String, AnnotationEventHandlerAdapter> handlers = new LinkedHashMap<>();
 
@@ -97,9 +96,8 @@ public class ReplayEngine {
     public ReplayEngine(EventProcessingConfiguration processing, TokenStore tokenStore,
                         TransactionManager transactionManager, ProjectionGenerations generations, JdbcTemplate jdbc,
                         DataSource dataSource, EventSource events,
-                        List<Projection> projections, org.signpost.platform.privacy.PersonalDataKeys keys,
+                        List<Projection> projections,
                         ReadModelStatistics statistics) {
-        this.keys = keys;
         this.statistics = statistics;
         this.processing = processing;
         this.tokenStore = tokenStore;
@@ -303,7 +301,6 @@ public class ReplayEngine {
             building.put(name, transactionManager.fetchInTransaction(() -> generations.startRebuild(name)));
         }
         log.info("Replay of {} started into generations {}", names, building.values());
-        keys.preload();
         ScanCoverage coverage = rebuild(building);
         long scanned = System.nanoTime();
         handOverAll(building, coverage);
