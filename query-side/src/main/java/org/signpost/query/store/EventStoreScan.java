@@ -1,8 +1,8 @@
 package org.signpost.query.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,8 +40,7 @@ import org.postgresql.PGStatement;
  */
 public final class EventStoreScan {
 
-    private static final ObjectReader META_DATA = new ObjectMapper().readerFor(new TypeReference<Map<String, Object>>() {
-    });
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** Shared by all scans; daemons, so that they never keep the process (or the analysts' command line) alive. */
     private static final ExecutorService DESERIALIZERS = Executors.newFixedThreadPool(
@@ -153,17 +152,46 @@ public final class EventStoreScan {
 
     /**
      * The metadata, a JSON object of plain values (actor, role, correlation id) as Axon's Jackson
-     * serializer writes it without default typing. Read as a map directly: Axon's generic path
-     * for {@code MetaData} cost more than deserializing the payload.
+     * serializer writes it without default typing. Read field by field, strings and whole numbers
+     * as Jackson's untyped reading gives them: Axon's generic path for {@code MetaData} cost more
+     * than deserializing the payload, and even a map read through a mapper took a fifth of the
+     * time to deserialize an event in a replay (docs/benchmarks.md). Anything else in it is read
+     * by the serializer, as the processors read it.
      */
-    private MetaData metaData(byte[] stored) {
+    MetaData metaData(byte[] stored) {
         if (stored == null) {
             return null;
         }
         try {
-            return MetaData.from(META_DATA.readValue(stored));
+            Map<String, Object> plain = plainValues(stored);
+            if (plain != null) {
+                return MetaData.from(plain);
+            }
         } catch (IOException e) {
-            return serializer.deserialize(new SerializedMetaData<>(stored, byte[].class));
+            // The serializer says what is wrong with it, below.
+        }
+        return serializer.deserialize(new SerializedMetaData<>(stored, byte[].class));
+    }
+
+    /** The fields of a JSON object of strings, whole numbers and nulls; null if it is anything else. */
+    private static Map<String, Object> plainValues(byte[] stored) throws IOException {
+        try (JsonParser parser = JSON.createParser(stored)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Map<String, Object> values = new java.util.HashMap<>();
+            for (JsonToken next = parser.nextToken(); next == JsonToken.FIELD_NAME; next = parser.nextToken()) {
+                String name = parser.currentName();
+                switch (parser.nextToken()) {
+                    case VALUE_STRING -> values.put(name, parser.getText());
+                    case VALUE_NUMBER_INT -> values.put(name, parser.getNumberValue());
+                    case VALUE_NULL -> values.put(name, null);
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            return parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null ? values : null;
         }
     }
 
