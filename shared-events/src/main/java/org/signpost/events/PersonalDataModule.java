@@ -85,7 +85,7 @@ public final class PersonalDataModule extends SimpleModule {
                 gen.writeFieldName("value");
                 gen.writeRawValue(plain.writeValueAsString(data.value()));
             } else {
-                subject = subject(gen);
+                subject = subject != null ? subject : subject(gen);
                 gen.writeStringField("subject", subject.toString());
                 gen.writeBinaryField("encrypted", cipher.encrypt(subject, plain.writeValueAsBytes(data.value())));
             }

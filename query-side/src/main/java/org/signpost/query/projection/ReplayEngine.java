@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -83,13 +85,11 @@ public class ReplayEngine {
     private final java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    /** Asked for by {@link #resume} only: dropped if no longer under way once the lock is ours. */
-    private final Set<String> resumeOnly = ConcurrentHashMap.newKeySet();
     /**
-     * Asked for by {@link #build} only: each dropped unless its check still holds once the lock
-     * is ours, and its processor paused for the rebuild.
+     * Asked for by {@link #resume} or {@link #build} only: each dropped unless its check still
+     * holds once the lock is ours.
      */
-    private final Map<String, java.util.function.BooleanSupplier> buildOnlyIf = new ConcurrentHashMap<>();
+    private final Map<String, Condition> onlyIf = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> caughtUp = new ConcurrentHashMap<>();
 
@@ -111,8 +111,7 @@ public class ReplayEngine {
 
     /** Asks for these projections to be rebuilt; returns at once. */
     public synchronized void request(Collection<String> names) {
-        names.forEach(resumeOnly::remove);
-        names.forEach(buildOnlyIf::remove);
+        names.forEach(onlyIf::remove);
         gather(names);
     }
 
@@ -122,9 +121,9 @@ public class ReplayEngine {
      * processor would only take CPU from the scan. Each is left out if its check no longer holds
      * when this process gets the replay lock (another process has built it meanwhile).
      */
-    public synchronized void build(Collection<String> names, java.util.function.Predicate<String> stillNeeded) {
+    public synchronized void build(Collection<String> names, Predicate<String> stillNeeded) {
         List<String> asked = names.stream().filter(name -> !replaying(name)).toList();
-        asked.forEach(name -> buildOnlyIf.put(name, () -> stillNeeded.test(name)));
+        asked.forEach(name -> onlyIf.put(name, new Condition(() -> stillNeeded.test(name), true)));
         if (!asked.isEmpty()) {
             gather(asked);
         }
@@ -136,7 +135,8 @@ public class ReplayEngine {
      * this process gets the lock is left as it is.
      */
     public synchronized void resume(Collection<String> names) {
-        names.stream().filter(name -> !replaying(name)).forEach(resumeOnly::add);
+        names.stream().filter(name -> !replaying(name)).forEach(name ->
+                onlyIf.put(name, new Condition(() -> generations.rebuild(name).underWay(), false)));
         gather(names);
     }
 
@@ -216,8 +216,7 @@ public class ReplayEngine {
         }
         Set<String> gathered = Set.copyOf(names);
         try (lock) {
-            names.removeIf(name -> resumeOnly.remove(name) && !generations.rebuild(name).underWay());
-            names.removeIf(this::builtMeanwhile);
+            names.removeIf(this::noLongerNeeded);
             if (!names.isEmpty()) {
                 replayAndDeleteOld(names);
             }
@@ -229,13 +228,17 @@ public class ReplayEngine {
         }
     }
 
-    /** Whether a build asked for by {@link #build} is no longer needed (its entry goes if so). */
-    private boolean builtMeanwhile(String name) {
-        java.util.function.BooleanSupplier stillNeeded = buildOnlyIf.get(name);
-        if (stillNeeded == null || stillNeeded.getAsBoolean()) {
+    /** What a rebuild asked for by {@link #resume} or {@link #build} is left out without. */
+    private record Condition(BooleanSupplier stillNeeded, boolean pausesProcessor) {
+    }
+
+    /** Whether a conditional rebuild is no longer needed (its condition goes if so). */
+    private boolean noLongerNeeded(String name) {
+        Condition condition = onlyIf.get(name);
+        if (condition == null || condition.stillNeeded().getAsBoolean()) {
             return false;
         }
-        buildOnlyIf.remove(name);
+        onlyIf.remove(name);
         return true;
     }
 
@@ -243,7 +246,8 @@ public class ReplayEngine {
         Set<String> paused = new LinkedHashSet<>();
         try {
             for (String name : names) {
-                if (buildOnlyIf.remove(name) != null) {
+                Condition condition = onlyIf.remove(name);
+                if (condition != null && condition.pausesProcessor()) {
                     processor(name).shutdownAsync().get(60, TimeUnit.SECONDS);
                     paused.add(name);
                 }
@@ -527,7 +531,7 @@ public class ReplayEngine {
     }
 
     /** After a failure: keeps taking, so that whoever feeds this queue never blocks on it, until the end. */
-    private static <T> void takeUntil(BlockingQueue<T> queue, java.util.function.Predicate<T> end) {
+    private static <T> void takeUntil(BlockingQueue<T> queue, Predicate<T> end) {
         try {
             while (!end.test(queue.take())) {
                 // discarded
