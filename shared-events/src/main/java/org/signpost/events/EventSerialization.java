@@ -49,9 +49,8 @@ public final class EventSerialization {
 
     /** The Axon serializer for events, snapshots and their metadata, encrypting personal data. */
     public static Serializer serializer(PersonalDataCipher cipher) {
-        return JacksonSerializer.builder()
-                .objectMapper(objectMapper(cipher))
-                .build();
+        return new StoredEventSerializer(JacksonSerializer.builder()
+                .objectMapper(objectMapper(cipher)));
     }
 
     /**
@@ -62,8 +61,7 @@ public final class EventSerialization {
     public static Serializer serializer() {
         ObjectMapper mapper = objectMapper();
         mapper.registerModule(new PersonalDataModule(null));
-        return JacksonSerializer.builder()
-                .objectMapper(mapper)
-                .build();
+        return new StoredEventSerializer(JacksonSerializer.builder()
+                .objectMapper(mapper));
     }
 }

@@ -92,4 +92,13 @@ class EventSerializationTest {
         }
         return found;
     }
+
+    /** A reader per type, made once and shared, rather than one per event read. */
+    @Test
+    void theReaderOfEachTypeIsMadeOnce() {
+        StoredEventSerializer serializer = (StoredEventSerializer) EventSerialization.serializer();
+        assertThat(serializer.getReader(ReferralWithdrawn.class))
+                .isSameAs(serializer.getReader(ReferralWithdrawn.class))
+                .isNotSameAs(serializer.getReader(Triaged.class));
+    }
 }
