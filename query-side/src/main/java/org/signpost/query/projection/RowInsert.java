@@ -43,9 +43,16 @@ public record RowInsert(String table, List<String> columns) {
                 + " WHERE generation = " + SqlBatch.GENERATION + " AND " + name(columns.get(0)) + " = ?";
     }
 
-    /** @param into the table of the generation being rebuilt */
+    /**
+     * @param into the table of the generation being rebuilt, made in the transaction that copies
+     *             into it: so its rows can go in frozen and marked visible to all (no other
+     *             transaction sees the table before it commits). Otherwise the first reads after
+     *             a replay rewrite every page to set the rows' hint bits, and autovacuum reads and
+     *             writes them all again to freeze them, both while the read model is being used.
+     */
     String copySql(String into) {
-        return "COPY " + into + " (generation, " + String.join(", ", columnNames()) + ") FROM STDIN (FORMAT binary)";
+        return "COPY " + into + " (generation, " + String.join(", ", columnNames())
+                + ") FROM STDIN (FORMAT binary, FREEZE)";
     }
 
     /** The columns after {@code generation}, without their casts. */
