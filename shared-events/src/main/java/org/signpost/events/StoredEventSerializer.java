@@ -9,7 +9,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * Axon's Jackson serializer, with the reader of each type made once: Axon's makes a new
  * {@link ObjectReader} for every object it reads, which was about a tenth of the time to
  * deserialize an event in a replay (docs/benchmarks.md). A reader is immutable and safe to
- * share between threads, and there are as many as there are event types.
+ * share between threads, and there are only as many as there are types read (events, their
+ * metadata, snapshots).
  */
 final class StoredEventSerializer extends JacksonSerializer {
 
