@@ -112,10 +112,7 @@ class ReplayAndMetricsTest extends QuerySideTest {
         jdbc.execute("SELECT pg_reload_conf()");
         try {
             String before = jdbc.queryForObject("SELECT pg_current_wal_insert_lsn()::text", String.class);
-            projections.replay(ProjectionNames.AUDIT_TRAIL);
-            while (projections.replaying(ProjectionNames.AUDIT_TRAIL)) {
-                Thread.sleep(20);
-            }
+            replayAuditTrail();
             long wal = jdbc.queryForObject("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), ?::pg_lsn)::bigint",
                     Long.class, before);
             long rows = jdbc.queryForObject("SELECT pg_relation_size(to_regclass('audit_event_g' || "
@@ -138,18 +135,22 @@ class ReplayAndMetricsTest extends QuerySideTest {
     @Test
     void aReplayWritesTheRebuiltRowsFrozen() throws Exception {
         awaitProjections();
-        projections.replay(ProjectionNames.AUDIT_TRAIL);
-        while (projections.replaying(ProjectionNames.AUDIT_TRAIL)) {
-            Thread.sleep(20);
-        }
-        String rebuilt = "audit_event_g" + jdbc.queryForObject(
-                "SELECT active FROM projection_generation WHERE projection = ?", Integer.class,
-                ProjectionNames.AUDIT_TRAIL);
+        replayAuditTrail();
+        String rebuilt = ProjectionGenerations.partition("audit_event",
+                generations.activeGeneration(ProjectionNames.AUDIT_TRAIL));
         Map<String, Object> pages = jdbc.queryForMap(
                 "SELECT relpages, relallvisible FROM pg_class WHERE oid = to_regclass(?)", rebuilt);
         assertThat((Integer) pages.get("relpages")).as("pages of %s", rebuilt).isGreaterThan(10);
         assertThat(pages.get("relallvisible")).as("all-visible pages of %s", rebuilt).isEqualTo(pages.get("relpages"));
         awaitProjections();
+    }
+
+    /** Replays the audit trail and waits until its rebuilt generation is the one read. */
+    private void replayAuditTrail() throws InterruptedException {
+        projections.replay(ProjectionNames.AUDIT_TRAIL);
+        while (projections.replaying(ProjectionNames.AUDIT_TRAIL)) {
+            Thread.sleep(20);
+        }
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.signpost.query.testing.QuerySideTest;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,6 +32,9 @@ class RowInsertCopyTest extends QuerySideTest {
     private static final String SPECIAL = "\t\n\r\\\"'{},;|\u00e9\u4e2d\ud83d\ude00 \\N\\t";
     private static final int[] SPECIAL_CODE_POINTS = SPECIAL.codePoints().toArray();
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
     @BeforeEach
     void table() {
         jdbc.execute("CREATE TABLE copy_check (generation INT, id UUID, text TEXT, day DATE, "
@@ -39,7 +43,7 @@ class RowInsertCopyTest extends QuerySideTest {
 
     /** As a rebuild does: the generation's table made in the transaction that copies into it (COPY FREEZE needs that). */
     private void copyIntoNewTable(SqlBatch copy) {
-        new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())).executeWithoutResult(status -> {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
             jdbc.execute("CREATE TABLE copy_check_g7 (LIKE copy_check)");
             copy.flush();
         });
