@@ -2,6 +2,7 @@ package org.signpost.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,98 +10,108 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
 
 /**
- * Who may call what (API.md, "Authentication"), over real HTTP on the whole service: the full
- * role-by-endpoint matrix, a link worker kept to their own participants on every path, and an
- * analyst shown no personal data anywhere.
+ * Who may call what (docs/access.md), over real HTTP on the whole service: the full matrix of
+ * every path of the role table by every method by every caller, generated from the table itself;
+ * a link worker kept to their own participants on every path; an analyst shown no personal data
+ * anywhere.
  */
 class AccessControlHttpTest extends AllInOneTest {
 
-    private static final String R = "/api/referrals/" + UUID.randomUUID();
-    private static final String P = "/api/participants/" + UUID.randomUUID();
-    private static final Set<String> COMMANDS = Set.of("COORDINATOR", "MANAGER");
-    private static final Set<String> SUPPORT = Set.of("LINK_WORKER", "MANAGER");
-    private static final Set<String> READERS = Set.of("COORDINATOR", "MANAGER", "AUDITOR", "LINK_WORKER");
-    private static final Set<String> ANALYSIS = Set.of("ANALYST", "MANAGER");
     private static final Map<String, String> USER_OF_ROLE = Map.of("COORDINATOR", "coordinator", "MANAGER", "manager",
             "LINK_WORKER", "linkworker", "ANALYST", "analyst", "AUDITOR", "auditor",
             "DATA_PROTECTION_OFFICER", "dpo");
+    /** The link worker of the test users: "their own caseload" must be theirs for the allowed cell to show it. */
+    private static final String OWN_LINK_WORKER_ID = "lw-1";
+    /** Paths the service must refuse to everyone, for every method: none is in the table. */
+    private static final List<String> NOT_IN_THE_TABLE = List.of("/", "/api", "/api/nothing-here", "/error",
+            "/api/referrals/{referralId}/nothing-here", "/api/participants/{participantId}/sessions/{sessionId}",
+            "/api/caseloads/{linkWorkerId}/more", "/api/audit", "/api/metrics", "/api/projections/{name}",
+            "/actuator", "/actuator/env", "/actuator/info", "/actuator/metrics", "/v3/api-docs.yaml");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
-    private record Endpoint(String method, String path, Set<String> roles) {
+    /** One path and method: the callers the table allows it to (every other caller is refused). */
+    record Cell(String method, String path, Set<String> allowed) {
         @Override
         public String toString() {
-            return method + " " + path.replaceAll("[0-9a-f-]{36}", "{id}");
+            return method + " " + path;
         }
     }
 
-    private static List<Endpoint> endpoints() {
-        return List.of(
-                new Endpoint("POST", "/api/referrals", COMMANDS),
-                new Endpoint("POST", R + "/triage", COMMANDS),
-                new Endpoint("POST", R + "/assignment", COMMANDS),
-                new Endpoint("POST", R + "/withdrawal", COMMANDS),
-                new Endpoint("POST", P + "/link-worker", COMMANDS),
-                new Endpoint("POST", P + "/sessions", SUPPORT),
-                new Endpoint("POST", P + "/missed-sessions", SUPPORT),
-                new Endpoint("POST", P + "/contacts", SUPPORT),
-                new Endpoint("POST", P + "/measures", SUPPORT),
-                new Endpoint("POST", P + "/signposts", SUPPORT),
-                new Endpoint("POST", P + "/signposts/" + UUID.randomUUID() + "/uptake", SUPPORT),
-                new Endpoint("POST", P + "/safeguarding-concerns", SUPPORT),
-                new Endpoint("POST", P + "/discharge", SUPPORT),
-                new Endpoint("POST", P + "/extension", Set.of("MANAGER")),
-                new Endpoint("POST", P + "/erasure", Set.of("DATA_PROTECTION_OFFICER")),
-                new Endpoint("POST", R + "/erasure", Set.of("DATA_PROTECTION_OFFICER")),
-                new Endpoint("GET", "/api/triage-queue", COMMANDS),
-                new Endpoint("GET", "/api/caseloads", Set.of("COORDINATOR", "MANAGER", "LINK_WORKER")),
-                new Endpoint("GET", "/api/caseloads/lw-1", Set.of("COORDINATOR", "MANAGER", "LINK_WORKER")),
-                new Endpoint("GET", R, READERS),
-                new Endpoint("GET", R + "/history", READERS),
-                new Endpoint("GET", P, READERS),
-                new Endpoint("GET", P + "/history", READERS),
-                new Endpoint("GET", "/api/audit/events", Set.of("AUDITOR")),
-                new Endpoint("GET", "/api/audit/integrity", Set.of("AUDITOR")),
-                new Endpoint("GET", "/api/audit/personal-data-reads", Set.of("AUDITOR")),
-                new Endpoint("GET", "/api/erasures", Set.of("DATA_PROTECTION_OFFICER", "AUDITOR")),
-                new Endpoint("GET", "/api/metrics/referral-rate?from=2026-01-01&to=2026-12-31", ANALYSIS),
-                new Endpoint("GET", "/api/metrics/evaluation?from=2026-01-01&to=2026-12-31", ANALYSIS),
-                new Endpoint("GET", "/api/projections", ANALYSIS),
-                // An unknown projection: the roles that may replay get 404, and no replay starts.
-                new Endpoint("POST", "/api/projections/no-such-projection/replay", ANALYSIS),
-                new Endpoint("POST", "/api/projections/no-such-projection/dead-letters/retry", ANALYSIS));
-    }
-
-    static Stream<Arguments> matrix() {
-        List<Arguments> cells = new ArrayList<>();
-        for (Endpoint endpoint : endpoints()) {
-            cells.add(Arguments.of(endpoint, "anonymous"));
-            USER_OF_ROLE.keySet().stream().sorted().forEach(role -> cells.add(Arguments.of(endpoint, role)));
+    static Stream<Cell> matrix() {
+        List<Cell> cells = new ArrayList<>();
+        RoleTable.read().allowedByPathAndMethod().forEach((path, byMethod) ->
+                byMethod.forEach((method, allowed) -> cells.add(new Cell(method, path, allowed))));
+        for (String path : NOT_IN_THE_TABLE) {
+            RoleTable.METHODS.forEach(method -> cells.add(new Cell(method, path, Set.of())));
         }
         return cells.stream();
     }
 
-    @ParameterizedTest(name = "{0} as {1}")
+    /**
+     * Each caller's answer to the cell, as a verdict: "allowed" when the request got past the
+     * table (any answer but 401, 403 or a server error: 400 for an empty body, 404 for a random
+     * id are the handler's), otherwise the refusal. The cell's verdicts must be exactly those the
+     * table gives: allowed, or 401 for the anonymous caller and 403 for a role.
+     */
+    @ParameterizedTest(name = "{0}")
     @MethodSource("matrix")
-    void everyRoleGetsWhatTheRoleTableSays(Endpoint endpoint, String role) {
-        Api.Call call = role.equals("anonymous") ? api().anonymous() : api().as(USER_OF_ROLE.get(role));
-        Response response = endpoint.method().equals("GET") ? call.get(endpoint.path())
-                : call.post(endpoint.path(), Map.of());
-        if (role.equals("anonymous")) {
-            assertThat(response.status()).isEqualTo(401);
-        } else if (endpoint.roles().contains(role)) {
-            assertThat(response.status()).as(response.body()).isNotIn(401, 403).isLessThan(500);
-        } else {
-            assertThat(response.status()).as(response.body()).isEqualTo(403);
+    void everyCallerGetsWhatTheRoleTableSays(Cell cell) {
+        String path = concrete(cell.path());
+        Map<String, String> expected = new LinkedHashMap<>();
+        Map<String, String> actual = new LinkedHashMap<>();
+        Map<String, String> answers = new LinkedHashMap<>();
+        Api api = api();
+        for (String caller : RoleTable.CALLERS) {
+            boolean anonymous = caller.equals(RoleTable.ANONYMOUS);
+            expected.put(caller, cell.allowed().contains(caller) ? "allowed" : anonymous ? "401" : "403");
+            Api.Call call = anonymous ? api.anonymous() : api.as(USER_OF_ROLE.get(caller));
+            boolean withBody = Set.of("POST", "PUT", "PATCH", "DELETE").contains(cell.method());
+            Response response = call.send(cell.method(), path, withBody ? Map.of() : null);
+            actual.put(caller, verdict(cell, response));
+            answers.put(caller, response.status() + " " + response.body());
         }
-        assertThat(response.contentType()).startsWith("application/");
+        assertThat(actual).as(cell.method() + " " + path + ": " + answers).isEqualTo(expected);
+    }
+
+    private static String verdict(Cell cell, Response response) {
+        int status = response.status();
+        // Health is an answer about the service, and 503 is what it says when the service is not ready.
+        boolean serverError = status >= 500 && !(cell.path().startsWith("/actuator/health") && status == 503);
+        if (status != 401 && status != 403 && !serverError) {
+            return "allowed";
+        }
+        String contentType = response.contentType();
+        return contentType != null && contentType.startsWith("application/problem+json")
+                ? Integer.toString(status) : status + " without problem+json";
+    }
+
+    /** The table's path with its placeholders filled in: a random id each, the test link worker's own id. */
+    private static String concrete(String path) {
+        Matcher placeholder = PLACEHOLDER.matcher(path);
+        StringBuilder concrete = new StringBuilder();
+        while (placeholder.find()) {
+            placeholder.appendReplacement(concrete, placeholder.group(1).equals("linkWorkerId")
+                    ? OWN_LINK_WORKER_ID : UUID.randomUUID().toString());
+        }
+        return placeholder.appendTail(concrete).toString();
+    }
+
+    @Test
+    void theRoleTableCoversEveryPathTheServiceHandles() {
+        Set<String> documented = new java.util.HashSet<>(RoleTable.read().allowedByPathAndMethod().keySet());
+        JsonNode paths = api().as("analyst").get("/v3/api-docs").json().path("paths");
+        assertThat(paths.properties()).isNotEmpty().allSatisfy(entry -> assertThat(documented)
+                .as("docs/access.md has a row for every path of the OpenAPI document").contains(entry.getKey()));
     }
 
     @Test
@@ -117,8 +128,15 @@ class AccessControlHttpTest extends AllInOneTest {
             Response answer = api.as("linkworker2").get(path);
             assertThat(answer.status()).as(path).isEqualTo(404);
             assertThat(answer.body()).doesNotContain("Otherworker");
+            Response head = api.as("linkworker2").head(path);
+            assertThat(head.status()).as("HEAD " + path).isEqualTo(404);
+            assertThat(head.header("ETag")).as("HEAD " + path).isNull();
         }
         assertThat(api.as("linkworker2").get("/api/caseloads/lw-1").status()).isEqualTo(403);
+        assertThat(api.as("linkworker2").head("/api/caseloads/lw-1").status()).isEqualTo(403);
+        assertThat(api.as("linkworker2").head("/api/audit/events?aggregateId=" + ids.get("participantId")
+                + "&type=SafeguardingConcernRaised").header("X-Total-Count")).as("no count of another's concerns")
+                .isNull();
         assertThat(api.as("linkworker2").get("/api/caseloads").body()).doesNotContain("lw-1");
         String signpostId = UUID.randomUUID().toString();
         Map<String, Map<String, Object>> commands = new LinkedHashMap<>();

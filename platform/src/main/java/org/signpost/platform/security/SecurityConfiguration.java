@@ -1,12 +1,16 @@
 package org.signpost.platform.security;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.signpost.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +42,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what, by the role table of API.md. Health is open; every other path needs a user.
- * Finer rules (a link worker's own participants only) are enforced where the data is.
+ * Who may call what, by the role table of docs/access.md. Health is open; every other path listed
+ * needs a user of a role the table names, and anything not listed is refused. Finer rules (a link
+ * worker's own participants only) are enforced where the data is.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BearerTokens.class)
@@ -129,34 +134,50 @@ public class SecurityConfiguration {
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(BearerTokens::authentication)));
             log.info("Bearer tokens of issuer {} are accepted", bearerTokens.issuer());
         }
+        // The role table of docs/access.md, row for row (AccessControlHttpTest checks every cell of it).
+        // A rule for GET holds for HEAD, which runs the same handler; anything not listed is refused.
         http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/error").permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(read("/actuator/health", "/actuator/health/*")).permitAll()
                         .requestMatchers(POST, "/api/referrals", "/api/referrals/*/triage",
                                 "/api/referrals/*/assignment", "/api/referrals/*/withdrawal",
                                 "/api/participants/*/link-worker").hasAnyRole(COORDINATOR, MANAGER)
-                        .requestMatchers(POST, "/api/participants/*/extension").hasRole(MANAGER)
-                        .requestMatchers(POST, "/api/participants/*/erasure", "/api/referrals/*/erasure")
-                        .hasRole(DPO)
                         .requestMatchers(POST, "/api/participants/*/sessions", "/api/participants/*/missed-sessions",
                                 "/api/participants/*/contacts", "/api/participants/*/measures",
                                 "/api/participants/*/signposts", "/api/participants/*/signposts/*/uptake",
                                 "/api/participants/*/safeguarding-concerns", "/api/participants/*/discharge")
                         .hasAnyRole(LINK_WORKER, MANAGER)
-                        .requestMatchers(GET, "/api/triage-queue").hasAnyRole(COORDINATOR, MANAGER)
-                        .requestMatchers(GET, "/api/caseloads", "/api/caseloads/**")
+                        .requestMatchers(POST, "/api/participants/*/extension").hasRole(MANAGER)
+                        .requestMatchers(POST, "/api/participants/*/erasure", "/api/referrals/*/erasure")
+                        .hasRole(DPO)
+                        .requestMatchers(read("/api/triage-queue")).hasAnyRole(COORDINATOR, MANAGER)
+                        .requestMatchers(read("/api/caseloads", "/api/caseloads/*"))
                         .hasAnyRole(COORDINATOR, MANAGER, LINK_WORKER)
-                        .requestMatchers(GET, "/api/referrals/**", "/api/participants/**")
-                        .hasAnyRole(COORDINATOR, MANAGER, AUDITOR, LINK_WORKER)
-                        .requestMatchers(GET, "/api/audit/**").hasRole(AUDITOR)
-                        .requestMatchers(GET, "/api/erasures").hasAnyRole(DPO, AUDITOR)
-                        .requestMatchers(GET, "/api/metrics/**", "/api/projections").hasAnyRole(ANALYST, MANAGER)
+                        .requestMatchers(read("/api/referrals/*", "/api/referrals/*/history", "/api/participants/*",
+                                "/api/participants/*/history")).hasAnyRole(COORDINATOR, MANAGER, AUDITOR, LINK_WORKER)
+                        .requestMatchers(read("/api/audit/events", "/api/audit/personal-data-reads",
+                                "/api/audit/integrity")).hasRole(AUDITOR)
+                        .requestMatchers(read("/api/erasures")).hasAnyRole(DPO, AUDITOR)
+                        .requestMatchers(read("/api/metrics/referral-rate", "/api/metrics/evaluation",
+                                "/api/projections")).hasAnyRole(ANALYST, MANAGER)
                         .requestMatchers(POST, "/api/projections/*/replay", "/api/projections/*/dead-letters/retry")
-                                .hasAnyRole(ANALYST, MANAGER)
-                        .requestMatchers(GET, "/actuator/prometheus").hasAnyRole(ANALYST, MANAGER)
-                        .anyRequest().authenticated());
+                        .hasAnyRole(ANALYST, MANAGER)
+                        .requestMatchers(read("/actuator/prometheus")).hasAnyRole(ANALYST, MANAGER)
+                        .requestMatchers(read("/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html",
+                                "/swagger-ui/*")).authenticated()
+                        .anyRequest().denyAll());
         return http.build();
+    }
+
+    /** GET and HEAD of these paths: HEAD runs the GET handler, so it must never be let through where GET is not. */
+    private static RequestMatcher read(String... paths) {
+        List<RequestMatcher> matchers = new ArrayList<>();
+        for (String path : paths) {
+            matchers.add(PathPatternRequestMatcher.withDefaults().matcher(GET, path));
+            matchers.add(PathPatternRequestMatcher.withDefaults().matcher(HEAD, path));
+        }
+        return new OrRequestMatcher(matchers);
     }
 
     private static void write(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem)

@@ -75,6 +75,21 @@ public final class Api {
             return send(builder(path).GET());
         }
 
+        public Response head(String path) {
+            return send(builder(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        }
+
+        /** Any method; with a JSON body unless {@code body} is null. */
+        public Response send(String method, String path, Object body) {
+            HttpRequest.Builder request = builder(path);
+            if (body == null) {
+                return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+            }
+            String text = body instanceof String s ? s : write(body);
+            return send(request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
+        }
+
         private HttpRequest.Builder builder(String path) {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
             if (user != null) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.web.CorrelationIdFilter;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -25,7 +26,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * (name, date of birth, contact details, notes: a referral, a participant, their histories, a
  * caseload, the audit search) is recorded here before it goes out: one row per answer, naming
  * everyone it showed (one statement however long the caseload). Auditors read it one line per
- * person. If the log cannot be written, the answer is not given.
+ * person. If the log cannot be written, the answer is not given. A HEAD shows no data and is not
+ * logged.
  */
 @Component
 public class PersonalDataReads {
@@ -60,7 +62,7 @@ public class PersonalDataReads {
 
     /** Records that the current user is being shown these people's personal data by the current request. */
     public void record(Subject subject, Collection<String> subjectIds) {
-        if (!subjectIds.isEmpty()) {
+        if (!subjectIds.isEmpty() && showsBody()) {
             insert(entry(subject, subjectIds));
         }
     }
@@ -73,7 +75,7 @@ public class PersonalDataReads {
      * after this, the read is logged all the same: the log may say more than was shown, never less.
      */
     public Logging logWhileAnswering(Subject subject, Collection<String> subjectIds) {
-        if (subjectIds.isEmpty()) {
+        if (subjectIds.isEmpty() || !showsBody()) {
             return new Logging(CompletableFuture.completedFuture(null));
         }
         Entry entry = entry(subject, subjectIds);
@@ -102,6 +104,18 @@ public class PersonalDataReads {
         }
     }
 
+    /**
+     * Whether the current request's answer has a body: a HEAD runs the same handler as its GET but
+     * shows nobody's data, and a row for it would say someone was shown what they were not.
+     */
+    private static boolean showsBody() {
+        return !HttpMethod.HEAD.matches(currentRequest().getMethod());
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+    }
+
     /** One row of the log, as taken from the request, which another thread may insert. */
     private record Entry(String actor, String role, Subject subject, String[] people, String endpoint,
                          String correlationId) {
@@ -109,8 +123,7 @@ public class PersonalDataReads {
 
     private static Entry entry(Subject subject, Collection<String> subjectIds) {
         ActingUser user = ActingUser.current();
-        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-                .getRequest();
+        HttpServletRequest request = currentRequest();
         // The route, not the URL: ids are in subject_id, and query strings may hold anything.
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String endpoint = request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());

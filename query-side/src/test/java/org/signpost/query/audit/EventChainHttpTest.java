@@ -15,7 +15,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.signpost.platform.integrity.ChainReport;
 import org.signpost.platform.integrity.EventChainSealer;
+import org.signpost.platform.integrity.EventChainVerifier;
+import org.signpost.platform.testing.Api.Response;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +34,9 @@ class EventChainHttpTest extends QuerySideTest {
 
     @Autowired
     EventChainSealer sealer;
+
+    @Autowired
+    EventChainVerifier verifier;
 
     @BeforeEach
     void someSealedHistory() {
@@ -92,6 +98,22 @@ class EventChainHttpTest extends QuerySideTest {
                 report.path("sealedUpTo").asLong()));
         assertThat(report.path("headHash").asText()).hasSize(64);
         assertThat(api.as("manager").get("/api/audit/integrity").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aHeadRunsNoCheckAndIsTheAuditorsAlone() {
+        assertThat(integrity().path("status").asText()).isEqualTo("INTACT");
+        ChainReport last = verifier.lastReport();
+
+        Response head = api.as("auditor").head("/api/audit/integrity");
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.contentType()).startsWith("application/json");
+        assertThat(verifier.lastReport()).as("no check ran").isSameAs(last);
+        for (String user : List.of("coordinator", "manager", "linkworker", "analyst", "dpo")) {
+            assertThat(api.as(user).head("/api/audit/integrity").status()).as(user).isEqualTo(403);
+        }
+        assertThat(api.anonymous().head("/api/audit/integrity").status()).isEqualTo(401);
+        assertThat(verifier.lastReport()).isSameAs(last);
     }
 
     @Test

@@ -125,6 +125,26 @@ class PersonalDataReadsHttpTest extends QuerySideTest {
     }
 
     @Test
+    void aHeadShowsNobodysDataAndLogsNoRead() {
+        String p = "/api/participants/" + participant;
+        String r = "/api/referrals/" + referral;
+        for (String path : List.of(p, p + "/history", r, r + "/history", "/api/caseloads/lw-1")) {
+            Response head = api.as("manager").head(path);
+            assertThat(head.status()).as(path).isEqualTo(200);
+            assertThat(head.body()).as(path).isEmpty();
+        }
+        Response search = api.as("auditor").head("/api/audit/events?aggregateId=" + participant);
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.header("X-Total-Count")).isNotNull();
+        assertThat(readsOf(participant)).isEmpty();
+        assertThat(readsOf(referral)).isEmpty();
+
+        assertThat(api.as("manager").get(p).status()).isEqualTo(200);
+        assertThat(texts(readsOf(participant), "endpoint")).as("while a GET is logged")
+                .containsExactly("GET /api/participants/{participantId}");
+    }
+
+    @Test
     void refusedAndFailedReadsAndReadsWithoutPersonalDataLogNothing() {
         assertThat(api.as("linkworker2").get("/api/participants/" + participant).status()).isEqualTo(404);
         assertThat(api.as("analyst").get("/api/participants/" + participant).status()).isEqualTo(403);
