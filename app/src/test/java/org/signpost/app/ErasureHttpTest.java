@@ -25,6 +25,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class ErasureHttpTest extends AllInOneTest {
 
     private static final LocalDate TODAY = LocalDate.now();
+    /** What a data protection officer writes: their own case reference, nothing of the young person. */
+    private static final String REASON = "Erasure request DPO-2026-041 upheld";
     private static final String DATE_OF_BIRTH = TODAY.minusYears(14).minusDays(123).toString();
     /** The erased person's personal values, each one no other data of the test holds. */
     private static final List<String> PERSONAL = List.of("Zephyrine", "Quillfeather", DATE_OF_BIRTH, "07700 900987",
@@ -56,23 +58,31 @@ class ErasureHttpTest extends AllInOneTest {
                 .isNotEmpty();
         JsonNode metricsBefore = evaluation(api);
 
-        assertThat(api.as("coordinator").post(participant + "/erasure", Map.of()).status()).isEqualTo(403);
-        Response erased = api.as("dpo").post(participant + "/erasure", Map.of());
+        assertThat(api.as("coordinator").post(participant + "/erasure", erasure(participantId)).status())
+                .isEqualTo(403);
+        Response erased = api.as("dpo").post(participant + "/erasure", erasure(participantId));
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
         assertThat(erased.json().path("referralId").asText()).isEqualTo(referralId);
         long events = count("domain_event_entry");
-        Response again = api.as("dpo").post("/api/referrals/" + referralId + "/erasure", Map.of());
+        Response again = api.as("dpo").post("/api/referrals/" + referralId + "/erasure", erasure(referralId));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json()).isEqualTo(erased.json());
         assertThat(count("domain_event_entry")).as("a repeated erasure records nothing").isEqualTo(events);
-        assertThat(api.as("dpo").post("/api/participants/" + UUID.randomUUID() + "/erasure", Map.of()).status())
+        String unknown = UUID.randomUUID().toString();
+        assertThat(api.as("dpo").post("/api/participants/" + unknown + "/erasure", erasure(unknown)).status())
                 .isEqualTo(404);
         awaitProjections(api);
-        JsonNode log = api.as("dpo").get("/api/erasures").json();
+        // The log is shared by the test classes of this context: hers is the one line of her referral.
+        List<JsonNode> log = new ArrayList<>();
+        api.as("dpo").get("/api/erasures").json().forEach(line -> {
+            if (line.path("referralId").asText().equals(referralId)) {
+                log.add(line);
+            }
+        });
         assertThat(log).hasSize(1);
-        assertThat(log.get(0).path("referralId").asText()).isEqualTo(referralId);
         assertThat(log.get(0).path("participantId").asText()).isEqualTo(participantId);
         assertThat(log.get(0).path("actor").asText()).isEqualTo("dpo");
+        assertThat(log.get(0).path("reason").asText()).isEqualTo(REASON);
         // The business date in Europe/London: today or, around midnight, the day after or before.
         assertThat(log.get(0).path("erasedOn").asText()).isIn(TODAY.toString(), TODAY.plusDays(1).toString(),
                 TODAY.minusDays(1).toString());
@@ -99,6 +109,58 @@ class ErasureHttpTest extends AllInOneTest {
         assertThat(metricsAfterReplay.path("peopleSeen")).isEqualTo(metricsBefore.path("peopleSeen"));
         assertThat(foundInDatabase(PERSONAL)).isEmpty();
         assertThat(PERSONAL).noneMatch(output.getAll()::contains);
+    }
+
+    @Test
+    void anErasureTakesAReasonAndItsIdAgainInAJsonBodyAndAnythingElseErasesNothing() {
+        Api api = new Api(port);
+        String participantId = enrolled(api, referral("Tamsin", "Keepsake", TODAY.minusYears(12).toString(),
+                "07700 900222", "KE1 1PS", "Keep notes"));
+        String erasure = "/api/participants/" + participantId + "/erasure";
+        long events = count("domain_event_entry");
+        long erasedKeys = erasedKeys();
+
+        for (String contentType : List.of("application/x-www-form-urlencoded", "text/plain", "multipart/form-data")) {
+            Response form = api.as("dpo").postRaw(erasure, contentType,
+                    ("reason=gone&confirm=" + participantId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(form.status()).as(contentType).isEqualTo(415);
+            assertThat(form.contentType()).as(contentType).startsWith("application/problem+json");
+        }
+        Response none = api.as("dpo").send("POST", erasure, null);
+        assertThat(none.status()).as("no body, no content type").isEqualTo(415);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("{}", "confirm, reason");
+        bad.put("{\"confirm\":\"" + participantId + "\"}", "reason");
+        bad.put("{\"reason\":\"DPO case 1\"}", "confirm");
+        bad.put("{\"reason\":\"  \",\"confirm\":\"" + participantId + "\"}", "reason");
+        bad.put("{\"reason\":\"DPO case 1\\nsecond line\",\"confirm\":\"" + participantId + "\"}", "reason");
+        bad.put("{\"reason\":\"" + "x".repeat(501) + "\",\"confirm\":\"" + participantId + "\"}", "reason");
+        bad.put("{\"reason\":\"DPO case 1\",\"confirm\":\"" + UUID.randomUUID() + "\"}", "confirm");
+        bad.put("{\"reason\":\"DPO case 1\",\"confirm\":\"yes\"}", "confirm");
+        bad.put("{\"reason\":\"DPO case 1\",\"confirm\":\"" + participantId + "\",\"force\":true}", "force");
+        bad.forEach((body, fields) -> {
+            Response refused = api.as("dpo").post(erasure, body);
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(refused.contentType()).as(body).startsWith("application/problem+json");
+            List<String> named = new ArrayList<>();
+            refused.json().path("errors").forEach(error -> named.add(error.path("field").asText()));
+            assertThat(String.join(", ", named)).as(body).isEqualTo(fields);
+        });
+        assertThat(count("domain_event_entry")).as("nothing stored").isEqualTo(events);
+        assertThat(erasedKeys()).as("no key destroyed").isEqualTo(erasedKeys);
+        awaitProjections(api);
+        assertThat(api.as("coordinator").get("/api/participants/" + participantId).json().path("name").asText())
+                .isEqualTo("Tamsin Keepsake");
+
+        Response erased = api.as("dpo").post(erasure, erasure(participantId));
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erasedKeys()).isEqualTo(erasedKeys + 2);
+    }
+
+    private static Map<String, Object> erasure(String id) {
+        return Map.of("reason", REASON, "confirm", id);
     }
 
     private void assertNothingShown(Api api, String participant, String referralId) {
@@ -135,6 +197,10 @@ class ErasureHttpTest extends AllInOneTest {
             }
         }
         return found;
+    }
+
+    private long erasedKeys() {
+        return jdbc.queryForObject("SELECT count(*) FROM personal_data_key WHERE erased_at IS NOT NULL", Long.class);
     }
 
     private long count(String table) {

@@ -9,8 +9,12 @@ import java.util.UUID;
  * again. Holds no personal data itself; the evaluation facts of the person's events stay.
  *
  * @param participantId the participant the referral became, if it was assigned
+ * @param reason        the data protection officer's own words for it (a case reference), kept in
+ *                      clear for the erasure log: never the young person's data. Null in erasures
+ *                      recorded before a reason was asked for.
  */
-public record PersonalDataErased(UUID referralId, UUID participantId, LocalDate erasedOn) implements ReferralEvent {
+public record PersonalDataErased(UUID referralId, UUID participantId, LocalDate erasedOn, String reason)
+        implements ReferralEvent {
 
     @Override
     public LocalDate occurredOn() {

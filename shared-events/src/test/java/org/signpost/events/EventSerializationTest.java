@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,7 +55,7 @@ class EventSerializationTest {
                 new SupportExtended(PARTICIPANT, 4, DAY, PersonalData.of("Settling in")),
                 new SafeguardingConcernRaised(PARTICIPANT, UUID.randomUUID(), DAY, PersonalData.of("Bullying")),
                 new ParticipantDischarged(PARTICIPANT, DischargeReason.COMPLETED, DAY),
-                new PersonalDataErased(REFERRAL, PARTICIPANT, DAY));
+                new PersonalDataErased(REFERRAL, PARTICIPANT, DAY, "DPO case 2025-017"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,6 +92,16 @@ class EventSerializationTest {
             }
         }
         return found;
+    }
+
+    /** Erasures stored before a reason was asked for have none, and still read. */
+    @Test
+    void anErasureStoredWithoutAReasonReadsWithNone() {
+        String stored = "{\"erasedOn\":\"2025-03-14\",\"participantId\":\"" + PARTICIPANT + "\",\"referralId\":\""
+                + REFERRAL + "\"}";
+        Object read = serializer.deserialize(new SimpleSerializedObject<>(stored.getBytes(StandardCharsets.UTF_8),
+                byte[].class, PersonalDataErased.class.getName(), null));
+        assertThat(read).isEqualTo(new PersonalDataErased(REFERRAL, PARTICIPANT, DAY, null));
     }
 
     /** A reader per type, made once and shared, rather than one per event read. */

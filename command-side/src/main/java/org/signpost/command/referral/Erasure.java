@@ -43,18 +43,18 @@ class Erasure {
 
     @CommandHandler
     CommandAnswer handle(EraseReferralData command) {
-        return erase(command.referralId());
+        return erase(command.referralId(), command.reason());
     }
 
     @CommandHandler
     CommandAnswer handle(EraseParticipantData command) {
         Aggregate<Participant> participant = participants.load(command.participantId().toString());
-        return erase(participant.invoke(Participant::referralId));
+        return erase(participant.invoke(Participant::referralId), command.reason());
     }
 
-    private CommandAnswer erase(UUID referralId) {
+    private CommandAnswer erase(UUID referralId, String reason) {
         Aggregate<Referral> referral = referrals.load(referralId.toString());
-        CommandAnswer answer = referral.invoke(r -> r.erasePersonalData(clock));
+        CommandAnswer answer = referral.invoke(r -> r.erasePersonalData(reason, clock));
         UUID participantId = referral.invoke(Referral::participantId);
         keys.destroy(Arrays.asList(referralId, participantId));
         if (participantId != null) {

@@ -136,13 +136,14 @@ public class Referral extends SignpostAggregate {
     }
 
     /**
-     * Records that the young person's personal data is erased (the caller destroys their keys in
-     * the same transaction). Asked again, it answers as the first time and records nothing.
+     * Records that the young person's personal data is erased, and the data protection officer's
+     * reason (the caller destroys their keys in the same transaction). Asked again, whatever the
+     * reason, it answers as the first time and records nothing: the data is erased once.
      */
-    public CommandAnswer erasePersonalData(Clock clock) {
+    public CommandAnswer erasePersonalData(String reason, Clock clock) {
         if (erasure == null) {
             apply(new PersonalDataErased(referralId, assignment == null ? null : assignment.participantId(),
-                    BusinessCalendar.today(clock)));
+                    BusinessCalendar.today(clock), reason));
         }
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("referralId", referralId);

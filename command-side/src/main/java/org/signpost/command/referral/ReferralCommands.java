@@ -50,11 +50,14 @@ public final class ReferralCommands {
     public record WithdrawReferral(@TargetAggregateIdentifier UUID referralId, String reason, LocalDate withdrawnOn) {
     }
 
-    /** Erase the young person's personal data (an upheld erasure request). */
-    public record EraseReferralData(UUID referralId) {
+    /**
+     * Erase the young person's personal data (an upheld erasure request); {@code reason} is the
+     * data protection officer's own words (a case reference), recorded in clear.
+     */
+    public record EraseReferralData(UUID referralId, String reason) {
     }
 
     /** The same, named by the participant the referral became. */
-    public record EraseParticipantData(UUID participantId) {
+    public record EraseParticipantData(UUID participantId, String reason) {
     }
 }

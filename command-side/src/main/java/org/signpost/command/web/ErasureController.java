@@ -1,19 +1,28 @@
 package org.signpost.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.signpost.command.referral.ReferralCommands.EraseParticipantData;
 import org.signpost.command.referral.ReferralCommands.EraseReferralData;
+import org.signpost.command.rules.InvalidCommand;
+import org.signpost.platform.web.StaffText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The data protection officer carries out an upheld erasure request, named by the referral or by
  * the participant it became; either erases the young person's personal data everywhere. The
- * request needs no body (one that is sent is not read).
+ * request must say why and name the same id again: an erasure cannot be undone, so it is never
+ * the side effect of a request without a deliberate JSON body (nor of a plain HTML form).
  */
 @RestController
 class ErasureController {
@@ -24,13 +33,35 @@ class ErasureController {
         this.dispatcher = dispatcher;
     }
 
-    @PostMapping(path = "/api/referrals/{referralId}/erasure", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> eraseReferral(@PathVariable UUID referralId, HttpServletRequest request) {
-        return dispatcher.ok(new EraseReferralData(referralId), request);
+    /**
+     * @param reason  the data protection officer's own words (a case reference), recorded in clear
+     *                in the erasure log: never the young person's personal data
+     * @param confirm the id in the path, again
+     */
+    record ErasureForm(
+            @NotBlank @Size(max = StaffText.MAX_LENGTH)
+            @Pattern(regexp = StaffText.ONE_LINE, message = StaffText.ONE_LINE_MESSAGE) String reason,
+            @NotNull UUID confirm) {
+
+        String reasonFor(UUID id) {
+            if (!confirm.equals(id)) {
+                throw new InvalidCommand("confirm", "must be the id in the path");
+            }
+            return reason;
+        }
     }
 
-    @PostMapping(path = "/api/participants/{participantId}/erasure", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> eraseParticipant(@PathVariable UUID participantId, HttpServletRequest request) {
-        return dispatcher.ok(new EraseParticipantData(participantId), request);
+    @PostMapping(path = "/api/referrals/{referralId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> eraseReferral(@PathVariable UUID referralId, @Valid @RequestBody ErasureForm form,
+                                         HttpServletRequest request) {
+        return dispatcher.ok(new EraseReferralData(referralId, form.reasonFor(referralId)), request);
+    }
+
+    @PostMapping(path = "/api/participants/{participantId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> eraseParticipant(@PathVariable UUID participantId, @Valid @RequestBody ErasureForm form,
+                                            HttpServletRequest request) {
+        return dispatcher.ok(new EraseParticipantData(participantId, form.reasonFor(participantId)), request);
     }
 }

@@ -93,7 +93,8 @@ class AuditController {
 
     /**
      * The erasure log, for the data protection officer and auditors: every erasure carried out,
-     * when and by whom, oldest first. It holds no personal data (ids and dates only).
+     * when, by whom and why, oldest first. It holds no personal data (ids, dates and the data
+     * protection officer's reason, which must not name the young person).
      */
     @GetMapping("/api/erasures")
     ResponseEntity<List<Map<String, Object>>> erasures(@RequestParam(defaultValue = "0") int page,
@@ -107,6 +108,9 @@ class AuditController {
             erasure.put("participantId", row.payload().path("participantId").isNull() ? null
                     : row.payload().path("participantId").asText());
             erasure.put("erasedOn", row.occurredOn());
+            // The data protection officer's words; none in erasures recorded before it was asked for.
+            erasure.put("reason", row.payload().path("reason").isTextual() ? row.payload().path("reason").asText()
+                    : null);
             erasure.put("recordedAt", row.recordedAt());
             erasure.put("actor", row.actor());
             erasure.put("role", row.role());

@@ -69,7 +69,8 @@ class PoisonEventHttpTest extends QuerySideTest {
             jdbc.execute("ALTER TABLE audit_event DROP CONSTRAINT IF EXISTS poison_test");
         }
 
-        Response retried = api.as("manager").post("/api/projections/audit-trail/dead-letters/retry", Map.of());
+        Response retried = api.as("manager").post("/api/projections/audit-trail/dead-letters/retry",
+                Map.of("reason", "Constraint poison_test dropped"));
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().path("outcome").asText()).isEqualTo("APPLIED");
         assertThat(retried.json().path("applied").asInt()).isEqualTo(1);
