@@ -10,8 +10,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The whole service on one port, as `./signpost start` runs it, on a real PostgreSQL. All
  * subclasses share one context, database and server.
  */
-@SpringBootTest(classes = SignpostApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = SignpostApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "signpost.allowed-origins=" + AllInOneTest.PUBLIC_ORIGIN)
 abstract class AllInOneTest extends RealServiceTest {
+
+    /** The service's address as a proxy in front of it would publish it (CrossSiteRequestHttpTest). */
+    static final String PUBLIC_ORIGIN = "https://signpost.example.org";
 
     @Autowired
     JdbcTemplate jdbc;

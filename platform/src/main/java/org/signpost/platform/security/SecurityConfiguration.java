@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.signpost.platform.web.CrossSiteRequestFilter;
 import org.signpost.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -97,7 +99,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper, BearerTokens bearerTokens)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper, BearerTokens bearerTokens,
+                                            @Value("${signpost.allowed-origins:}") List<String> allowedOrigins)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", bearerTokens.enabled()
@@ -134,6 +137,9 @@ public class SecurityConfiguration {
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(BearerTokens::authentication)));
             log.info("Bearer tokens of issuer {} are accepted", bearerTokens.issuer());
         }
+        // In the place of Spring's CSRF filter (its tokens fit no API client), before any authentication: a
+        // cross-site request carrying a browser's cached credentials never reaches a handler.
+        http.addFilterAt(new CrossSiteRequestFilter(allowedOrigins, objectMapper), CsrfFilter.class);
         // The role table of docs/access.md, row for row (AccessControlHttpTest checks every cell of it).
         // A rule for GET holds for HEAD, which runs the same handler; anything not listed is refused.
         http
