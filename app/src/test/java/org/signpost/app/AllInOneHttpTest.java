@@ -32,6 +32,8 @@ class AllInOneHttpTest extends AllInOneTest {
         Response anonymous = api.anonymous().get("/api/referrals/" + java.util.UUID.randomUUID() + "/history");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).isEqualTo("application/problem+json");
-        assertThat(api.as("coordinator").get("/api/no-such-path").status()).isEqualTo(404);
+        // A path the role table does not list is refused to everyone, before anything looks it up.
+        assertThat(api.as("coordinator").get("/api/no-such-path").status()).isEqualTo(403);
+        assertThat(api.anonymous().get("/api/no-such-path").status()).isEqualTo(401);
     }
 }
