@@ -46,25 +46,27 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The all-in-one service on its embedded PostgreSQL, whose files are in this directory. */
     static ServiceProcess allInOne(Path dataDirectory) throws IOException {
-        return new ServiceProcess("signpost.jar", List.of("--signpost.db.url=", "--signpost.db.data-directory=" + dataDirectory),
+        return new ServiceProcess("signpost.jar", List.of("--signpost.db.url=", "--signpost.db.data-directory=" + dataDirectory,
+                "--signpost.home=" + home(dataDirectory)),
                 dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"), dataDirectory);
     }
 
     /** The all-in-one service on an external PostgreSQL. */
-    static ServiceProcess allInOne(String jdbcUrl, Path log) throws IOException {
-        return new ServiceProcess("signpost.jar", external(jdbcUrl), log);
+    static ServiceProcess allInOne(Database database, Path log) throws IOException {
+        return new ServiceProcess("signpost.jar", database.serviceArguments(), log);
     }
 
-    static ServiceProcess commandSide(String jdbcUrl, Path log) throws IOException {
-        return new ServiceProcess("signpost.command-side.jar", external(jdbcUrl), log);
+    static ServiceProcess commandSide(Database database, Path log) throws IOException {
+        return new ServiceProcess("signpost.command-side.jar", database.serviceArguments(), log);
     }
 
-    static ServiceProcess querySide(String jdbcUrl, Path log) throws IOException {
-        return new ServiceProcess("signpost.query-side.jar", external(jdbcUrl), log);
+    static ServiceProcess querySide(Database database, Path log) throws IOException {
+        return new ServiceProcess("signpost.query-side.jar", database.serviceArguments(), log);
     }
 
-    private static List<String> external(String jdbcUrl) {
-        return List.of("--signpost.db.url=" + jdbcUrl, "--signpost.db.user=postgres", "--signpost.db.password=");
+    /** An all-in-one service's home of its own, beside its data: where its database's passwords are. */
+    private static Path home(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + "-home");
     }
 
     private static Path jar(String property) {
@@ -101,10 +103,9 @@ final class ServiceProcess implements AutoCloseable {
         });
     }
 
-    /** The address of the embedded PostgreSQL of an all-in-one service, from the file it writes in its data directory. */
-    String embeddedJdbcUrl() throws IOException {
-        List<String> pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
-        return "jdbc:postgresql://localhost:" + pid.get(3).strip() + "/postgres";
+    /** The embedded PostgreSQL of an all-in-one service, from the files it keeps. */
+    Database embeddedDatabase() throws IOException {
+        return Database.ofAllInOne(dataDirectory, home(dataDirectory));
     }
 
     long pid() {

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +15,6 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.signpost.events.EventSerialization;
-import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.signpost.query.metrics.Evaluation;
 import org.signpost.query.metrics.EvaluationCsv;
 import org.signpost.query.metrics.EvaluationMetrics;
@@ -59,8 +56,11 @@ public final class MetricsCommandLine implements Callable<Integer> {
     @Option(names = "--db-password", defaultValue = "${env:SIGNPOST_DB_PASSWORD}")
     String password;
 
-    @Option(names = "--data-directory", defaultValue = "${env:SIGNPOST_DB_DATA_DIRECTORY}", description = "Files of the embedded database (default: ~/.signpost/postgres).")
+    @Option(names = "--data-directory", defaultValue = "${env:SIGNPOST_DB_DATA_DIRECTORY}", description = "Files of the embedded database (default: ~/.local/share/signpost/postgres).")
     Path dataDirectory;
+
+    @Option(names = "--home", defaultValue = "${env:SIGNPOST_HOME}", description = "Where the embedded database's passwords are (default: ~/.signpost).")
+    String home;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -96,12 +96,8 @@ public final class MetricsCommandLine implements Callable<Integer> {
             return 2;
         }
         Evaluation evaluation;
-        if (url != null && !url.isBlank()) {
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
-                evaluation = compute(connection, upTo);
-            }
-        } else {
-            evaluation = computeOnEmbedded(upTo);
+        try (StoreDatabase database = StoreDatabase.open(url, user, password, dataDirectory, home)) {
+            evaluation = compute(database.connection(), upTo);
         }
         if (format.equals("csv")) {
             out.print(EvaluationCsv.render(evaluation));
@@ -113,25 +109,6 @@ public final class MetricsCommandLine implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private Evaluation computeOnEmbedded(Instant upTo) throws Exception {
-        Path directory = dataDirectory != null ? dataDirectory
-                : Path.of(System.getProperty("user.home"), ".signpost", "postgres");
-        Integer runningPort = RunningServer.port(directory);
-        if (runningPort != null) {
-            try (Connection connection = DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + runningPort + "/postgres", "postgres", "")) {
-                return compute(connection, upTo);
-            }
-        }
-        if (!Files.exists(directory.resolve("PG_VERSION"))) {
-            throw new IllegalStateException("No Signpost database in " + directory + "; give --db-url or --data-directory");
-        }
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory);
-             Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
-            return compute(connection, upTo);
-        }
     }
 
     private Evaluation compute(Connection connection, Instant upTo) throws Exception {

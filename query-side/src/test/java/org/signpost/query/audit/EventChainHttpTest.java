@@ -19,6 +19,7 @@ import org.signpost.platform.integrity.EventChainSealer;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Tamper evidence: every stored event is sealed into the hash chain, and any change to the
@@ -32,8 +33,12 @@ class EventChainHttpTest extends QuerySideTest {
     @Autowired
     EventChainSealer sealer;
 
+    /** Whoever changes the history behind the service's back has every right in the database. */
+    private JdbcTemplate superuser;
+
     @BeforeEach
     void someSealedHistory() {
+        superuser = superuser();
         Scenario scenario = new Scenario();
         for (int i = 0; i < 5; i++) {
             scenario.participant(40, "lw-chain", "Chain" + i);
@@ -49,13 +54,13 @@ class EventChainHttpTest extends QuerySideTest {
     }
 
     private void awaitSealed() {
-        long stored = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        long stored = superuser.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> sealedUpTo() >= stored);
     }
 
     private long sealedUpTo() {
-        return jdbc.queryForObject("SELECT sealed_up_to FROM event_chain_head", Long.class);
+        return superuser.queryForObject("SELECT sealed_up_to FROM event_chain_head", Long.class);
     }
 
     private JsonNode integrity() {
@@ -66,28 +71,28 @@ class EventChainHttpTest extends QuerySideTest {
         // Applied by the projections first: an event changed or deleted under a processor that is
         // reading it would be a poison event for it, and go to its dead letters.
         awaitProjections();
-        return jdbc.queryForObject("SELECT max(global_index) - 3 FROM event_chain", Long.class);
+        return superuser.queryForObject("SELECT max(global_index) - 3 FROM event_chain", Long.class);
     }
 
     /** Runs SQL the append-only triggers would refuse, as a database owner could. */
     private void behindTheServicesBack(String table, Runnable change) {
-        jdbc.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+        superuser.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
         try {
             change.run();
         } finally {
-            jdbc.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
+            superuser.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
         }
     }
 
     @Test
     void everyStoredEventIsSealedOnceAndTheChainIsIntact() {
-        assertThat(jdbc.queryForObject("""
+        assertThat(superuser.queryForObject("""
                 SELECT count(*) FROM domain_event_entry e LEFT JOIN event_chain c ON c.global_index = e.global_index
                 WHERE e.global_index <= (SELECT sealed_up_to FROM event_chain_head) AND c.global_index IS NULL""",
                 Long.class)).isZero();
         JsonNode report = integrity();
         assertThat(report.path("status").asText()).isEqualTo("INTACT");
-        assertThat(report.path("verifiedEvents").asLong()).isEqualTo(jdbc.queryForObject(
+        assertThat(report.path("verifiedEvents").asLong()).isEqualTo(superuser.queryForObject(
                 "SELECT count(*) FROM domain_event_entry WHERE global_index <= ?", Long.class,
                 report.path("sealedUpTo").asLong()));
         assertThat(report.path("headHash").asText()).hasSize(64);
@@ -97,12 +102,12 @@ class EventChainHttpTest extends QuerySideTest {
     @Test
     void oneChangedByteOfOneStoredEventIsNamed() {
         long position = someSealedPosition();
-        byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?",
+        byte[] original = superuser.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?",
                 byte[].class, position);
         byte[] changed = original.clone();
         changed[changed.length / 2] ^= 0x01;
         behindTheServicesBack("domain_event_entry", () ->
-                jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", changed, position));
+                superuser.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", changed, position));
         try {
             JsonNode report = integrity();
             assertThat(report.path("status").asText()).isEqualTo("BROKEN");
@@ -111,21 +116,21 @@ class EventChainHttpTest extends QuerySideTest {
             assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(503);
         } finally {
             behindTheServicesBack("domain_event_entry", () ->
-                    jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", original, position));
+                    superuser.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", original, position));
         }
     }
 
     @Test
     void aChangedRecordingTimeOrActorIsNamedToo() {
         long position = someSealedPosition();
-        String original = jdbc.queryForObject("SELECT time_stamp FROM domain_event_entry WHERE global_index = ?",
+        String original = superuser.queryForObject("SELECT time_stamp FROM domain_event_entry WHERE global_index = ?",
                 String.class, position);
-        behindTheServicesBack("domain_event_entry", () -> jdbc.update(
+        behindTheServicesBack("domain_event_entry", () -> superuser.update(
                 "UPDATE domain_event_entry SET time_stamp = ? WHERE global_index = ?", "2001-01-01T00:00:00Z", position));
         try {
             assertThat(integrity().path("firstFailure").path("position").asLong()).isEqualTo(position);
         } finally {
-            behindTheServicesBack("domain_event_entry", () -> jdbc.update(
+            behindTheServicesBack("domain_event_entry", () -> superuser.update(
                     "UPDATE domain_event_entry SET time_stamp = ? WHERE global_index = ?", original, position));
         }
     }
@@ -133,16 +138,16 @@ class EventChainHttpTest extends QuerySideTest {
     @Test
     void aDeletedEventIsNamed() {
         long position = someSealedPosition();
-        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?", position);
+        Map<String, Object> row = superuser.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?", position);
         behindTheServicesBack("domain_event_entry", () ->
-                jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", position));
+                superuser.update("DELETE FROM domain_event_entry WHERE global_index = ?", position));
         try {
             JsonNode report = integrity();
             assertThat(report.path("firstFailure").path("position").asLong()).isEqualTo(position);
             assertThat(report.path("firstFailure").path("reason").asText()).contains("missing");
         } finally {
             List<String> columns = new ArrayList<>(row.keySet());
-            jdbc.update("INSERT INTO domain_event_entry (" + String.join(", ", columns) + ") VALUES ("
+            superuser.update("INSERT INTO domain_event_entry (" + String.join(", ", columns) + ") VALUES ("
                     + String.join(", ", columns.stream().map(c -> "?").toList()) + ")",
                     columns.stream().map(row::get).toArray());
         }
@@ -151,7 +156,7 @@ class EventChainHttpTest extends QuerySideTest {
     @Test
     void anEventSlippedInBelowTheSealedHeadIsNamed() {
         // A hole: a position taken and never used, as a rolled-back append leaves one.
-        long hole = jdbc.queryForObject("SELECT nextval('domain_event_entry_global_index_seq')", Long.class);
+        long hole = superuser.queryForObject("SELECT nextval('domain_event_entry_global_index_seq')", Long.class);
         Scenario later = new Scenario();
         later.participant(30, "lw-chain", "Later");
         append(later.events());
@@ -159,7 +164,7 @@ class EventChainHttpTest extends QuerySideTest {
         assertThat(integrity().path("status").asText()).as("a hole is no tampering").isEqualTo("INTACT");
 
         // Its payload is no event of ours, so that the live projections, which would see it, ignore it.
-        jdbc.update("""
+        superuser.update("""
                 INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, event_identifier,
                     meta_data, payload, payload_type, time_stamp)
                 VALUES (?, 'slipped-in', 0, 'Nobody', 'slipped-in', NULL, convert_to('"slipped in"', 'UTF8'),
@@ -170,35 +175,35 @@ class EventChainHttpTest extends QuerySideTest {
             assertThat(report.path("firstFailure").path("reason").asText()).contains("appeared");
         } finally {
             behindTheServicesBack("domain_event_entry", () ->
-                    jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", hole));
+                    superuser.update("DELETE FROM domain_event_entry WHERE global_index = ?", hole));
         }
     }
 
     @Test
     void aRewrittenSealIsNamed() {
         long position = someSealedPosition();
-        byte[] original = jdbc.queryForObject("SELECT hash FROM event_chain WHERE global_index = ?", byte[].class,
+        byte[] original = superuser.queryForObject("SELECT hash FROM event_chain WHERE global_index = ?", byte[].class,
                 position);
         behindTheServicesBack("event_chain", () ->
-                jdbc.update("UPDATE event_chain SET hash = ? WHERE global_index = ?", new byte[32], position));
+                superuser.update("UPDATE event_chain SET hash = ? WHERE global_index = ?", new byte[32], position));
         try {
             assertThat(integrity().path("firstFailure").path("position").asLong()).isEqualTo(position);
         } finally {
             behindTheServicesBack("event_chain", () ->
-                    jdbc.update("UPDATE event_chain SET hash = ? WHERE global_index = ?", original, position));
+                    superuser.update("UPDATE event_chain SET hash = ? WHERE global_index = ?", original, position));
         }
     }
 
     @Test
     void theHistoryRefusesChangesThroughTheDatabasesRules() {
         long position = someSealedPosition();
-        assertThatThrownBy(() -> jdbc.update("UPDATE domain_event_entry SET payload_revision = 'x' WHERE global_index = ?",
+        assertThatThrownBy(() -> superuser.update("UPDATE domain_event_entry SET payload_revision = 'x' WHERE global_index = ?",
                 position)).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", position))
+        assertThatThrownBy(() -> superuser.update("DELETE FROM domain_event_entry WHERE global_index = ?", position))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM event_chain WHERE global_index = ?", position))
+        assertThatThrownBy(() -> superuser.update("DELETE FROM event_chain WHERE global_index = ?", position))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("UPDATE event_chain_head SET sealed_up_to = 0"))
+        assertThatThrownBy(() -> superuser.update("UPDATE event_chain_head SET sealed_up_to = 0"))
                 .hasMessageContaining("only moves forward");
     }
 
@@ -225,7 +230,7 @@ class EventChainHttpTest extends QuerySideTest {
             writers.shutdown();
         }
         awaitSealed();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_chain", Long.class)).isEqualTo(jdbc.queryForObject(
+        assertThat(superuser.queryForObject("SELECT count(*) FROM event_chain", Long.class)).isEqualTo(superuser.queryForObject(
                 "SELECT count(*) FROM domain_event_entry WHERE global_index <= (SELECT sealed_up_to FROM event_chain_head)",
                 Long.class));
         assertThat(integrity().path("status").asText()).isEqualTo("INTACT");

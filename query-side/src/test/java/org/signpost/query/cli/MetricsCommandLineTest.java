@@ -69,12 +69,14 @@ class MetricsCommandLineTest extends QuerySideTest {
 
     private Run run(String... options) {
         HikariDataSource pool = (HikariDataSource) dataSource;
-        String[] args = new String[options.length + 4];
+        String[] args = new String[options.length + 6];
         System.arraycopy(options, 0, args, 0, options.length);
         args[options.length] = "--db-url";
         args[options.length + 1] = pool.getJdbcUrl();
         args[options.length + 2] = "--db-user";
         args[options.length + 3] = pool.getUsername();
+        args[options.length + 4] = "--db-password";
+        args[options.length + 5] = pool.getPassword();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = MetricsCommandLine.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
