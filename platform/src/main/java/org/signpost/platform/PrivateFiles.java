@@ -36,9 +36,14 @@ public final class PrivateFiles {
         }
     }
 
-    /** Refuses a secret's file that others than its owner may read or change. */
+    /**
+     * Refuses a secret's file that others than its owner may read or change. A secret that Docker
+     * or Kubernetes mounts (under /run/secrets) is exempt: the orchestrator decides which
+     * containers see it, and mounts it readable by all of the container's users by default.
+     */
     public static void requirePrivate(Path file) {
-        if (!posix()) {
+        String path = file.toAbsolutePath().normalize().toString();
+        if (!posix() || path.startsWith("/run/secrets/") || path.startsWith("/var/run/secrets/")) {
             return;
         }
         try {

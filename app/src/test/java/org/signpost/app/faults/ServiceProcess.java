@@ -86,7 +86,8 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(database);
-        command.addAll(List.of("--signpost.users-file=" + users, "--signpost.master-key=" + TestDatabase.MASTER_KEY,
+        command.addAll(List.of("--signpost.users-file=" + users,
+                "--signpost.master-key-file=" + TestDatabase.masterKeyFile(log.getParent().resolve("keys")),
                 "--signpost.integrity.seal-interval=PT0.2S", "--signpost.integrity.seal-grace=PT0.2S"));
         command.addAll(List.of(settings));
         process = new ProcessBuilder(command).redirectErrorStream(true)
