@@ -47,6 +47,13 @@ public final class TestDatabase {
         // Seal the event chain promptly, so that tests of it need not wait long.
         registry.add("signpost.integrity.seal-interval", () -> "PT0.2S");
         registry.add("signpost.integrity.seal-grace", () -> "PT0.2S");
+        // Sign-in limits a test reaches in a few attempts and a lock it outlasts in seconds. A name's
+        // limit is below the address's so that locking one name leaves the others (all tests sign
+        // in from 127.0.0.1) free; only SignInThrottleHttpTest fails sign-ins.
+        registry.add("signpost.signin.max-failures-per-user", () -> "3");
+        registry.add("signpost.signin.max-failures-per-address", () -> "8");
+        registry.add("signpost.signin.lock", () -> "PT2S");
+        registry.add("signpost.signin.backoff", () -> "PT0.2S");
         // A master key for tests only (32 bytes "signpost-test-master-key-32bytes"); real ones come from the environment.
         registry.add("signpost.master-key", () -> MASTER_KEY);
         TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
