@@ -75,7 +75,7 @@ class SignInThrottleHttpTest extends AllInOneTest {
                 .containsPattern("(?m)^signpost_signin_throttled_total\\{.*limit=\"address\".*\\} [1-9]");
         assertThat(output.getAll())
                 .contains("Failed sign-in as intruder??INFO forged line from 127.0.0.1: no such user")
-                .contains("Sign-ins from 127.0.0.1 are refused for PT2S after 8 failures in a row")
+                .contains("Sign-ins from 127.0.0.1 are refused for PT2S after 8 failures")
                 .doesNotContainPattern("(?m)^INFO forged line")
                 .doesNotContain(WRONG);
     }

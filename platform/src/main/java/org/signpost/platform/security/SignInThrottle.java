@@ -145,7 +145,7 @@ public final class SignInThrottle {
             admitted();
             long now = ticker.read();
             fail(byAddress, address, addressHeld, limits.maxFailuresPerAddress(), false, now)
-                    .ifPresent(count -> log.warn("Sign-ins from {} are refused for {} after {} failures in a row",
+                    .ifPresent(count -> log.warn("Sign-ins from {} are refused for {} after {} failures",
                             UserNames.forLog(address), limits.lock(), count));
             fail(byUserName, userName, userNameHeld, limits.maxFailuresPerUser(), true, now)
                     .ifPresent(count -> log.warn("Sign-ins as {} are refused for {} after {} failures in a row",
