@@ -4,6 +4,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,8 +22,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -42,7 +41,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Finer rules (a link worker's own participants only) are enforced where the data is.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BearerTokens.class)
+@EnableConfigurationProperties({BearerTokens.class, SignInLimits.class})
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -70,9 +69,15 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(UsersFile users) {
-        return username -> users.find(username)
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    SignInThrottle signInThrottle(SignInLimits limits) {
+        return new SignInThrottle(limits);
+    }
+
+    /** The one AuthenticationProvider bean: Spring Security makes it the password sign-in of every filter chain. */
+    @Bean
+    PasswordSignIn passwordSignIn(UsersFile users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
+                                  MeterRegistry meters) {
+        return new PasswordSignIn(users, passwordEncoder, throttle, meters);
     }
 
     /**
@@ -95,6 +100,11 @@ public class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper, BearerTokens bearerTokens)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (e instanceof TooManyFailedSignIns tooMany) {
+                response.setHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+                write(response, objectMapper, tooMany.problem());
+                return;
+            }
             response.setHeader("WWW-Authenticate", bearerTokens.enabled()
                     ? "Basic realm=\"signpost\", Bearer realm=\"signpost\"" : "Basic realm=\"signpost\"");
             write(response, objectMapper, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",

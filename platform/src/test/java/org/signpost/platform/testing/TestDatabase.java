@@ -89,6 +89,13 @@ public final class TestDatabase {
         // Seal the event chain promptly, so that tests of it need not wait long.
         registry.add("signpost.integrity.seal-interval", () -> "PT0.2S");
         registry.add("signpost.integrity.seal-grace", () -> "PT0.2S");
+        // Sign-in limits a test reaches in a few attempts and a lock it outlasts in seconds. A name's
+        // limit is below the address's so that locking one name leaves the others (all tests sign
+        // in from 127.0.0.1) free; only SignInThrottleHttpTest fails sign-ins.
+        registry.add("signpost.signin.max-failures-per-user", () -> "3");
+        registry.add("signpost.signin.max-failures-per-address", () -> "8");
+        registry.add("signpost.signin.lock", () -> "PT2S");
+        registry.add("signpost.signin.backoff", () -> "PT0.2S");
         TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 }
