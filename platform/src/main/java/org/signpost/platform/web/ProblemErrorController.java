@@ -2,7 +2,10 @@ package org.signpost.platform.web;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -21,13 +24,22 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    private final SecurityHeaders securityHeaders;
+
+    ProblemErrorController(SecurityHeaders securityHeaders) {
+        this.securityHeaders = securityHeaders;
+    }
+
     @RequestMapping("${server.error.path:${error.path:/error}}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) throws NoResourceFoundException {
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (request.getDispatcherType() != DispatcherType.ERROR || !(code instanceof Integer status)) {
             throw new NoResourceFoundException(HttpMethod.valueOf(request.getMethod()),
                     request.getRequestURI().substring(1));
         }
+        // The security chain writes no headers on an error dispatch; the first dispatch may not have either.
+        securityHeaders.addTo(request, response);
         HttpStatus resolved = HttpStatus.resolve(status);
         if (resolved == null || resolved.is5xxServerError() || !resolved.isError()) {
             return Problems.respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",

@@ -16,8 +16,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Requests that Tomcat refuses before they reach the application (an encoded NUL, slash or
- * backslash in the path, a malformed %-escape) get the service's problem+json with the security
- * headers ({@link RefusedRequests}), instead of Tomcat's HTML error page without them.
+ * backslash or a malformed %-escape in the path, a malformed header or request line, a CONNECT)
+ * get the service's problem+json with the security headers ({@link RefusedRequests}), instead of
+ * Tomcat's HTML error page without them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(Tomcat.class)
@@ -46,16 +47,13 @@ class TomcatRefusals {
                 return;
             }
             HttpStatus status = HttpStatus.resolve(response.getStatus());
+            // Tomcat says "Invalid URI" when it is the path; a bad header or request line gets no message.
+            String message = response.getMessage();
+            String part = message != null && message.contains("URI") ? "path" : "request";
             // Tomcat's sendError suspended the response; it is answered here instead of by its error page.
             response.setSuspended(false);
-            response.resetBuffer();
-            if (status == HttpStatus.BAD_REQUEST) {
-                refusals.getObject().refuse(request.getRequest(), response.getResponse(), status, "path");
-            } else {
-                // Another refusal of the request line (a CONNECT, say): still the client's doing, so a 4xx.
-                refusals.getObject().refuse(request.getRequest(), response.getResponse(),
-                        status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST, "request");
-            }
+            refusals.getObject().refuse(request.getRequest(), response.getResponse(),
+                    status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST, part);
         }
     }
 }

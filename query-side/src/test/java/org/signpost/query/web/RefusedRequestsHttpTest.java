@@ -3,6 +3,10 @@ package org.signpost.query.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +59,49 @@ class RefusedRequestsHttpTest extends QuerySideTest {
         assertThat(problem.path("type").asText()).isEqualTo("urn:signpost:problem:invalid-input");
         assertThat(problem.path("errors").findValuesAsText("field")).as(response.toString()).containsExactly(field);
         assertHasSecurityHeaders(response);
+    }
+
+    static Stream<Arguments> malformedRequests() {
+        String host = "Host: 127.0.0.1\r\n";
+        return Stream.of(
+                Arguments.of("a header name with a space", "GET /api/audit/events HTTP/1.1\r\n" + host + "Bad Header: x\r\n",
+                        "request"),
+                Arguments.of("a header of 9 kB", "GET /api/audit/events HTTP/1.1\r\n" + host + "X-Big: "
+                        + "a".repeat(9000) + "\r\n", "request"),
+                Arguments.of("no Host header", "GET /api/audit/events HTTP/1.1\r\n", "request"),
+                Arguments.of("a space in the query", "GET /api/audit/events?actor=a b HTTP/1.1\r\n" + host, "request"),
+                Arguments.of("a malformed escape in the path", "GET /api/audit/%zz/events HTTP/1.1\r\n" + host, "path"),
+                Arguments.of("TRACE", "TRACE /api/audit/events HTTP/1.1\r\n" + host, "method"),
+                Arguments.of("an unknown method", "FOO /api/audit/events HTTP/1.1\r\n" + host, "method"),
+                Arguments.of("CONNECT", "CONNECT 127.0.0.1:443 HTTP/1.1\r\n" + host, "request"));
+    }
+
+    /** Requests no HTTP client library sends, written on a socket. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedRequests")
+    void aMalformedRequestIsABadRequestWithTheSecurityHeaders(String what, String head, String part) throws Exception {
+        String credentials = java.util.Base64.getEncoder().encodeToString(
+                ("auditor:" + org.signpost.platform.testing.Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String answer;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((head + "Authorization: Basic " + credentials + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String[] headAndBody = answer.split("\r\n\r\n", 2);
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headAndBody[0].lines().skip(1).map(line -> line.split(": ?", 2))
+                .forEach(header -> headers.put(header[0], header.length > 1 ? header[1] : ""));
+
+        assertThat(headAndBody[0]).as(answer).startsWith("HTTP/1.1 400");
+        assertThat(headers.get("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(headAndBody[1]).contains("\"field\":\"" + part + "\"");
+        assertThat(headers.get("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(headers.get("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(headers.get("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(headers.get("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(headers.get("Strict-Transport-Security")).startsWith("max-age=31536000");
     }
 
     @Test
