@@ -1,7 +1,6 @@
 package org.signpost.query.testing;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,7 +135,7 @@ public final class HistoryGenerator {
         if (outcome != TriageOutcome.ACCEPTED || random.nextInt(8) == 0) {
             return events;
         }
-        UUID participantId = UUID.nameUUIDFromBytes(("participant-of-referral:" + referralId).getBytes(StandardCharsets.UTF_8));
+        UUID participantId = UUID.randomUUID();
         String linkWorker = pick(LINK_WORKERS);
         LocalDate day = triagedOn.plusDays(random.nextInt(5));
         events.add(History.of(new LinkWorkerAssigned(referralId, participantId, linkWorker, day), referralSequence,
