@@ -97,7 +97,8 @@ class SplitProcessesTest {
                 "--signpost.db.url=" + database.jdbcUrl(),
                 "--signpost.db.user=postgres",
                 "--signpost.db.password=",
-                "--signpost.users-file=classpath:test-users.yml", "--signpost.master-key=" + TestDatabase.MASTER_KEY};
+                "--signpost.users-file=classpath:test-users.yml", "--signpost.master-key=" + TestDatabase.MASTER_KEY,
+                "--signpost.integrity.key=" + TestDatabase.INTEGRITY_KEY, "--signpost.home=" + TestDatabase.freshHome()};
         return new SpringApplicationBuilder(application).run(java.util.stream.Stream.concat(
                 java.util.Arrays.stream(args), java.util.Arrays.stream(more)).toArray(String[]::new));
     }

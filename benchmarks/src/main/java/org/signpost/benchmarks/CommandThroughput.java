@@ -65,6 +65,7 @@ final class CommandThroughput {
              ConfigurableApplicationContext service = new SpringApplicationBuilder(SignpostApplication.class)
                      .run("--server.port=0", "--signpost.db.url=" + database.jdbcUrl(), "--signpost.db.user=postgres",
                              "--signpost.db.password=", "--signpost.users-file=" + users, "--signpost.master-key=" + Benchmarks.freshMasterKey(),
+                             "--signpost.integrity.key=" + Benchmarks.freshMasterKey(), "--signpost.home=" + work.resolve("home"),
                              "--logging.level.root=WARN")) {
             DataSource dataSource = service.getBean(DataSource.class);
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();

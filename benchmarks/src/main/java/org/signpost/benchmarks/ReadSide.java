@@ -65,6 +65,7 @@ final class ReadSide {
             String[] args = Stream.concat(Stream.of("--server.port=0", "--signpost.db.url=" + database.jdbcUrl(),
                     "--signpost.db.user=postgres", "--signpost.db.password=", "--signpost.users-file=" + users,
                     "--signpost.master-key=" + Benchmarks.freshMasterKey(), "--logging.level.root=WARN",
+                    "--signpost.integrity.key=" + Benchmarks.freshMasterKey(), "--signpost.home=" + work.resolve("home"),
                     "--logging.level.org.signpost.query.projection.ReplayEngine=INFO"),
                     Stream.concat(serviceTimes.serviceArguments().stream(), buildByScanLag(options))).toArray(String[]::new);
             long events;

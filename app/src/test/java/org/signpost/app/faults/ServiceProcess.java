@@ -85,6 +85,7 @@ final class ServiceProcess implements AutoCloseable {
                 "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(database);
         command.addAll(List.of("--signpost.users-file=" + users, "--signpost.master-key=" + TestDatabase.MASTER_KEY,
+                "--signpost.integrity.key=" + TestDatabase.INTEGRITY_KEY, "--signpost.home=" + log.resolveSibling(log.getFileName() + ".home"),
                 "--signpost.integrity.seal-interval=PT0.2S", "--signpost.integrity.seal-grace=PT0.2S"));
         command.addAll(List.of(settings));
         process = new ProcessBuilder(command).redirectErrorStream(true)

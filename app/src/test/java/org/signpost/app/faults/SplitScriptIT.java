@@ -47,7 +47,7 @@ class SplitScriptIT {
                     .redirectErrorStream(true).redirectOutput(base.resolve("script.log").toFile());
             builder.environment().putAll(Map.of("SIGNPOST_DB_URL", database.jdbcUrl(), "SIGNPOST_DB_USER", "postgres",
                     "SIGNPOST_DB_PASSWORD", "", "SIGNPOST_MASTER_KEY", TestDatabase.MASTER_KEY, "SIGNPOST_NO_BUILD", "1",
-                    "SIGNPOST_LOG_DIR", base.resolve("logs").toString(),
+                    "SIGNPOST_LOG_DIR", base.resolve("logs").toString(), "SIGNPOST_HOME", base.resolve("home").toString(),
                     "SIGNPOST_SPLIT_FIRST_PORT", Integer.toString(firstPort)));
             Process script = builder.start();
             try {

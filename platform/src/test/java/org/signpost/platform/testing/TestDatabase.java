@@ -17,7 +17,16 @@ public final class TestDatabase {
     public static final String MASTER_KEY = java.util.Base64.getEncoder()
             .encodeToString("signpost-test-master-key-32bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
+    /** The chains' key in tests (32 bytes "signpost-test-integrity-key-32by"); real ones are in a file. */
+    public static final String INTEGRITY_KEY = java.util.Base64.getEncoder()
+            .encodeToString("signpost-test-integrity-key-32by".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
     private TestDatabase() {
+    }
+
+    /** A Signpost home of its own under target/, for the head anchor of a service a test starts. */
+    public static Path freshHome() {
+        return Path.of("target", "test-home", UUID.randomUUID().toString()).toAbsolutePath();
     }
 
     public static Path freshDataDirectory() {
@@ -49,6 +58,9 @@ public final class TestDatabase {
         registry.add("signpost.integrity.seal-grace", () -> "PT0.2S");
         // A master key for tests only (32 bytes "signpost-test-master-key-32bytes"); real ones come from the environment.
         registry.add("signpost.master-key", () -> MASTER_KEY);
+        registry.add("signpost.integrity.key", () -> INTEGRITY_KEY);
+        // The head anchor belongs with the database it anchors: a fresh one for each.
+        registry.add("signpost.home", freshHome()::toString);
         TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 }
