@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.signpost.platform.integrity.ChainAnchor;
+import org.signpost.platform.integrity.ChainSealer;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,9 @@ class HeadAnchorHttpTest extends QuerySideTest {
     @Autowired
     ChainAnchor anchor;
 
+    @Autowired
+    List<ChainSealer> sealers;
+
     @BeforeEach
     void someHistoryAndReadsAllSealed() {
         Scenario scenario = new Scenario();
@@ -39,6 +44,8 @@ class HeadAnchorHttpTest extends QuerySideTest {
                     WHEN 'events' THEN (SELECT max(global_index) FROM domain_event_entry)
                     ELSE (SELECT max(id) FROM personal_data_read) END)
                 FROM chain_head h""", Boolean.class));
+        // A run of each sealer waits for the one under way, which may be about to write the anchor.
+        sealers.forEach(ChainSealer::seal);
     }
 
     @AfterEach
@@ -63,11 +70,11 @@ class HeadAnchorHttpTest extends QuerySideTest {
         Files.deleteIfExists(file());
         JsonNode report = integrity();
         assertThat(report.path("status").asText()).isEqualTo("INTACT");
-        assertThat(report.path("anchoredUpTo").asLong()).isZero();
         assertThat(anchor.read().get("events").position()).isEqualTo(report.path("sealedUpTo").asLong());
         assertThat(anchor.read().get("events").hex()).isEqualTo(report.path("headHash").asText());
         assertThat(Files.readString(file())).contains("events " + report.path("sealedUpTo").asLong() + " "
                 + report.path("headHash").asText());
+        assertThat(anchor.read().get("read-log").hex()).isEqualTo(report.path("readLog").path("headHash").asText());
     }
 
     @Test
