@@ -95,7 +95,8 @@ class SplitProcessesTest {
                                                         String... more) {
         java.util.List<String> args = new java.util.ArrayList<>(database.serviceArguments());
         args.addAll(java.util.List.of("--server.port=0",
-                "--signpost.users-file=classpath:test-users.yml", "--signpost.master-key=" + TestDatabase.MASTER_KEY));
+                "--signpost.users-file=classpath:test-users.yml", "--signpost.master-key=" + TestDatabase.MASTER_KEY,
+                "--signpost.integrity.key=" + TestDatabase.INTEGRITY_KEY, "--signpost.home=" + TestDatabase.freshHome()));
         args.addAll(java.util.List.of(more));
         return new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
     }

@@ -65,8 +65,9 @@ final class CommandThroughput {
              ConfigurableApplicationContext service = new SpringApplicationBuilder(SignpostApplication.class)
                      .run(java.util.stream.Stream.concat(database.serviceArguments().stream(), java.util.stream.Stream.of(
                              "--server.port=0", "--signpost.users-file=" + users,
-                             "--signpost.master-key=" + Benchmarks.freshMasterKey(), "--logging.level.root=WARN"))
-                             .toArray(String[]::new))) {
+                             "--signpost.master-key=" + Benchmarks.freshMasterKey(),
+                             "--signpost.integrity.key=" + Benchmarks.freshMasterKey(), "--signpost.home=" + work.resolve("home"),
+                             "--logging.level.root=WARN")).toArray(String[]::new))) {
             DataSource dataSource = service.getBean(DataSource.class);
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();
 

@@ -67,6 +67,7 @@ final class ReadSide {
             String[] args = Stream.concat(Stream.concat(database.serviceArguments().stream(), Stream.of(
                     "--server.port=0", "--signpost.users-file=" + users,
                     "--signpost.master-key=" + Benchmarks.freshMasterKey(), "--logging.level.root=WARN",
+                    "--signpost.integrity.key=" + Benchmarks.freshMasterKey(), "--signpost.home=" + work.resolve("home"),
                     "--logging.level.org.signpost.query.projection.ReplayEngine=INFO")),
                     Stream.concat(serviceTimes.serviceArguments().stream(), buildByScanLag(options))).toArray(String[]::new);
             long events;

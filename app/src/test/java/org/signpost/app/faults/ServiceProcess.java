@@ -46,8 +46,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The all-in-one service on its embedded PostgreSQL, whose files are in this directory. */
     static ServiceProcess allInOne(Path dataDirectory) throws IOException {
-        return new ServiceProcess("signpost.jar", List.of("--signpost.db.url=", "--signpost.db.data-directory=" + dataDirectory,
-                "--signpost.home=" + home(dataDirectory)),
+        return new ServiceProcess("signpost.jar", List.of("--signpost.db.url=", "--signpost.db.data-directory=" + dataDirectory),
                 dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"), dataDirectory);
     }
 
@@ -86,8 +85,10 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(database);
+        Path home = dataDirectory != null ? home(dataDirectory) : log.resolveSibling(log.getFileName() + ".home");
         command.addAll(List.of("--signpost.users-file=" + users,
                 "--signpost.master-key-file=" + TestDatabase.masterKeyFile(log.getParent().resolve("keys")),
+                "--signpost.integrity.key=" + TestDatabase.INTEGRITY_KEY, "--signpost.home=" + home,
                 "--signpost.integrity.seal-interval=PT0.2S", "--signpost.integrity.seal-grace=PT0.2S"));
         command.addAll(List.of(settings));
         process = new ProcessBuilder(command).redirectErrorStream(true)

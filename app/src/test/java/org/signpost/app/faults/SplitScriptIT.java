@@ -49,7 +49,7 @@ class SplitScriptIT {
                     "SIGNPOST_DB_USER", DatabaseRoles.SERVICE, "SIGNPOST_DB_PASSWORD", database.credentials().service(),
                     "SIGNPOST_DB_OWNER_USER", DatabaseRoles.OWNER, "SIGNPOST_DB_OWNER_PASSWORD", database.credentials().owner(),
                     "SIGNPOST_MASTER_KEY_FILE", TestDatabase.masterKeyFile(base.resolve("home")).toString(),
-                    "SIGNPOST_NO_BUILD", "1",
+                    "SIGNPOST_NO_BUILD", "1", "SIGNPOST_HOME", base.resolve("home").toString(),
                     "SIGNPOST_LOG_DIR", base.resolve("logs").toString(),
                     "SIGNPOST_SPLIT_FIRST_PORT", Integer.toString(firstPort)));
             Process script = builder.start();

@@ -13,8 +13,12 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  */
 public final class SchemaGrants {
 
-    /** The record of what happened: the service may add to these tables, never change them. */
-    public static final List<String> RECORD = List.of("domain_event_entry", "event_chain", "personal_data_read");
+    /**
+     * The record of what happened: the events, their seals, the log of personal-data reads, and
+     * what the unkeyed chain of earlier versions showed. The service may add to them, never change them.
+     */
+    public static final List<String> RECORD = List.of("domain_event_entry", "chain_seal", "personal_data_read",
+            "event_chain_handover", "event_chain");
 
     private SchemaGrants() {
     }

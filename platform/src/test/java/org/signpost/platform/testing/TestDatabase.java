@@ -26,7 +26,16 @@ public final class TestDatabase {
     public static final String MASTER_KEY = java.util.Base64.getEncoder()
             .encodeToString("signpost-test-master-key-32bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
+    /** The chains' key in tests (32 bytes "signpost-test-integrity-key-32by"); real ones are in a file. */
+    public static final String INTEGRITY_KEY = java.util.Base64.getEncoder()
+            .encodeToString("signpost-test-integrity-key-32by".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
     private TestDatabase() {
+    }
+
+    /** A Signpost home of its own under target/, for the head anchor of a service a test starts. */
+    public static Path freshHome() {
+        return Path.of("target", "test-home", UUID.randomUUID().toString()).toAbsolutePath();
     }
 
     public static Path freshDataDirectory() {
@@ -96,6 +105,7 @@ public final class TestDatabase {
         registry.add("signpost.signin.max-failures-per-address", () -> "8");
         registry.add("signpost.signin.lock", () -> "PT2S");
         registry.add("signpost.signin.backoff", () -> "PT0.2S");
+        registry.add("signpost.integrity.key", () -> INTEGRITY_KEY);
         TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 }
