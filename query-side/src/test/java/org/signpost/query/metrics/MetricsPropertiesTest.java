@@ -259,6 +259,20 @@ class MetricsPropertiesTest {
         assertThat(referralRate(grown.facts(), scenario)).isEqualTo(referralRate(known.facts(), scenario));
     }
 
+    /**
+     * Session and signpost ids are the clients', unique within a participant only: a history in
+     * which every young person's sessions and signposts have the same ids as everyone else's
+     * (their first session "s0", ...) gives the same figures as one with ids of their own.
+     */
+    @Property(tries = TRIES)
+    void idsSharedAcrossParticipantsChangeNoFigure(@ForAll("scenarios") Scenario scenario) {
+        History ownIds = historyOf(scenario, false);
+        History sharedIds = historyOf(scenario, true);
+
+        assertThat(evaluate(sharedIds.facts(), scenario)).isEqualTo(evaluate(ownIds.facts(), scenario));
+        assertThat(referralRate(sharedIds.facts(), scenario)).isEqualTo(referralRate(ownIds.facts(), scenario));
+    }
+
     // ---------------------------------------------------------------- from a scenario to events
 
     private static Evaluation evaluate(MetricFacts facts, Scenario scenario) {
@@ -270,7 +284,12 @@ class MetricsPropertiesTest {
     }
 
     private static History historyOf(Scenario scenario) {
-        Builder builder = new Builder();
+        return historyOf(scenario, false);
+    }
+
+    /** @param sharedStepIds every person's k-th session or signpost has the same id as everyone else's */
+    private static History historyOf(Scenario scenario, boolean sharedStepIds) {
+        Builder builder = new Builder(sharedStepIds);
         for (int i = 0; i < scenario.people().size(); i++) {
             builder.person("P" + i, scenario.people().get(i));
         }
@@ -297,6 +316,15 @@ class MetricsPropertiesTest {
         }
 
         private final List<Dated> events = new ArrayList<>();
+        private final boolean sharedStepIds;
+
+        Builder() {
+            this(false);
+        }
+
+        Builder(boolean sharedStepIds) {
+            this.sharedStepIds = sharedStepIds;
+        }
 
         void person(String name, Person person) {
             Referral r = person.referral();
@@ -329,7 +357,7 @@ class MetricsPropertiesTest {
             for (int k = 0; k < inOrder.size(); k++) {
                 Step step = inOrder.get(k);
                 int on = startDay + step.day();
-                String stepId = name + "-" + prefix + k;
+                String stepId = sharedStepIds ? prefix + k : name + "-" + prefix + k;
                 if (step instanceof Session s) {
                     add(on, Events.session(participantId, id(stepId), day(on), s.minutes(), s.walk(), s.linkWorker()));
                 } else if (step instanceof Signpost s) {
