@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -19,16 +18,18 @@ import java.util.Set;
  * from them, and figures that are one person's value.
  *
  * <p>The rules are threshold suppression with complementary suppression, as UK official
- * statistics apply them to counts of people: the Government Statistical Service's "Statistical
- * disclosure control" guidance (threshold rule, primary and secondary suppression, disclosure by
- * differencing, group disclosure), and NHS England's practice for its statistics of mental health
- * services, which suppresses counts of 1 to 4 people (then rounds; we only suppress):
+ * statistics protect tables of counts of people: the Government Statistical Service's guidance
+ * on statistical disclosure control (gss.civilservice.gov.uk/guidances/methodology/statistical-disclosure-control:
+ * the threshold rule, primary and secondary suppression, disclosure by differencing, class
+ * disclosure), and NHS Digital's mental health statistics (the Mental Health Bulletin replaces
+ * numbers below 5 by "*" and rounds the rest to the nearest 5; we suppress and do not round):
  * <ol>
  * <li>Primary: a count of fewer people than the threshold, but more than none, is withheld. A
- *     count of sessions counts the people behind them. A 0 is shown: that nobody in a published
- *     group has an attribute is accepted practice (the GSS guidance treats it as group disclosure
- *     to judge, not as a small cell), and hiding every 0 would hide most of a small service's
- *     figures.</li>
+ *     count of sessions counts the people behind them. A 0 beside a published total is shown: it
+ *     says only that none of at least threshold-many people has the attribute, a class
+ *     disclosure about a group the threshold deems large enough, and hiding every 0 would hide
+ *     most of a small service's figures (some series withhold zeros too; rule 2 withholds those
+ *     that would tell something about fewer people).</li>
  * <li>But every part of a total withheld by (1) is withheld too, zeros included: with a total of
  *     one child, the zeros beside its one non-zero part would show which source, reason or age
  *     group that child has (group disclosure of a group below the threshold). So are the parts
@@ -44,15 +45,15 @@ import java.util.Set;
  *     computed over the people it names as inputs) is withheld; so a figure over fewer people
  *     than the threshold always is, whatever it is.</li>
  * <li>A minimum or a maximum is one person's value (the one 11-year-old, the one young person
- *     with 14 sessions): it is never published. The GSS guidance counts extreme values among the
- *     most disclosive; a mean or a distribution says what a publication needs.</li>
+ *     with 14 sessions), however many people there are: it is never published; a mean or a
+ *     distribution says what a publication needs.</li>
  * </ol>
  * It protects one publication. Figures for overlapping periods can still be differenced against
  * each other; publish periods that do not overlap.
  */
 final class DisclosureControl {
 
-    /** Why a figure is withheld; the names are those a publication shows. */
+    /** Why a figure is withheld, in detail; a publication tells less (see {@link Publication.Withheld}). */
     enum Reason {
         /** A count of more than none but fewer people than the threshold. */
         FEWER_THAN_THRESHOLD,
@@ -418,8 +419,4 @@ final class DisclosureControl {
         }
     }
 
-    @Override
-    public String toString() {
-        return "DisclosureControl" + Objects.toString(counts.keySet());
-    }
 }
