@@ -20,6 +20,7 @@ import org.signpost.query.metrics.EvaluationCsv;
 import org.signpost.query.metrics.EvaluationMetrics;
 import org.signpost.query.metrics.MetricFacts;
 import org.signpost.query.metrics.MetricsFold;
+import org.signpost.query.metrics.Publication;
 import org.signpost.query.store.EventStoreScan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +47,14 @@ public final class MetricsCommandLine implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "json", description = "json or csv (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--publication", description = "Figures fit to publish: counts of fewer people than --suppress-below, "
+            + "and every figure that would give them away, withheld (empty), with what was withheld and why.")
+    boolean publication;
+
+    @Option(names = "--suppress-below", defaultValue = "${env:SIGNPOST_SUPPRESS_BELOW:-5}",
+            description = "With --publication: the smallest count of people published (default: SIGNPOST_SUPPRESS_BELOW, else 5).")
+    int suppressBelow;
 
     @Option(names = "--db-url", defaultValue = "${env:SIGNPOST_DB_URL}", description = "JDBC URL of the database (default: SIGNPOST_DB_URL, else the embedded one).")
     String url;
@@ -86,6 +95,10 @@ public final class MetricsCommandLine implements Callable<Integer> {
             err.println("--format must be json or csv");
             return 2;
         }
+        if (suppressBelow < 1) {
+            err.println("--suppress-below must be at least 1");
+            return 2;
+        }
         if (to.isBefore(from)) {
             err.println("--to must not be before --from");
             return 2;
@@ -99,13 +112,14 @@ public final class MetricsCommandLine implements Callable<Integer> {
         try (StoreDatabase database = StoreDatabase.open(url, user, password, dataDirectory, home)) {
             evaluation = compute(database.connection(), upTo);
         }
+        Publication fitToPublish = publication ? Publication.of(evaluation, suppressBelow) : null;
         if (format.equals("csv")) {
-            out.print(EvaluationCsv.render(evaluation));
+            out.print(publication ? EvaluationCsv.render(fitToPublish) : EvaluationCsv.render(evaluation));
         } else {
             ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(json.writeValueAsString(evaluation));
+            out.println(json.writeValueAsString(publication ? fitToPublish.json() : evaluation));
         }
         out.flush();
         return 0;

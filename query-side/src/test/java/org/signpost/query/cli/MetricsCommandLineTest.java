@@ -15,6 +15,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.signpost.query.metrics.MetricsQueries;
+import org.signpost.query.metrics.Publication;
 import org.signpost.query.testing.HistoryGenerator;
 import org.signpost.query.testing.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,33 @@ class MetricsCommandLineTest extends QuerySideTest {
         assertThat(lines.get(0)).isEqualTo("metric,value,from,to,asOf");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("referralRate,"));
         assertThat(lines.get(1)).contains(",2023-01-01,2023-06-30,");
+    }
+
+    @Test
+    void publishesWhatTheServicePublishesForThePeriodAsOfAnInstant() throws Exception {
+        Instant asOf = Instant.now().minusMillis(1);
+        Run run = run("--from", "2023-01-01", "--to", "2023-12-31", "--as-of", asOf.toString(), "--publication");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        String expected = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Publication.of(
+                metrics.evaluation(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), asOf), 5).json());
+        assertThat(run.out().strip()).isEqualTo(expected.strip());
+        assertThat(run.out()).contains("\"suppressBelow\" : 5", "\"reason\" : \"ONE_PERSON\"");
+    }
+
+    @Test
+    void publishesCsvWithTheThresholdGivenOrSIGNPOST_SUPPRESS_BELOW() {
+        Run run = run("--from", "2023-01-01", "--to", "2023-06-30", "--format", "csv", "--publication",
+                "--suppress-below", "3");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("metric,value,from,to,asOf,suppressBelow,suppressed");
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("ageAtReferral\\.max,,2023-01-01,2023-06-30,[^,]+,3,ONE_PERSON"));
+        assertThat(run("--from", "2023-01-01", "--to", "2023-06-30", "--publication", "--suppress-below", "0").exit())
+                .isEqualTo(2);
+        assertThat(run("--from", "2023-01-01", "--to", "2023-06-30", "--format", "csv").out())
+                .startsWith("metric,value,from,to,asOf\r\n");
     }
 
     @Test
