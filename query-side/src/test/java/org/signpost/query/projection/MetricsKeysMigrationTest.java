@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.signpost.platform.database.DatabaseConfiguration.EmbeddedDatabase;
+import org.signpost.platform.database.SchemaGrants;
 import org.signpost.platform.testing.TestDatabase;
 import org.signpost.query.testing.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V14 on a database that has run for a while: the metric tables are made anew, keyed by
@@ -22,13 +22,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class MetricsKeysMigrationTest extends QuerySideTest {
 
     @Autowired
-    DataSource service;
+    EmbeddedDatabase embedded;
 
     @Test
     void theMetricsRebuildKeyedByParticipantAndIdAndTheOtherReadModelsKeepTheirRows() throws Exception {
-        DriverManagerDataSource database = new DriverManagerDataSource(
-                TestDatabase.freshDatabase(service, "metrics_keys_migration"), "postgres", "");
-        Flyway.configure().dataSource(database).target("13").load().migrate();
+        DataSource database = TestDatabase.freshDatabase(embedded, "metrics_keys_migration");
+        SchemaGrants.flyway(database).target("13").load().migrate();
         JdbcTemplate old = new JdbcTemplate(database);
         old.update("INSERT INTO projection_generation (projection, active, building) VALUES "
                 + "('evaluation-metrics', 3, 3), ('referrals', 1, 1)");
@@ -44,7 +43,7 @@ class MetricsKeysMigrationTest extends QuerySideTest {
                 VALUES (1, ?, 'REDIRECTED', 'GP', 'EMAIL', '2024-01-01', 'ANXIETY', 'ANXIETY', 'YOUNG_PERSON', 14, '',
                     'CAMHS', 1)""", referral);
 
-        Flyway.configure().dataSource(database).load().migrate();
+        SchemaGrants.flyway(database).load().migrate();
 
         assertThat(old.queryForList("SELECT relname FROM pg_class WHERE relname ~ '^metric_.*_g[0-9]+$' ORDER BY 1",
                 String.class)).containsExactly("metric_measure_g1", "metric_participant_g1", "metric_referral_g1",
