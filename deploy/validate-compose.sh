@@ -12,7 +12,8 @@ if ! command -v docker-compose > /dev/null; then
 fi
 filled=$(mktemp)
 trap 'rm -f "$filled"' EXIT
-sed -e 's/^\(POSTGRES_PASSWORD\|SIGNPOST_MASTER_KEY\|AXON_SERVER_TOKEN\)=$/\1=placeholder/' \
+sed -e 's/^\(POSTGRES_PASSWORD\|SIGNPOST_DB_PASSWORD\|SIGNPOST_DB_OWNER_PASSWORD\|AXON_SERVER_TOKEN\)=$/\1=placeholder/' \
+    -e 's|^SIGNPOST_MASTER_KEY_FILE_ON_HOST=$|SIGNPOST_MASTER_KEY_FILE_ON_HOST=./deploy/secrets/master-key|' \
     deploy/signpost.env.example > "$filled"
 docker-compose --env-file "$filled" config -q
 if docker-compose --env-file deploy/signpost.env.example config -q 2> /dev/null; then

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.signpost.platform.Startup;
 import org.signpost.query.cli.MetricsCommandLine;
+import org.signpost.query.cli.RotateMasterKeyCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -20,6 +21,10 @@ public class SignpostApplication {
         }
         if (args.length > 0 && args[0].equals("metrics")) {
             MetricsCommandLine.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("rotate-master-key")) {
+            RotateMasterKeyCommandLine.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Startup.quietAndPrivate();

@@ -194,8 +194,18 @@ class ErasureHttpTest extends AllInOneTest {
             String name = "\"" + column.get("column_name") + "\"";
             String text = "bytea".equals(column.get("data_type")) ? "encode(" + name + ", 'escape')" : name + "::text";
             for (String value : values) {
-                Long hits = jdbc.queryForObject("SELECT count(*) FROM \"" + column.get("table_name") + "\" WHERE "
-                        + text + " LIKE ?", Long.class, "%" + value + "%");
+                Long hits;
+                try {
+                    hits = jdbc.queryForObject("SELECT count(*) FROM \"" + column.get("table_name") + "\" WHERE "
+                            + text + " LIKE ?", Long.class, "%" + value + "%");
+                } catch (org.springframework.jdbc.BadSqlGrammarException e) {
+                    // A replaced generation dropped since the columns were listed holds nothing any more.
+                    if (jdbc.queryForObject("SELECT to_regclass(?) IS NULL", Boolean.class,
+                            "\"" + column.get("table_name") + "\"")) {
+                        continue;
+                    }
+                    throw e;
+                }
                 if (hits != null && hits > 0) {
                     found.add(column.get("table_name") + "." + column.get("column_name") + ": " + value);
                 }

@@ -93,13 +93,12 @@ class SplitProcessesTest {
 
     private static ConfigurableApplicationContext start(Class<?> application, EmbeddedPostgresServer database,
                                                         String... more) {
-        String[] args = {"--server.port=0",
-                "--signpost.db.url=" + database.jdbcUrl(),
-                "--signpost.db.user=postgres",
-                "--signpost.db.password=",
-                "--signpost.users-file=classpath:test-users.yml", "--signpost.master-key=" + TestDatabase.MASTER_KEY};
-        return new SpringApplicationBuilder(application).run(java.util.stream.Stream.concat(
-                java.util.Arrays.stream(args), java.util.Arrays.stream(more)).toArray(String[]::new));
+        java.util.List<String> args = new java.util.ArrayList<>(database.serviceArguments());
+        args.addAll(java.util.List.of("--server.port=0",
+                "--signpost.users-file=classpath:test-users.yml", "--signpost.master-key=" + TestDatabase.MASTER_KEY,
+                "--signpost.integrity.key=" + TestDatabase.INTEGRITY_KEY, "--signpost.home=" + TestDatabase.freshHome()));
+        args.addAll(java.util.List.of(more));
+        return new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -1,7 +1,6 @@
 package org.signpost.benchmarks;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -109,7 +108,7 @@ final class BulkHistory {
     private List<Stored> referral() {
         List<Stored> events = new ArrayList<>();
         UUID referralId = UUID.randomUUID();
-        UUID participantId = UUID.nameUUIDFromBytes(("participant-of-referral:" + referralId).getBytes(StandardCharsets.UTF_8));
+        UUID participantId = UUID.randomUUID();
         LocalDate receivedOn = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(700));
         int age = 11 + random.nextInt(8);
         ReferralSource source = ReferralSource.values()[random.nextInt(ReferralSource.values().length)];

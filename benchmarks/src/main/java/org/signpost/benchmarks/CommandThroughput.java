@@ -63,9 +63,11 @@ final class CommandThroughput {
 
         try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("postgres"));
              ConfigurableApplicationContext service = new SpringApplicationBuilder(SignpostApplication.class)
-                     .run("--server.port=0", "--signpost.db.url=" + database.jdbcUrl(), "--signpost.db.user=postgres",
-                             "--signpost.db.password=", "--signpost.users-file=" + users, "--signpost.master-key=" + Benchmarks.freshMasterKey(),
-                             "--logging.level.root=WARN")) {
+                     .run(java.util.stream.Stream.concat(database.serviceArguments().stream(), java.util.stream.Stream.of(
+                             "--server.port=0", "--signpost.users-file=" + users,
+                             "--signpost.master-key=" + Benchmarks.freshMasterKey(),
+                             "--signpost.integrity.key=" + Benchmarks.freshMasterKey(), "--signpost.home=" + work.resolve("home"),
+                             "--logging.level.root=WARN")).toArray(String[]::new))) {
             DataSource dataSource = service.getBean(DataSource.class);
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();
 

@@ -24,6 +24,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.serialization.Serializer;
 import org.signpost.app.SignpostApplication;
 import org.signpost.platform.Startup;
+import org.signpost.platform.database.DatabaseRoles;
 import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.signpost.query.metrics.MetricsQueries;
 import org.signpost.query.projection.ProjectionAdmin;
@@ -59,13 +60,15 @@ final class ReadSide {
         Files.writeString(users, "users:\n  - {username: manager, passwordHash: \"{bcrypt}"
                 + new BCryptPasswordEncoder(10).encode(PASSWORD) + "\", role: MANAGER}\n");
         ServiceTimes serviceTimes = new ServiceTimes(Files.createDirectories(work.resolve("access-log")));
-        try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("postgres"), 0,
+        Path data = work.resolve("postgres");
+        try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(data, 0,
                 // Configured as the service configures its embedded PostgreSQL.
-                EmbeddedPostgresServer.DEFAULT_SHARED_BUFFERS)) {
-            String[] args = Stream.concat(Stream.of("--server.port=0", "--signpost.db.url=" + database.jdbcUrl(),
-                    "--signpost.db.user=postgres", "--signpost.db.password=", "--signpost.users-file=" + users,
+                EmbeddedPostgresServer.DEFAULT_SHARED_BUFFERS, EmbeddedPostgresServer.credentialsBeside(data))) {
+            String[] args = Stream.concat(Stream.concat(database.serviceArguments().stream(), Stream.of(
+                    "--server.port=0", "--signpost.users-file=" + users,
                     "--signpost.master-key=" + Benchmarks.freshMasterKey(), "--logging.level.root=WARN",
-                    "--logging.level.org.signpost.query.projection.ReplayEngine=INFO"),
+                    "--signpost.integrity.key=" + Benchmarks.freshMasterKey(), "--signpost.home=" + work.resolve("home"),
+                    "--logging.level.org.signpost.query.projection.ReplayEngine=INFO")),
                     Stream.concat(serviceTimes.serviceArguments().stream(), buildByScanLag(options))).toArray(String[]::new);
             long events;
             // The schema comes from the service's own migrations.
@@ -156,7 +159,8 @@ final class ReadSide {
         int minutes = options.integer("hold-minutes", 0);
         if (minutes > 0) {
             System.out.printf("Holding for %d min: service http://127.0.0.1:%d (manager / %s), database %s "
-                    + "(user postgres), access log in %s%n", minutes, port, PASSWORD, database.jdbcUrl(), serviceTimes.directory());
+                    + "(user %s, password %s), access log in %s%n", minutes, port, PASSWORD, database.jdbcUrl(),
+                    DatabaseRoles.SERVICE, database.credentials().service(), serviceTimes.directory());
             Thread.sleep(minutes * 60_000L);
         }
     }

@@ -2,6 +2,7 @@ package org.signpost.command;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.signpost.command.referral.ParticipantIds;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,5 +23,10 @@ public class CommandSideConfiguration {
     @Bean
     Cache participantCache() {
         return new WeakReferenceCache();
+    }
+
+    @Bean
+    ParticipantIds participantIds() {
+        return ParticipantIds.random();
     }
 }

@@ -50,10 +50,10 @@ class AxonServerIT {
         String[] querySide = java.util.stream.Stream.concat(java.util.Arrays.stream(axonServer), java.util.stream.Stream.of(
                 "--signpost.projections.segments=2", "--signpost.projections.balance-interval=PT1S",
                 "--signpost.projections.node-timeout=PT5S")).toArray(String[]::new);
-        try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(base.resolve("postgres"));
-             ServiceProcess commandSide = ServiceProcess.commandSide(database.jdbcUrl(), base.resolve("command-side.log"));
-             ServiceProcess first = ServiceProcess.querySide(database.jdbcUrl(), base.resolve("query-side-1.log"));
-             ServiceProcess second = ServiceProcess.querySide(database.jdbcUrl(), base.resolve("query-side-2.log"))) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(base.resolve("postgres"));
+             ServiceProcess commandSide = ServiceProcess.commandSide(Database.of(server), base.resolve("command-side.log"));
+             ServiceProcess first = ServiceProcess.querySide(Database.of(server), base.resolve("query-side-1.log"));
+             ServiceProcess second = ServiceProcess.querySide(Database.of(server), base.resolve("query-side-2.log"))) {
             commandSide.start(axonServer);
             first.start(querySide);
             second.start(querySide);

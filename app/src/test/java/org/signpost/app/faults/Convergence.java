@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,8 +28,8 @@ final class Convergence {
     }
 
     /** Every command answered 2xx is in the event store exactly once; an assignment is stored whole. */
-    static void assertStoredExactlyOnce(String jdbcUrl, Collection<Acknowledged> acknowledged) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+    static void assertStoredExactlyOnce(Database database, Collection<Acknowledged> acknowledged) throws Exception {
+        try (Connection db = database.superuser()) {
             for (Acknowledged command : acknowledged) {
                 assertThat(stored(db, command)).as(command.toString()).isEqualTo(1);
             }

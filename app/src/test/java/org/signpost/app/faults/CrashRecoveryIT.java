@@ -29,7 +29,7 @@ class CrashRecoveryIT {
             load.close();
 
             service.start();
-            Convergence.assertStoredExactlyOnce(service.embeddedJdbcUrl(), load.acknowledged());
+            Convergence.assertStoredExactlyOnce(service.embeddedDatabase(), load.acknowledged());
             Convergence.assertReadModelsEqualAReplay(service.api(), data.resolveSibling(data.getFileName() + "-diff"));
             assertThat(load.acknowledgedCount()).isGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
         }

@@ -32,8 +32,8 @@ class DatabaseOutageIT {
             port = socket.getLocalPort();
         }
         EmbeddedPostgresServer database = EmbeddedPostgresServer.start(data, port);
-        String url = database.jdbcUrl();
-        try (ServiceProcess service = ServiceProcess.allInOne(url, base.resolve("service.log"))) {
+        Database external = Database.of(database);
+        try (ServiceProcess service = ServiceProcess.allInOne(external, base.resolve("service.log"))) {
             service.start();
             Api api = service.api();
             CommandLoad load = new CommandLoad(api, 4);
@@ -60,7 +60,7 @@ class DatabaseOutageIT {
             load.awaitMore(400, Duration.ofMinutes(5));
             load.close();
 
-            Convergence.assertStoredExactlyOnce(url, load.acknowledged());
+            Convergence.assertStoredExactlyOnce(external, load.acknowledged());
             Convergence.assertReadModelsEqualAReplay(api, base.resolve("diff"));
         } finally {
             database.close();

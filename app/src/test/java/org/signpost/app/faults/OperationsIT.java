@@ -49,7 +49,7 @@ class OperationsIT {
             assertThat(lines).anySatisfy(line -> assertThat(line).contains("Graceful shutdown complete"));
 
             service.start();
-            Convergence.assertStoredExactlyOnce(service.embeddedJdbcUrl(), load.acknowledged());
+            Convergence.assertStoredExactlyOnce(service.embeddedDatabase(), load.acknowledged());
             Convergence.assertReadModelsEqualAReplay(service.api(), data.resolveSibling(data.getFileName() + "-diff"));
         }
     }

@@ -51,20 +51,21 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The all-in-one service on an external PostgreSQL. */
-    static ServiceProcess allInOne(String jdbcUrl, Path log) throws IOException {
-        return new ServiceProcess("signpost.jar", external(jdbcUrl), log);
+    static ServiceProcess allInOne(Database database, Path log) throws IOException {
+        return new ServiceProcess("signpost.jar", database.serviceArguments(), log);
     }
 
-    static ServiceProcess commandSide(String jdbcUrl, Path log) throws IOException {
-        return new ServiceProcess("signpost.command-side.jar", external(jdbcUrl), log);
+    static ServiceProcess commandSide(Database database, Path log) throws IOException {
+        return new ServiceProcess("signpost.command-side.jar", database.serviceArguments(), log);
     }
 
-    static ServiceProcess querySide(String jdbcUrl, Path log) throws IOException {
-        return new ServiceProcess("signpost.query-side.jar", external(jdbcUrl), log);
+    static ServiceProcess querySide(Database database, Path log) throws IOException {
+        return new ServiceProcess("signpost.query-side.jar", database.serviceArguments(), log);
     }
 
-    private static List<String> external(String jdbcUrl) {
-        return List.of("--signpost.db.url=" + jdbcUrl, "--signpost.db.user=postgres", "--signpost.db.password=");
+    /** An all-in-one service's home of its own, beside its data: where its database's passwords are. */
+    private static Path home(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + "-home");
     }
 
     private static Path jar(String property) {
@@ -84,7 +85,10 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(database);
-        command.addAll(List.of("--signpost.users-file=" + users, "--signpost.master-key=" + TestDatabase.MASTER_KEY,
+        Path home = dataDirectory != null ? home(dataDirectory) : log.resolveSibling(log.getFileName() + ".home");
+        command.addAll(List.of("--signpost.users-file=" + users,
+                "--signpost.master-key-file=" + TestDatabase.masterKeyFile(log.getParent().resolve("keys")),
+                "--signpost.integrity.key=" + TestDatabase.INTEGRITY_KEY, "--signpost.home=" + home,
                 "--signpost.integrity.seal-interval=PT0.2S", "--signpost.integrity.seal-grace=PT0.2S"));
         command.addAll(List.of(settings));
         process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -101,10 +105,9 @@ final class ServiceProcess implements AutoCloseable {
         });
     }
 
-    /** The address of the embedded PostgreSQL of an all-in-one service, from the file it writes in its data directory. */
-    String embeddedJdbcUrl() throws IOException {
-        List<String> pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
-        return "jdbc:postgresql://localhost:" + pid.get(3).strip() + "/postgres";
+    /** The embedded PostgreSQL of an all-in-one service, from the files it keeps. */
+    Database embeddedDatabase() throws IOException {
+        return Database.ofAllInOne(dataDirectory, home(dataDirectory));
     }
 
     long pid() {

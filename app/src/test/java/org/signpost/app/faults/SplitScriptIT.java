@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.signpost.platform.database.DatabaseRoles;
 import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
@@ -45,8 +45,11 @@ class SplitScriptIT {
             ProcessBuilder builder = new ProcessBuilder("bash", Path.of("..", "signpost").toAbsolutePath().normalize().toString(),
                     "split", "--signpost.users-file=" + users)
                     .redirectErrorStream(true).redirectOutput(base.resolve("script.log").toFile());
-            builder.environment().putAll(Map.of("SIGNPOST_DB_URL", database.jdbcUrl(), "SIGNPOST_DB_USER", "postgres",
-                    "SIGNPOST_DB_PASSWORD", "", "SIGNPOST_MASTER_KEY", TestDatabase.MASTER_KEY, "SIGNPOST_NO_BUILD", "1",
+            builder.environment().putAll(Map.of("SIGNPOST_DB_URL", database.jdbcUrl(),
+                    "SIGNPOST_DB_USER", DatabaseRoles.SERVICE, "SIGNPOST_DB_PASSWORD", database.credentials().service(),
+                    "SIGNPOST_DB_OWNER_USER", DatabaseRoles.OWNER, "SIGNPOST_DB_OWNER_PASSWORD", database.credentials().owner(),
+                    "SIGNPOST_MASTER_KEY_FILE", TestDatabase.masterKeyFile(base.resolve("home")).toString(),
+                    "SIGNPOST_NO_BUILD", "1", "SIGNPOST_HOME", base.resolve("home").toString(),
                     "SIGNPOST_LOG_DIR", base.resolve("logs").toString(),
                     "SIGNPOST_SPLIT_FIRST_PORT", Integer.toString(firstPort)));
             Process script = builder.start();
@@ -69,7 +72,7 @@ class SplitScriptIT {
                             .as("auditor").get("/api/referrals/" + received.text("referralId") + "/history").status() == 200);
                 }
                 await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                        assertThat(owners(database.jdbcUrl())).hasSize(Convergence.PROJECTIONS.size())
+                        assertThat(owners(Database.of(database))).hasSize(Convergence.PROJECTIONS.size())
                                 .allSatisfy((projection, owners) -> assertThat(owners).hasSize(2)));
             } finally {
                 script.destroy();
@@ -89,9 +92,9 @@ class SplitScriptIT {
     }
 
     /** Per projection, the distinct processes that hold its segments. */
-    private static Map<String, Set<String>> owners(String url) throws Exception {
+    private static Map<String, Set<String>> owners(Database database) throws Exception {
         Map<String, Set<String>> owners = new HashMap<>();
-        try (Connection db = DriverManager.getConnection(url, "postgres", "");
+        try (Connection db = database.superuser();
              ResultSet rs = db.createStatement().executeQuery("SELECT processor_name, owner FROM token_entry WHERE owner IS NOT NULL")) {
             while (rs.next()) {
                 owners.computeIfAbsent(rs.getString(1), p -> new HashSet<>()).add(rs.getString(2));

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,18 +29,18 @@ class TwoQuerySidesIT {
     @Test
     void twoQuerySidesShareTheSegmentsAndTheSurvivorTakesOverWhenOneIsKilled() throws Exception {
         Path base = Path.of("target", "it-postgres", "split-" + UUID.randomUUID()).toAbsolutePath();
-        try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(base.resolve("postgres"));
-             ServiceProcess commandSide = ServiceProcess.commandSide(database.jdbcUrl(), base.resolve("command-side.log"));
-             ServiceProcess first = ServiceProcess.querySide(database.jdbcUrl(), base.resolve("query-side-1.log"));
-             ServiceProcess second = ServiceProcess.querySide(database.jdbcUrl(), base.resolve("query-side-2.log"))) {
-            String url = database.jdbcUrl();
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(base.resolve("postgres"));
+             ServiceProcess commandSide = ServiceProcess.commandSide(Database.of(server), base.resolve("command-side.log"));
+             ServiceProcess first = ServiceProcess.querySide(Database.of(server), base.resolve("query-side-1.log"));
+             ServiceProcess second = ServiceProcess.querySide(Database.of(server), base.resolve("query-side-2.log"))) {
+            Database database = Database.of(server);
             commandSide.start();
             first.start(TWO_SEGMENTS);
             second.start(TWO_SEGMENTS);
             CommandLoad load = new CommandLoad(commandSide.api(), 4);
 
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    assertThat(owners(url)).as("each projection's two segments, one per query side")
+                    assertThat(owners(database)).as("each projection's two segments, one per query side")
                             .allSatisfy((projection, owners) -> assertThat(owners).containsExactlyInAnyOrder(
                                     first.pid(), second.pid())).hasSize(Convergence.PROJECTIONS.size()));
             load.awaitMore(300, Duration.ofMinutes(5));
@@ -59,27 +58,27 @@ class TwoQuerySidesIT {
                 return statuses.findValuesAsText("status").stream().allMatch("RUNNING"::equals);
             });
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    assertThat(owners(url)).as("shared again after the replay")
+                    assertThat(owners(database)).as("shared again after the replay")
                             .allSatisfy((projection, owners) -> assertThat(owners).containsExactlyInAnyOrder(
                                     first.pid(), second.pid())));
             load.awaitMore(300, Duration.ofMinutes(5));
 
             second.kill();
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    assertThat(owners(url)).as("the survivor holds every segment")
+                    assertThat(owners(database)).as("the survivor holds every segment")
                             .allSatisfy((projection, owners) -> assertThat(owners).containsOnly(first.pid())));
             load.awaitMore(600, Duration.ofMinutes(5));
             load.close();
 
-            Convergence.assertStoredExactlyOnce(url, load.acknowledged());
+            Convergence.assertStoredExactlyOnce(database, load.acknowledged());
             Convergence.assertReadModelsEqualAReplay(first.api(), base.resolve("diff"));
         }
     }
 
     /** Per projection, the process (by pid, -1 for none) that holds each of its segments. */
-    private static Map<String, List<Long>> owners(String url) throws Exception {
+    private static Map<String, List<Long>> owners(Database database) throws Exception {
         Map<String, List<Long>> owners = new HashMap<>();
-        try (Connection db = DriverManager.getConnection(url, "postgres", "");
+        try (Connection db = database.superuser();
              ResultSet rs = db.createStatement().executeQuery(
                      "SELECT processor_name, owner FROM token_entry ORDER BY processor_name, segment")) {
             while (rs.next()) {

@@ -3,7 +3,6 @@ package org.signpost.command.referral;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -99,7 +98,7 @@ public class Referral extends SignpostAggregate {
     }
 
     @CommandHandler
-    public CommandAnswer handle(AssignLinkWorker command, Clock clock) throws Exception {
+    public CommandAnswer handle(AssignLinkWorker command, Clock clock, ParticipantIds participantIds) throws Exception {
         requireNotWithdrawn();
         if (triage == null || triage.outcome() != TriageOutcome.ACCEPTED) {
             throw new CommandRefused("Only an accepted referral gets a link worker");
@@ -114,7 +113,7 @@ public class Referral extends SignpostAggregate {
         LocalDate assignedOn = BusinessDates.orToday(command.assignedOn(), clock);
         BusinessDates.requireNotInFuture("assignedOn", assignedOn, clock);
         BusinessDates.requireNotBefore("assignedOn", assignedOn, triage.triagedOn(), "the triage");
-        UUID participantId = participantIdOf(referralId);
+        UUID participantId = participantIds.next();
         apply(new LinkWorkerAssigned(referralId, participantId, command.linkWorkerId(), assignedOn));
         ParticipantEnrolled enrolled = new ParticipantEnrolled(participantId, referralId, command.linkWorkerId(),
                 assignedOn, received.receivedOn(), received.source());
@@ -155,11 +154,6 @@ public class Referral extends SignpostAggregate {
     /** The participant the referral became, if it was assigned. */
     public UUID participantId() {
         return assignment == null ? null : assignment.participantId();
-    }
-
-    /** A participant's id follows from its referral's, so an enrolment can never happen twice. */
-    public static UUID participantIdOf(UUID referralId) {
-        return UUID.nameUUIDFromBytes(("participant-of-referral:" + referralId).getBytes(StandardCharsets.UTF_8));
     }
 
     static ReferralReceived receivedFrom(ReceiveReferral command, Clock clock) {

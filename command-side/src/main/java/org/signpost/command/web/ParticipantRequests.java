@@ -31,8 +31,10 @@ import org.signpost.events.Technique;
 import org.signpost.events.Timepoint;
 import org.signpost.events.TransportSupport;
 import org.signpost.events.VcseCategory;
+import org.signpost.platform.web.SingleLineText;
+import org.signpost.platform.web.Text;
 
-/** Bodies of the participant commands, as API.md gives them. */
+/** Bodies of the participant commands, as API.md gives them; text fields as in {@link ReferralRequests}. */
 final class ParticipantRequests {
 
     private ParticipantRequests() {
@@ -46,7 +48,7 @@ final class ParticipantRequests {
             @NotNull AccompaniedBy accompaniedBy,
             @Min(0) @Max(600) Integer walkMinutesFromHome,
             @Size(max = 3) List<@NotNull Technique> techniques,
-            @Size(max = 4000) String notes) {
+            @Text @Size(max = 4000) String notes) {
 
         RecordSession toCommand(UUID participantId, UUID id) {
             return new RecordSession(participantId, id, heldOn, durationMinutes, location, accompaniedBy,
@@ -55,7 +57,7 @@ final class ParticipantRequests {
         }
     }
 
-    record MissedSessionForm(@NotNull LocalDate plannedOn, @Size(max = 4000) String reason) {
+    record MissedSessionForm(@NotNull LocalDate plannedOn, @Text @Size(max = 4000) String reason) {
 
         RecordMissedSession toCommand(UUID participantId) {
             return new RecordMissedSession(participantId, plannedOn, reason);
@@ -82,8 +84,8 @@ final class ParticipantRequests {
 
     record SignpostForm(
             UUID signpostId,
-            @NotBlank @Size(max = 200) String organisation,
-            @NotBlank @Size(max = 200) String activity,
+            @NotBlank @SingleLineText @Size(max = 200) String organisation,
+            @NotBlank @SingleLineText @Size(max = 200) String activity,
             @NotNull VcseCategory category,
             @NotNull LocalDate signpostedOn,
             Boolean fundedAccess,
@@ -103,8 +105,9 @@ final class ParticipantRequests {
     }
 
     record LinkWorkerChangeForm(
-            @NotNull @Pattern(regexp = ReferralRequests.LINK_WORKER_ID, message = "must be a link worker id") String linkWorkerId,
-            @NotBlank @Size(max = 4000) String reason,
+            @NotNull @SingleLineText
+            @Pattern(regexp = ReferralRequests.LINK_WORKER_ID, message = "must be a link worker id") String linkWorkerId,
+            @NotBlank @Text @Size(max = 4000) String reason,
             LocalDate changedOn) {
 
         ChangeLinkWorker toCommand(UUID participantId) {
@@ -112,14 +115,14 @@ final class ParticipantRequests {
         }
     }
 
-    record ExtensionForm(@NotNull @Min(1) @Max(52) Integer weeks, @NotBlank @Size(max = 4000) String reason) {
+    record ExtensionForm(@NotNull @Min(1) @Max(52) Integer weeks, @NotBlank @Text @Size(max = 4000) String reason) {
 
         ExtendSupport toCommand(UUID participantId) {
             return new ExtendSupport(participantId, weeks, reason);
         }
     }
 
-    record SafeguardingConcernForm(@NotNull LocalDate raisedOn, @NotBlank @Size(max = 4000) String summary) {
+    record SafeguardingConcernForm(@NotNull LocalDate raisedOn, @NotBlank @Text @Size(max = 4000) String summary) {
 
         RaiseSafeguardingConcern toCommand(UUID participantId, UUID concernId) {
             return new RaiseSafeguardingConcern(participantId, concernId, raisedOn, summary);

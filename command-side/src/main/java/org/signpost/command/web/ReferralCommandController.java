@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.signpost.command.rules.CommandRefused;
 import org.signpost.command.web.ReferralRequests.AssignmentForm;
 import org.signpost.command.web.ReferralRequests.ReferralForm;
 import org.signpost.command.web.ReferralRequests.TriageForm;
@@ -31,7 +33,12 @@ class ReferralCommandController {
     @PostMapping
     ResponseEntity<Object> receive(@Valid @RequestBody ReferralForm form, HttpServletRequest request) {
         UUID referralId = form.referralId() != null ? form.referralId() : UUID.randomUUID();
-        return dispatcher.created(form.toCommand(referralId), request, URI.create("/api/referrals/" + referralId));
+        try {
+            return dispatcher.created(form.toCommand(referralId), request, URI.create("/api/referrals/" + referralId));
+        } catch (IncompatibleAggregateException e) {
+            // The id is a participant's: a new referral may not take it (on an existing one it is an unknown id, 404).
+            throw new CommandRefused("referralId", "The id " + referralId + " is another record's");
+        }
     }
 
     @PostMapping("/{referralId}/triage")

@@ -23,8 +23,14 @@ import org.signpost.events.ReferralSource;
 import org.signpost.events.Referrer;
 import org.signpost.events.TriageOutcome;
 import org.signpost.events.YoungPerson;
+import org.signpost.platform.web.SingleLineText;
+import org.signpost.platform.web.Text;
 
-/** Bodies of the referral commands, as API.md gives them. */
+/**
+ * Bodies of the referral commands, as API.md gives them. Every text field is {@link Text} (notes
+ * and reasons: prose, written in paragraphs) or {@link SingleLineText} (names, contact details,
+ * labels shown in one line of a table or a CSV file).
+ */
 final class ReferralRequests {
 
     static final String UK_POSTCODE = "^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$";
@@ -44,7 +50,7 @@ final class ReferralRequests {
             @NotEmpty @Size(max = 6) List<@NotNull ReferralReason> reasons,
             @NotEmpty @Size(max = 3) List<@NotNull Need> needs,
             @NotNull ConsentGivenBy consentGivenBy,
-            @Size(max = 4000) String notes) {
+            @Text @Size(max = 4000) String notes) {
 
         ReceiveReferral toCommand(UUID id) {
             return new ReceiveReferral(id, source, channel, receivedOn, youngPerson.toValue(),
@@ -55,13 +61,14 @@ final class ReferralRequests {
     }
 
     record YoungPersonForm(
-            @NotBlank @Size(max = 100) String firstName,
-            @NotBlank @Size(max = 100) String lastName,
+            @NotBlank @SingleLineText @Size(max = 100) String firstName,
+            @NotBlank @SingleLineText @Size(max = 100) String lastName,
             @NotNull LocalDate dateOfBirth,
-            @Pattern(regexp = "^[0-9]{3} ?[0-9]{3} ?[0-9]{4}$", message = "must be 10 digits") String nhsNumber,
-            @Pattern(regexp = UK_POSTCODE, message = "must be a UK postcode") String postcode,
-            @Size(max = 200) String school,
-            @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
+            @SingleLineText @Pattern(regexp = "^[0-9]{3} ?[0-9]{3} ?[0-9]{4}$", message = "must be 10 digits")
+            String nhsNumber,
+            @SingleLineText @Pattern(regexp = UK_POSTCODE, message = "must be a UK postcode") String postcode,
+            @SingleLineText @Size(max = 200) String school,
+            @SingleLineText @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
             @Valid ParentCarerForm parentCarer) {
 
         YoungPerson toValue() {
@@ -71,9 +78,9 @@ final class ReferralRequests {
     }
 
     record ParentCarerForm(
-            @Size(max = 200) String name,
-            @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
-            @Size(max = 100) String relationship) {
+            @SingleLineText @Size(max = 200) String name,
+            @SingleLineText @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
+            @SingleLineText @Size(max = 100) String relationship) {
 
         YoungPerson.ParentCarer toValue() {
             return new YoungPerson.ParentCarer(name, phone, relationship);
@@ -81,11 +88,11 @@ final class ReferralRequests {
     }
 
     record ReferrerForm(
-            @Size(max = 200) String name,
-            @Size(max = 200) String organisation,
-            @Size(max = 100) String role,
-            @Email @Size(max = 200) String email,
-            @Pattern(regexp = PHONE, message = "must be a phone number") String phone) {
+            @SingleLineText @Size(max = 200) String name,
+            @SingleLineText @Size(max = 200) String organisation,
+            @SingleLineText @Size(max = 100) String role,
+            @SingleLineText @Email @Size(max = 200) String email,
+            @SingleLineText @Pattern(regexp = PHONE, message = "must be a phone number") String phone) {
 
         Referrer toValue() {
             return new Referrer(name, organisation, role, email, phone);
@@ -95,9 +102,9 @@ final class ReferralRequests {
     record TriageForm(
             @NotNull TriageOutcome outcome,
             @NotNull LocalDate triagedOn,
-            @Size(max = 4000) String reason,
-            @Size(max = 200) String redirectedTo,
-            @Size(max = 4000) String overrideReason) {
+            @Text @Size(max = 4000) String reason,
+            @SingleLineText @Size(max = 200) String redirectedTo,
+            @Text @Size(max = 4000) String overrideReason) {
 
         TriageReferral toCommand(UUID referralId) {
             return new TriageReferral(referralId, outcome, triagedOn, reason, redirectedTo, overrideReason);
@@ -105,7 +112,8 @@ final class ReferralRequests {
     }
 
     record AssignmentForm(
-            @NotNull @Pattern(regexp = LINK_WORKER_ID, message = "must be a link worker id") String linkWorkerId,
+            @NotNull @SingleLineText @Pattern(regexp = LINK_WORKER_ID, message = "must be a link worker id")
+            String linkWorkerId,
             LocalDate assignedOn) {
 
         AssignLinkWorker toCommand(UUID referralId) {
@@ -113,7 +121,7 @@ final class ReferralRequests {
         }
     }
 
-    record WithdrawalForm(@NotBlank @Size(max = 4000) String reason, LocalDate withdrawnOn) {
+    record WithdrawalForm(@NotBlank @Text @Size(max = 4000) String reason, LocalDate withdrawnOn) {
 
         WithdrawReferral toCommand(UUID referralId) {
             return new WithdrawReferral(referralId, reason, withdrawnOn);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.signpost.events.InclusionCriterion.AGE_11_TO_18;
 import static org.signpost.events.InclusionCriterion.ANXIETY_OR_LONELINESS;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +58,11 @@ class ReferralTest {
     /** 15 on the day received. */
     private static final LocalDate BORN_2011 = LocalDate.parse("2011-05-01");
     private static final LocalDate TRIAGED_ON = LocalDate.parse("2026-11-12");
+    /** The id the service draws for the participant in these tests. */
+    private static final UUID PARTICIPANT_ID = UUID.fromString("9b1c7e52-3d4f-4a8b-8c6d-2e5f7a9b0c13");
+    /** What a participant's id was before ids were drawn at random: derived from the referral's, so guessable. */
+    private static final UUID DERIVED_PARTICIPANT_ID = UUID.nameUUIDFromBytes(
+            ("participant-of-referral:" + REFERRAL_ID).getBytes(StandardCharsets.UTF_8));
     private static final String AMIRA = "lw-amira";
     private static final String BEN = "lw-ben";
 
@@ -66,6 +72,7 @@ class ReferralTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Referral.class);
         fixture.registerInjectableResource(FIXED_CLOCK);
+        fixture.registerInjectableResource((ParticipantIds) () -> PARTICIPANT_ID);
     }
 
     // ---------------------------------------------------------------- receiving a referral
@@ -429,7 +436,7 @@ class ReferralTest {
 
     @Test
     void assigningALinkWorkerToAnAcceptedReferralEnrolsTheParticipant() {
-        UUID participantId = Referral.participantIdOf(REFERRAL_ID);
+        UUID participantId = PARTICIPANT_ID;
         LocalDate assignedOn = LocalDate.parse("2026-11-13");
 
         fixture.given(received(), accepted(TRIAGED_ON))
@@ -443,7 +450,7 @@ class ReferralTest {
 
     @Test
     void assignmentOnTheDayOfTriageIsAllowed() {
-        UUID participantId = Referral.participantIdOf(REFERRAL_ID);
+        UUID participantId = PARTICIPANT_ID;
 
         fixture.given(received(), accepted(TRIAGED_ON))
                 .when(new AssignLinkWorker(REFERRAL_ID, AMIRA, TRIAGED_ON))
@@ -455,7 +462,7 @@ class ReferralTest {
 
     @Test
     void theAssignmentDateDefaultsToToday() {
-        UUID participantId = Referral.participantIdOf(REFERRAL_ID);
+        UUID participantId = PARTICIPANT_ID;
 
         fixture.given(received(), accepted(TRIAGED_ON))
                 .when(new AssignLinkWorker(REFERRAL_ID, AMIRA, null))
@@ -466,13 +473,15 @@ class ReferralTest {
     }
 
     @Test
-    void theParticipantIdFollowsFromTheReferralId() {
-        UUID other = UUID.fromString("0e6f6b55-0a43-4c4e-9b8e-7c1d2f3a4b5c");
+    void theServiceDrawsEveryParticipantIdAtRandom() {
+        ParticipantIds random = ParticipantIds.random();
 
-        assertThat(Referral.participantIdOf(REFERRAL_ID))
-                .isEqualTo(Referral.participantIdOf(UUID.fromString(REFERRAL_ID.toString())))
-                .isNotEqualTo(REFERRAL_ID)
-                .isNotEqualTo(Referral.participantIdOf(other));
+        UUID first = random.next();
+        UUID second = random.next();
+
+        assertThat(first.version()).isEqualTo(4);
+        assertThat(second.version()).isEqualTo(4);
+        assertThat(first).isNotEqualTo(second);
     }
 
     @Test
@@ -512,13 +521,22 @@ class ReferralTest {
 
     @Test
     void assigningTheSameLinkWorkerAgainIsAnsweredAsTheFirstTime() {
-        UUID participantId = Referral.participantIdOf(REFERRAL_ID);
-
         fixture.given(received(), accepted(TRIAGED_ON), assigned(AMIRA, TRIAGED_ON))
                 .when(new AssignLinkWorker(REFERRAL_ID, AMIRA, TODAY))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(new CommandAnswer(Map.of("participantId", participantId), 2L));
+                .expectResultMessagePayload(new CommandAnswer(Map.of("participantId", PARTICIPANT_ID), 2L));
+    }
+
+    /** Assignments stored before ids were drawn at random carry the derived id: it stays the participant's. */
+    @Test
+    void aRetriedAssignmentAnswersTheParticipantIdItRecordedNotANewOne() {
+        fixture.given(received(), accepted(TRIAGED_ON),
+                        new LinkWorkerAssigned(REFERRAL_ID, DERIVED_PARTICIPANT_ID, AMIRA, TRIAGED_ON))
+                .when(new AssignLinkWorker(REFERRAL_ID, AMIRA, TODAY))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new CommandAnswer(Map.of("participantId", DERIVED_PARTICIPANT_ID), 2L));
     }
 
     @Test
@@ -610,7 +628,7 @@ class ReferralTest {
 
     @Test
     void aCommandOnTheExpectedVersionIsHandled() {
-        UUID participantId = Referral.participantIdOf(REFERRAL_ID);
+        UUID participantId = PARTICIPANT_ID;
 
         fixture.given(received(), accepted(TRIAGED_ON))
                 .when(new AssignLinkWorker(REFERRAL_ID, AMIRA, TODAY), Map.of("expectedVersion", 1L))
@@ -654,11 +672,21 @@ class ReferralTest {
     /** The web layer answers this with 404 (CommandProblemsAdvice maps IncompatibleAggregateException). */
     @Test
     void aParticipantsIdSentAsAReferralsIsIncompatible() {
-        UUID participantId = Referral.participantIdOf(REFERRAL_ID);
+        UUID participantId = PARTICIPANT_ID;
 
         fixture.given(new ParticipantEnrolled(participantId, REFERRAL_ID, AMIRA, TRIAGED_ON, RECEIVED_ON,
                         ReferralSource.SCHOOL))
                 .when(new TriageReferral(participantId, TriageOutcome.ACCEPTED, TODAY, null, null, null))
+                .expectException(IncompatibleAggregateException.class)
+                .expectNoEvents();
+    }
+
+    /** The web layer answers this with 409: a new referral may not take an id that is a participant's. */
+    @Test
+    void aNewReferralWithAParticipantsIdIsIncompatible() {
+        fixture.given(new ParticipantEnrolled(REFERRAL_ID, PARTICIPANT_ID, AMIRA, TRIAGED_ON, RECEIVED_ON,
+                        ReferralSource.SCHOOL))
+                .when(referral().build())
                 .expectException(IncompatibleAggregateException.class)
                 .expectNoEvents();
     }
@@ -696,7 +724,7 @@ class ReferralTest {
     }
 
     private static LinkWorkerAssigned assigned(String linkWorkerId, LocalDate on) {
-        return new LinkWorkerAssigned(REFERRAL_ID, Referral.participantIdOf(REFERRAL_ID), linkWorkerId, on);
+        return new LinkWorkerAssigned(REFERRAL_ID, PARTICIPANT_ID, linkWorkerId, on);
     }
 
     private static ReferralWithdrawn withdrawn(LocalDate on) {

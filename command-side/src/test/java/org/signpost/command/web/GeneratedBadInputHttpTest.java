@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -21,8 +22,9 @@ import org.signpost.platform.testing.Api.Response;
 /**
  * A generated corpus of bad requests against every command endpoint: valid bodies broken in
  * one way each (a required field missing or null, a value of the wrong JSON type, an unknown
- * field, an invalid enum value or date, a number out of range, an oversized string, malformed
- * JSON, an oversized body, a wrong content type, an unknown or malformed id). Every one must be
+ * field, an invalid enum value or date, a number out of range, an oversized string, a character
+ * that could spoof a screen in a text field, a key given twice, malformed JSON, an oversized body,
+ * a wrong content type, an unknown or malformed id). Every one must be
  * answered with a 4xx problem+json, never a 5xx, and store nothing. The seed is printed with each
  * case's name, so a failure can be replayed.
  */
@@ -32,13 +34,34 @@ class GeneratedBadInputHttpTest extends CommandSideHttpTest {
     private static final long SEED = Long.getLong("signpost.corpus.seed", 20261124L);
     private static final int CASES = Integer.getInteger("signpost.corpus.cases", 2_500);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Stands for a character in a value until the body is written, then replaced by its JSON escape. */
+    private static final String CHARACTER = "@@character@@";
+    /** JSON escapes of characters no text field takes. */
+    private static final List<String> SPOOFING = List.of("\\u0000", "\\u0001", "\\u001b", "\\u007f", "\\u0085",
+            "\\u009b", "\\u202a", "\\u202b", "\\u202c", "\\u202d", "\\u202e", "\\u2066", "\\u2067", "\\u2068",
+            "\\u2069", "\\ud800", "\\udbff", "\\udc00", "\\udfff");
+    /** And those a field of one line does not take. */
+    private static final List<String> LINE_BREAKS = List.of("\\n", "\\r", "\\r\\n", "\\t", "\\u2028", "\\u2029");
 
     enum Kind { TEXT, DATE, INT, BOOL, ENUM, ENUM_LIST, INT_LIST, OBJECT, UUID }
 
-    /** A field of a command's body: its kind, whether it is required, its bounds (text length or number range). */
+    /**
+     * A field of a command's body: its kind, whether it is required, its bounds (text length or
+     * number range); for text, {@code min} 1 marks text of one line.
+     */
     record Field(String name, Kind kind, boolean required, int min, int max) {
+        /** Text of several lines. */
         static Field text(String name, boolean required, int maxLength) {
             return new Field(name, Kind.TEXT, required, 0, maxLength);
+        }
+
+        /** Text of one line. */
+        static Field line(String name, boolean required, int maxLength) {
+            return new Field(name, Kind.TEXT, required, 1, maxLength);
+        }
+
+        boolean oneLine() {
+            return kind == Kind.TEXT && min == 1;
         }
 
         static Field of(String name, Kind kind, boolean required) {
@@ -83,7 +106,7 @@ class GeneratedBadInputHttpTest extends CommandSideHttpTest {
                                 Field.text("reason", false, 4000))),
                 new Endpoint("assignment", "coordinator", () -> "/api/referrals/" + referral + "/assignment",
                         () -> map("linkWorkerId", "lw-1", "assignedOn", day(57)),
-                        List.of(Field.text("linkWorkerId", true, 64), Field.of("assignedOn", Kind.DATE, false))),
+                        List.of(Field.line("linkWorkerId", true, 64), Field.of("assignedOn", Kind.DATE, false))),
                 new Endpoint("withdrawal", "coordinator", () -> "/api/referrals/" + referral + "/withdrawal",
                         () -> map("reason", "Moved away", "withdrawnOn", day(1)),
                         List.of(Field.text("reason", true, 4000), Field.of("withdrawnOn", Kind.DATE, false))),
@@ -108,7 +131,7 @@ class GeneratedBadInputHttpTest extends CommandSideHttpTest {
                 new Endpoint("signpost", "linkworker", () -> "/api/participants/" + participant + "/signposts",
                         () -> map("organisation", "Scouts", "activity", "Camping", "category", "SOCIAL",
                                 "signpostedOn", day(1), "fundedAccess", true, "transportSupport", "NONE"),
-                        List.of(Field.text("organisation", true, 200), Field.text("activity", true, 200),
+                        List.of(Field.line("organisation", true, 200), Field.line("activity", true, 200),
                                 Field.of("category", Kind.ENUM, true), Field.of("signpostedOn", Kind.DATE, true),
                                 Field.of("fundedAccess", Kind.BOOL, false), Field.of("transportSupport", Kind.ENUM, false))),
                 new Endpoint("uptake", "linkworker",
@@ -117,7 +140,7 @@ class GeneratedBadInputHttpTest extends CommandSideHttpTest {
                         List.of(Field.of("attended", Kind.BOOL, true), Field.of("recordedOn", Kind.DATE, true))),
                 new Endpoint("link worker change", "coordinator", () -> "/api/participants/" + participant + "/link-worker",
                         () -> map("linkWorkerId", "lw-2", "reason", "Leave", "changedOn", day(0)),
-                        List.of(Field.text("linkWorkerId", true, 64), Field.text("reason", true, 4000),
+                        List.of(Field.line("linkWorkerId", true, 64), Field.text("reason", true, 4000),
                                 Field.of("changedOn", Kind.DATE, false))),
                 new Endpoint("extension", "manager", () -> "/api/participants/" + participant + "/extension",
                         () -> map("weeks", 4, "reason", "More time"),
@@ -163,7 +186,7 @@ class GeneratedBadInputHttpTest extends CommandSideHttpTest {
         String path = endpoint.path().get();
         List<Field> fields = endpoint.fields();
         Field field = fields.get(random.nextInt(fields.size()));
-        int mutation = random.nextInt(12);
+        int mutation = random.nextInt(14);
         String what;
         String named = null;
         switch (mutation) {
@@ -243,6 +266,37 @@ class GeneratedBadInputHttpTest extends CommandSideHttpTest {
                 return new BadRequest(endpoint.name() + ": not JSON", endpoint.user(), path,
                         pick(random, List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")),
                         json(body), null);
+            }
+            case 12 -> {
+                Field textField = pick(random, fields.stream().filter(f -> f.kind() == Kind.TEXT).toList(), field);
+                if (textField.kind() != Kind.TEXT) {
+                    body.put(textField.name(), wrongType(random, textField.kind()));
+                    what = textField.name() + " of the wrong type";
+                    named = textField.name();
+                } else {
+                    List<String> forbidden = new ArrayList<>(SPOOFING);
+                    if (textField.oneLine()) {
+                        forbidden.addAll(LINE_BREAKS);
+                    }
+                    String escape = pick(random, forbidden);
+                    String valid = String.valueOf(body.getOrDefault(textField.name(), "text"));
+                    int at = random.nextInt(valid.length() + 1);
+                    body.put(textField.name(), valid.substring(0, at) + CHARACTER + valid.substring(at));
+                    byte[] json = new String(json(body), StandardCharsets.UTF_8).replace(CHARACTER, escape)
+                            .getBytes(StandardCharsets.UTF_8);
+                    return new BadRequest(endpoint.name() + ": " + textField.name() + " with " + escape,
+                            endpoint.user(), path, "application/json", json, textField.name());
+                }
+            }
+            case 13 -> {
+                Field twice = pick(random, fields);
+                String entry = "\"" + twice.name() + "\":"
+                        + new String(json(body.getOrDefault(twice.name(), "x")), StandardCharsets.UTF_8) + ",";
+                String entries = body.containsKey(twice.name()) ? entry : entry + entry;
+                byte[] again = new String(json(body), StandardCharsets.UTF_8)
+                        .replaceFirst("\\{", Matcher.quoteReplacement("{" + entries)).getBytes(StandardCharsets.UTF_8);
+                return new BadRequest(endpoint.name() + ": " + twice.name() + " given twice", endpoint.user(), path,
+                        "application/json", again, twice.name());
             }
             default -> {
                 if (path.equals("/api/referrals")) {

@@ -77,7 +77,9 @@ class RestartTest {
                 "--server.port=0",
                 "--signpost.db.url=",
                 "--signpost.db.data-directory=" + dataDirectory,
-                "--signpost.users-file=classpath:test-users.yml", "--signpost.master-key=" + TestDatabase.MASTER_KEY);
+                "--signpost.users-file=classpath:test-users.yml", "--signpost.master-key=" + TestDatabase.MASTER_KEY,
+                "--signpost.integrity.key=" + TestDatabase.INTEGRITY_KEY,
+                "--signpost.home=" + dataDirectory.resolveSibling(dataDirectory.getFileName() + "-home"));
     }
 
     private static Api api(ConfigurableApplicationContext context) {

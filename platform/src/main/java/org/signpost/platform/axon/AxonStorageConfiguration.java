@@ -59,6 +59,12 @@ public class AxonStorageConfiguration {
         return EventSerialization.serializer(keys);
     }
 
+    /** A unique key violated by a write is a conflict the command side answers, not an internal error. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new DuplicateKeys();
+    }
+
     @Bean
     EventSchema eventSchema() {
         return eventSchema("domain_event_entry");

@@ -5,22 +5,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.signpost.platform.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default: a real PostgreSQL server, run from binaries shipped in a jar, whose
- * files stay in one directory between runs. Its port is chosen free at each start and it only
- * listens on the loopback interface.
+ * files stay in one directory between runs. Its port is chosen free at each start. It is closed
+ * to other local users: it listens on 127.0.0.1 only, has no Unix socket, asks every connection
+ * for a password (SCRAM), and the service connects as a role that owns nothing
+ * ({@link DatabaseRoles}); the passwords are in a file only the service's user can read.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
+    private final DatabaseCredentials credentials;
 
     /** The service's embedded default (see {@link DatabaseProperties#sharedBuffersOrDefault()}). */
     public static final String DEFAULT_SHARED_BUFFERS = "512MB";
@@ -29,24 +36,37 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Enough WAL for crash recovery, none for replicas or archives (there are none). */
     public static final String WAL_LEVEL = "minimal";
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, DatabaseCredentials credentials) {
         this.postgres = postgres;
+        this.credentials = credentials;
     }
 
+    /** A server on its own, as tests and benchmarks use one in place of an external PostgreSQL. */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
         return start(dataDirectory, 0);
     }
 
     /** @param port a fixed port (a server stopped and started again where its clients expect it), or 0 for any free one */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
-        return start(dataDirectory, port, "128MB");
+        return start(dataDirectory, port, "128MB", credentialsBeside(dataDirectory));
     }
 
-    /** @param sharedBuffers PostgreSQL's own cache of table and index pages, such as "512MB" */
-    public static EmbeddedPostgresServer start(Path dataDirectory, int port, String sharedBuffers) {
+    /** The passwords of a server started on its own are kept beside its data directory. */
+    public static Path credentialsBeside(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".credentials");
+    }
+
+    /**
+     * @param sharedBuffers   PostgreSQL's own cache of table and index pages, such as "512MB"
+     * @param credentialsFile where the passwords of its roles are kept (made on first start)
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, String sharedBuffers,
+                                               Path credentialsFile) {
         try {
-            Files.createDirectories(dataDirectory);
+            PrivateFiles.createPrivateDirectories(dataDirectory);
+            DatabaseCredentials credentials = DatabaseCredentials.readOrCreate(credentialsFile);
             stopOrphanedServer(dataDirectory);
+            Path binaries = binariesDirectory(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (port != 0) {
                 builder.setPort(port);
@@ -54,7 +74,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres postgres = builder
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // Not the shared /tmp/embedded-pg, where another local user could plant binaries first.
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    .setDataDirectoryCustomizer(directory -> ServerAccess.closeToOthers(directory.toPath(), binaries,
+                            credentials.superuser()))
+                    .setConnectConfig("password", credentials.superuser())
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // No Unix socket: it would be another way in, in a directory every user can see.
+                    .setServerConfig("unix_socket_directories", "")
+                    .setServerConfig("password_encryption", "scram-sha-256")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", sharedBuffers)
                     .setServerConfig("synchronous_commit", "on")
@@ -68,16 +96,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // then write their pages once, to the index, not a second time into the WAL.
                     .setServerConfig("wal_level", WAL_LEVEL)
                     .setServerConfig("max_wal_senders", "0")
+                    // A WAL file no longer needed is deleted, not kept for reuse with its old
+                    // contents: after an erasure, the WAL that held the erased key goes (PersonalDataKeys).
+                    .setServerConfig("wal_recycle", "off")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // Stopped by its owner (the Spring context, after the processors), not by a JVM
                     // hook racing with the context's own shutdown.
                     .setRegisterShutdownHook(false)
                     .start();
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, credentials);
+            try (Connection superuser = server.superuserConnection()) {
+                DatabaseRoles.setUp(superuser, credentials);
+            }
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
-            return new EmbeddedPostgresServer(postgres);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set up the roles of the embedded PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    /** Where the server's binaries are unpacked: a private directory beside its data. */
+    static Path binariesDirectory(Path dataDirectory) {
+        return PrivateFiles.createPrivateDirectories(dataDirectory.resolveSibling("postgresql-binaries"));
     }
 
     /**
@@ -118,12 +160,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         });
     }
 
+    /** The server's database, without a user: connect as one of {@link DatabaseRoles}. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
     }
 
     public int port() {
         return postgres.getPort();
+    }
+
+    public DatabaseCredentials credentials() {
+        return credentials;
+    }
+
+    /** As PostgreSQL's superuser: for setting the server up, and for tests that play an attacker with full rights. */
+    public Connection superuserConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), "postgres", credentials.superuser());
+    }
+
+    /** The settings that make a Signpost process use this server as its external PostgreSQL. */
+    public List<String> serviceArguments() {
+        return List.of("--signpost.db.url=" + jdbcUrl(),
+                "--signpost.db.user=" + DatabaseRoles.SERVICE, "--signpost.db.password=" + credentials.service(),
+                "--signpost.db.owner-user=" + DatabaseRoles.OWNER,
+                "--signpost.db.owner-password=" + credentials.owner());
     }
 
     @Override

@@ -16,6 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.signpost.events.PersonalDataCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,17 +42,20 @@ public class PersonalDataKeys implements PersonalDataCipher {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
-    private final SecretKey masterKey;
+    private final MasterKeys masterKeys;
     private final Cache<UUID, Optional<SecretKey>> keys;
+    private final ErasedKeyPurge purge;
 
-    public PersonalDataKeys(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                            @Value("${signpost.master-key:}") String masterKey,
-                            @Value("${signpost.key-cache:PT1H}") Duration keyCache) {
+    @Autowired
+    public PersonalDataKeys(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ErasedKeyPurge purge,
+                            MasterKeys masterKeys, @Value("${signpost.key-cache:PT1H}") Duration keyCache) {
         this.jdbc = jdbc;
+        this.purge = purge;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.masterKey = MasterKey.parse(masterKey);
+        this.masterKeys = masterKeys;
         this.keys = Caffeine.newBuilder().expireAfterWrite(keyCache).maximumSize(500_000).build();
+        new MasterKeyCheck(jdbc, masterKeys).verify();
     }
 
     /**
@@ -64,15 +68,15 @@ public class PersonalDataKeys implements PersonalDataCipher {
         if (missing.length == 0) {
             return;
         }
-        jdbc.query("SELECT subject_id, wrapped_key FROM personal_data_key WHERE subject_id = ANY (?)", this::cache,
-                (Object) missing);
+        jdbc.query("SELECT subject_id, wrapped_key, master_key_version FROM personal_data_key WHERE subject_id = ANY (?)",
+                this::cache, (Object) missing);
     }
 
-    /** Keeps the key of one row of {@code SELECT subject_id, wrapped_key} at hand (none if erased). */
+    /** Keeps the key of one row of {@code SELECT subject_id, wrapped_key, master_key_version} at hand (none if erased). */
     private void cache(ResultSet row) throws SQLException {
         UUID subject = row.getObject(1, UUID.class);
         byte[] wrapped = row.getBytes(2);
-        keys.put(subject, wrapped == null ? Optional.empty() : Optional.of(unwrap(subject, wrapped)));
+        keys.put(subject, wrapped == null ? Optional.empty() : Optional.of(unwrap(subject, wrapped, row.getInt(3))));
     }
 
     @Override
@@ -89,7 +93,8 @@ public class PersonalDataKeys implements PersonalDataCipher {
 
     /**
      * Destroys these subjects' keys, in the caller's transaction (the one that records the
-     * erasure): from its commit on, their personal data can never be read again.
+     * erasure): from its commit on, their personal data can never be read again, and then the
+     * keys' traces in the database's files go too ({@link ErasedKeyPurge}).
      */
     public void destroy(Collection<UUID> subjects) {
         for (UUID subject : subjects.stream().filter(Objects::nonNull).toList()) {
@@ -100,6 +105,7 @@ public class PersonalDataKeys implements PersonalDataCipher {
                     WHERE personal_data_key.wrapped_key IS NOT NULL""", subject);
             keys.invalidate(subject);
         }
+        purge.afterCommit();
     }
 
     /**
@@ -130,28 +136,46 @@ public class PersonalDataKeys implements PersonalDataCipher {
     }
 
     private Optional<SecretKey> find(UUID subject) {
-        return jdbc.query("SELECT wrapped_key FROM personal_data_key WHERE subject_id = ?",
-                        (rs, i) -> Optional.ofNullable(rs.getBytes(1)), subject)
-                .stream().findFirst().flatMap(wrapped -> wrapped)
-                .map(wrapped -> unwrap(subject, wrapped));
+        return jdbc.query("SELECT wrapped_key, master_key_version FROM personal_data_key WHERE subject_id = ?",
+                        (rs, i) -> rs.getBytes(1) == null ? Optional.<SecretKey>empty()
+                                : Optional.of(unwrap(subject, rs.getBytes(1), rs.getInt(2))), subject)
+                .stream().findFirst().flatMap(key -> key);
     }
 
     private Optional<SecretKey> findOrMake(UUID subject) {
         return ownTransaction.execute(status -> {
+            // Wrapped under the database's current master key; a rotation that makes a new one
+            // current waits for this transaction (and this one for it), so none is left behind.
+            jdbc.execute("LOCK TABLE personal_data_key IN ROW EXCLUSIVE MODE");
+            int version = jdbc.queryForObject("SELECT max(version) FROM master_key", Integer.class);
+            SecretKey masterKey = masterKeys.version(version).orElseThrow(() -> new IllegalStateException(
+                    "The database's current master key is version " + version + ", which " + masterKeys.source()
+                            + " does not hold"));
             byte[] wrapped = AesGcm.seal(masterKey, newKey().getEncoded(), associatedData(subject));
-            jdbc.update("INSERT INTO personal_data_key (subject_id, wrapped_key) VALUES (?, ?) "
-                    + "ON CONFLICT (subject_id) DO NOTHING", subject, wrapped);
+            jdbc.update("INSERT INTO personal_data_key (subject_id, wrapped_key, master_key_version) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (subject_id) DO NOTHING", subject, wrapped, version);
             return find(subject);
         });
     }
 
-    private SecretKey unwrap(UUID subject, byte[] wrapped) {
+    private SecretKey unwrap(UUID subject, byte[] wrapped, int version) {
+        SecretKey masterKey = masterKeys.version(version).orElseThrow(() -> new IllegalStateException(
+                "A personal data key is wrapped by master key version " + version + ", which " + masterKeys.source()
+                        + " does not hold"));
+        return unwrap(masterKey, subject, wrapped);
+    }
+
+    static SecretKey unwrap(SecretKey masterKey, UUID subject, byte[] wrapped) {
         byte[] key = AesGcm.open(masterKey, wrapped, associatedData(subject)).orElseThrow(() ->
                 new IllegalStateException("A personal data key does not open with the configured master key"));
         return new SecretKeySpec(key, "AES");
     }
 
-    private static SecretKey newKey() {
+    static byte[] wrap(SecretKey masterKey, UUID subject, SecretKey key) {
+        return AesGcm.seal(masterKey, key.getEncoded(), associatedData(subject));
+    }
+
+    static SecretKey newKey() {
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256);
@@ -161,7 +185,7 @@ public class PersonalDataKeys implements PersonalDataCipher {
         }
     }
 
-    private static byte[] associatedData(UUID subject) {
+    static byte[] associatedData(UUID subject) {
         return subject.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,8 +27,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -49,7 +48,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * worker's own participants only) are enforced where the data is.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BearerTokens.class)
+@EnableConfigurationProperties({BearerTokens.class, SignInLimits.class})
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -77,9 +76,15 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(UsersFile users) {
-        return username -> users.find(username)
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    SignInThrottle signInThrottle(SignInLimits limits) {
+        return new SignInThrottle(limits);
+    }
+
+    /** The one AuthenticationProvider bean: Spring Security makes it the password sign-in of every filter chain. */
+    @Bean
+    PasswordSignIn passwordSignIn(UsersFile users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
+                                  MeterRegistry meters) {
+        return new PasswordSignIn(users, passwordEncoder, throttle, meters);
     }
 
     /**
@@ -103,6 +108,11 @@ public class SecurityConfiguration {
                                             @Value("${signpost.allowed-origins:}") List<String> allowedOrigins)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (e instanceof TooManyFailedSignIns tooMany) {
+                response.setHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+                write(response, objectMapper, tooMany.problem());
+                return;
+            }
             response.setHeader("WWW-Authenticate", bearerTokens.enabled()
                     ? "Basic realm=\"signpost\", Bearer realm=\"signpost\"" : "Basic realm=\"signpost\"");
             write(response, objectMapper, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",

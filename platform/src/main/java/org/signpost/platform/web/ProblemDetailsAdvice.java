@@ -1,6 +1,8 @@
 package org.signpost.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -38,6 +40,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** How Jackson's strict duplicate detection (spring.jackson.parser) opens its refusal. */
+    private static final String DUPLICATE_KEY = "Duplicate field";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -111,6 +115,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Names the field of a body that Jackson could not read, without echoing its value. */
     static FieldError describe(Throwable cause) {
+        for (Throwable at = cause; at != null; at = at.getCause() == at ? null : at.getCause()) {
+            if (at instanceof StreamReadException read && read.getProcessor() != null
+                    && read.getOriginalMessage() != null && read.getOriginalMessage().startsWith(DUPLICATE_KEY)) {
+                return new FieldError(path(read.getProcessor().getParsingContext()), "is given more than once");
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new FieldError(path(unknown), "is not a known field");
         }
@@ -157,6 +167,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "a string";
         }
         return "an object";
+    }
+
+    /** Where the parser stopped: the key it had just read, by its path from the body's root. */
+    static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inArray()) {
+                path.insert(0, "[" + at.getCurrentIndex() + "]");
+            } else if (at.getCurrentName() != null) {
+                path.insert(0, at.getCurrentName() + (path.isEmpty() || path.charAt(0) == '[' ? "" : "."));
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     static String path(JsonMappingException e) {

@@ -7,13 +7,18 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 
 class UsersFileTest {
+
+    /** "secret" at cost 10, and a hash of it at cost 11 (made once: each takes a while). */
+    private static final String COST_10 = "{bcrypt}$2a$10$MxsFaymcgPeXsp0dJDCeJuqes710sIfzY9woOFjM.gXNY.7I2sMOS";
+    private static final String COST_11 = "{bcrypt}" + BCrypt.hashpw("secret", BCrypt.gensalt(11));
 
     @Test
     void readsEveryUserWithRoleAndLinkWorkerId() throws Exception {
         UsersFile users = UsersFile.read(new ClassPathResource("test-users.yml"));
-        assertThat(users.size()).isEqualTo(7);
+        assertThat(users.size()).isEqualTo(8);
         assertThat(users.find("linkworker")).hasValueSatisfying(user -> {
             assertThat(user.role()).isEqualTo(Role.LINK_WORKER);
             assertThat(user.linkWorkerId()).isEqualTo("lw-1");
@@ -28,8 +33,53 @@ class UsersFileTest {
     }
 
     @Test
+    void refusesAHashBelowCost10NamingTheUserButNotTheHash() {
+        String cost4 = "{bcrypt}$2a$04$iF.RJHUv7rBm9Bt5u16mH.RhoZdzoLWAvWwhtHynf8ZhtE5g/1cBu";
+        assertThatThrownBy(() -> read("users: [{username: cara, passwordHash: '" + cost4 + "', role: MANAGER}]"))
+                .hasMessage("User cara's passwordHash has bcrypt cost 4: it must be 10 to 31 "
+                        + "(./signpost hash-password makes 12)");
+    }
+
+    @Test
+    void refusesATruncatedOrMalformedHashNamingTheUserButNotTheHash() {
+        for (String hash : new String[] {COST_10.substring(0, COST_10.length() - 1), COST_10 + "x", "{bcrypt}x",
+                COST_10.replace("$2a$10$", "$2a$1$"), COST_10.replace("$2a$", "$3a$"),
+                COST_10.substring(0, 30) + "!" + COST_10.substring(31)}) {
+            assertThatThrownBy(() -> read("users: [{username: cara, passwordHash: '" + hash + "', role: MANAGER}]"))
+                    .as(hash)
+                    .hasMessageStartingWith("User cara's passwordHash is not a whole bcrypt hash")
+                    .hasMessageNotContaining(COST_10.substring(15, 37));
+        }
+    }
+
+    @Test
+    void theDummyHashHasTheCostOfMostOfTheFilesHashes() throws Exception {
+        UsersFile mostlyCost11 = read("""
+                users:
+                  - {username: a, passwordHash: '%1$s', role: MANAGER}
+                  - {username: b, passwordHash: '%2$s', role: AUDITOR}
+                  - {username: c, passwordHash: '%2$s', role: ANALYST}""".formatted(COST_10, COST_11));
+        assertThat(cost(mostlyCost11.dummyPasswordHash())).isEqualTo(11);
+        UsersFile cost10 = UsersFile.read(new ClassPathResource("test-users.yml"));
+        assertThat(cost(cost10.dummyPasswordHash())).isEqualTo(10);
+        assertThat(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
+                .matches("secret", cost10.dummyPasswordHash().substring("{bcrypt}".length()))).isFalse();
+    }
+
+    @Test
+    void refusesANameThatCouldPassForABearerTokensUserOrBreakALogLine() {
+        assertThatThrownBy(() -> read("users: [{username: 'idp:cara', passwordHash: '" + COST_10 + "', role: MANAGER}]"))
+                .hasMessageContaining("':'");
+        assertThatThrownBy(() -> read("users: [{username: \"cara\\r\\nforged\", passwordHash: '" + COST_10
+                + "', role: MANAGER}]"))
+                .hasMessage("The username \"cara??forged\" holds a line break, a control or a text-direction character");
+        assertThatThrownBy(() -> read("users: [{username: ' cara', passwordHash: '" + COST_10 + "', role: MANAGER}]"))
+                .hasMessageContaining("starts or ends with a space");
+    }
+
+    @Test
     void refusesALinkWorkerWithoutAnId() {
-        assertThatThrownBy(() -> read("users: [{username: a, passwordHash: '{bcrypt}x', role: LINK_WORKER}]"))
+        assertThatThrownBy(() -> read("users: [{username: a, passwordHash: '" + COST_10 + "', role: LINK_WORKER}]"))
                 .hasMessageContaining("linkWorkerId");
     }
 
@@ -37,9 +87,13 @@ class UsersFileTest {
     void refusesAUserWrittenTwice() {
         assertThatThrownBy(() -> read("""
                 users:
-                  - {username: a, passwordHash: '{bcrypt}x', role: MANAGER}
-                  - {username: a, passwordHash: '{bcrypt}y', role: AUDITOR}"""))
+                  - {username: a, passwordHash: '%1$s', role: MANAGER}
+                  - {username: a, passwordHash: '%1$s', role: AUDITOR}""".formatted(COST_10)))
                 .hasMessageContaining("twice");
+    }
+
+    private static int cost(String hash) {
+        return Integer.parseInt(hash.substring("{bcrypt}$2a$".length(), "{bcrypt}$2a$".length() + 2));
     }
 
     private static UsersFile read(String yaml) throws Exception {

@@ -31,27 +31,34 @@ public final class Api {
     }
 
     public Call as(String user) {
-        return new Call(user, new LinkedHashMap<>());
+        return as(user, PASSWORD);
+    }
+
+    /** Signed in with another password than the test users' (a wrong one, say). */
+    public Call as(String user, String password) {
+        return new Call(user, password, new LinkedHashMap<>());
     }
 
     public Call anonymous() {
-        return new Call(null, new LinkedHashMap<>());
+        return new Call(null, null, new LinkedHashMap<>());
     }
 
     /** One request in the making: who sends it and which extra headers. */
     public final class Call {
         private final String user;
+        private final String password;
         private final Map<String, String> headers;
 
-        private Call(String user, Map<String, String> headers) {
+        private Call(String user, String password, Map<String, String> headers) {
             this.user = user;
+            this.password = password;
             this.headers = headers;
         }
 
         public Call header(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
-            return new Call(user, more);
+            return new Call(user, password, more);
         }
 
         public Response post(String path, Object body) {
@@ -93,7 +100,7 @@ public final class Api {
         private HttpRequest.Builder builder(String path) {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
             if (user != null) {
-                String token = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+                String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
                 builder.header("Authorization", "Basic " + token);
             }
             headers.forEach(builder::header);

@@ -1,6 +1,9 @@
 package org.signpost.platform.testing;
 
+import org.signpost.platform.database.DatabaseConfiguration.EmbeddedDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -17,4 +20,15 @@ public abstract class RealServiceTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private EmbeddedDatabase embeddedDatabase;
+
+    /**
+     * The service's database as PostgreSQL's superuser, who may do what the service's own role
+     * may not: a test that plays someone changing the history behind the service's back.
+     */
+    protected JdbcTemplate superuser() {
+        return new JdbcTemplate(TestDatabase.superuser(embeddedDatabase));
+    }
 }

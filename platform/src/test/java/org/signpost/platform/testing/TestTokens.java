@@ -39,9 +39,9 @@ public final class TestTokens {
         return PUBLIC_KEY;
     }
 
-    /** A valid token for an hour. */
+    /** A valid token for half an hour (issued a minute ago; the service takes none valid for over an hour). */
     public static String token(String username, String role, String linkWorkerId) {
-        return sign(KEYS, claims(username, role, linkWorkerId, ISSUER, AUDIENCE, Instant.now().plusSeconds(3600)));
+        return sign(KEYS, claims(username, role, linkWorkerId, ISSUER, AUDIENCE, Instant.now().plusSeconds(1800)));
     }
 
     public static JWTClaimsSet.Builder claims(String username, String role, String linkWorkerId, String issuer,

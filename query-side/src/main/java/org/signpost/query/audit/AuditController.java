@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.signpost.platform.BusinessCalendar;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.security.Role;
+import org.signpost.platform.web.SingleLineText;
 import org.signpost.query.caseload.CaseloadQueries;
 import org.signpost.query.caseload.Visibility;
 import org.signpost.query.web.InvalidQuery;
@@ -26,6 +27,10 @@ class AuditController {
 
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 1000;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /** The end of 9999-12-31 in London: {@code to}'s exclusive bound for the last day. */
+    private static final Instant LATEST = LocalDate.of(9999, 12, 31).plusDays(1)
+            .atStartOfDay(BusinessCalendar.LONDON).toInstant();
 
     private final AuditQueries audit;
     private final CaseloadQueries caseload;
@@ -70,9 +75,9 @@ class AuditController {
     @GetMapping("/api/audit/events")
     ResponseEntity<List<AuditRow>> events(@RequestParam(required = false) String from,
                                           @RequestParam(required = false) String to,
-                                          @RequestParam(required = false) String actor,
-                                          @RequestParam(required = false) String type,
-                                          @RequestParam(required = false) String aggregateId,
+                                          @RequestParam(required = false) @SingleLineText String actor,
+                                          @RequestParam(required = false) @SingleLineText String type,
+                                          @RequestParam(required = false) @SingleLineText String aggregateId,
                                           @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
         checkPage(page, size);
@@ -130,8 +135,10 @@ class AuditController {
 
     /** Who read whose personal data, oldest first, paged like the audit search. */
     @GetMapping("/api/audit/personal-data-reads")
-    ResponseEntity<List<PersonalDataReads.Read>> personalDataReads(@RequestParam(required = false) String subjectId,
-                                                                   @RequestParam(required = false) String actor,
+    ResponseEntity<List<PersonalDataReads.Read>> personalDataReads(@RequestParam(required = false) @SingleLineText
+                                                                   String subjectId,
+                                                                   @RequestParam(required = false) @SingleLineText
+                                                                   String actor,
                                                                    @RequestParam(required = false) String from,
                                                                    @RequestParam(required = false) String to,
                                                                    @RequestParam(defaultValue = "0") int page,
@@ -175,18 +182,28 @@ class AuditController {
                         .filter(p -> Visibility.mayRead(user, p)).isPresent());
     }
 
-    /** An exclusive upper bound for {@code to}: the end of the day for a date, just after the instant otherwise. */
+    /**
+     * An exclusive upper bound for {@code to}: the end of the day for a date, just after the instant otherwise.
+     * Years are those of ISO 8601's four digits, which PostgreSQL's timestamps hold; an instant
+     * a billion years away is refused rather than overflowing on its way to the database.
+     */
     private static Instant instant(String field, String value, boolean upperBound) {
+        Instant instant;
         try {
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                return (upperBound ? date.plusDays(1) : date).atStartOfDay(BusinessCalendar.LONDON).toInstant();
+                instant = (upperBound ? date.plusDays(1) : date).atStartOfDay(BusinessCalendar.LONDON).toInstant();
+            } else {
+                instant = Instant.parse(value);
+                instant = upperBound ? instant.plusNanos(1) : instant;
             }
-            Instant instant = Instant.parse(value);
-            return upperBound ? instant.plusNanos(1) : instant;
         } catch (DateTimeParseException e) {
             throw new InvalidQuery(field, "must be a date (YYYY-MM-DD) or an ISO-8601 instant");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidQuery(field, "must be from the year 1 to the year 9999");
+        }
+        return instant;
     }
 
     private static String blankToNull(String value) {

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
  * Merges the read log's pending people into its index, every two seconds by default. An answer
  * only adds the people it showed to the index's pending list (V12); merged here, the reads of a
  * person since the last merge go into the index at once, and no answer waits for it. Searches see
- * the pending reads as well as the merged ones. If this cannot run (a database user that does not
- * own the index may not merge it), autovacuum merges the list, and at worst an answer that finds it
- * full.
+ * the pending reads as well as the merged ones. Only the index's owner may merge it, so the service
+ * asks the owner's function for it (V18). If this cannot run, autovacuum merges the list, and at
+ * worst an answer that finds it full.
  */
 @Component
 public class ReadLogIndex {
@@ -31,7 +31,7 @@ public class ReadLogIndex {
     @Scheduled(fixedDelayString = "${signpost.read-log.index-merge-interval:PT2S}")
     public long merge() {
         try {
-            Long pages = jdbc.queryForObject("SELECT gin_clean_pending_list('personal_data_read_subjects_idx')",
+            Long pages = jdbc.queryForObject("SELECT signpost_merge_read_log_index()",
                     Long.class);
             failing = false;
             return pages == null ? 0 : pages;

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,12 +15,12 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.signpost.events.EventSerialization;
-import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.signpost.query.metrics.Evaluation;
 import org.signpost.query.metrics.EvaluationCsv;
 import org.signpost.query.metrics.EvaluationMetrics;
 import org.signpost.query.metrics.MetricFacts;
 import org.signpost.query.metrics.MetricsFold;
+import org.signpost.query.metrics.Publication;
 import org.signpost.query.store.EventStoreScan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,6 +48,14 @@ public final class MetricsCommandLine implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "json or csv (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--publication", description = "Figures fit to publish: counts of fewer people than --suppress-below, "
+            + "and every figure that would give them away, withheld (empty), with what was withheld and why.")
+    boolean publication;
+
+    @Option(names = "--suppress-below", defaultValue = "${env:SIGNPOST_SUPPRESS_BELOW:-5}",
+            description = "With --publication: the smallest count of people published (default: SIGNPOST_SUPPRESS_BELOW, else 5).")
+    int suppressBelow;
+
     @Option(names = "--db-url", defaultValue = "${env:SIGNPOST_DB_URL}", description = "JDBC URL of the database (default: SIGNPOST_DB_URL, else the embedded one).")
     String url;
 
@@ -59,8 +65,11 @@ public final class MetricsCommandLine implements Callable<Integer> {
     @Option(names = "--db-password", defaultValue = "${env:SIGNPOST_DB_PASSWORD}")
     String password;
 
-    @Option(names = "--data-directory", defaultValue = "${env:SIGNPOST_DB_DATA_DIRECTORY}", description = "Files of the embedded database (default: ~/.signpost/postgres).")
+    @Option(names = "--data-directory", defaultValue = "${env:SIGNPOST_DB_DATA_DIRECTORY}", description = "Files of the embedded database (default: ~/.local/share/signpost/postgres).")
     Path dataDirectory;
+
+    @Option(names = "--home", defaultValue = "${env:SIGNPOST_HOME}", description = "Where the embedded database's passwords are (default: ~/.signpost).")
+    String home;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -86,6 +95,10 @@ public final class MetricsCommandLine implements Callable<Integer> {
             err.println("--format must be json or csv");
             return 2;
         }
+        if (suppressBelow < 1) {
+            err.println("--suppress-below must be at least 1");
+            return 2;
+        }
         if (to.isBefore(from)) {
             err.println("--to must not be before --from");
             return 2;
@@ -96,42 +109,20 @@ public final class MetricsCommandLine implements Callable<Integer> {
             return 2;
         }
         Evaluation evaluation;
-        if (url != null && !url.isBlank()) {
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
-                evaluation = compute(connection, upTo);
-            }
-        } else {
-            evaluation = computeOnEmbedded(upTo);
+        try (StoreDatabase database = StoreDatabase.open(url, user, password, dataDirectory, home)) {
+            evaluation = compute(database.connection(), upTo);
         }
+        Publication fitToPublish = publication ? Publication.of(evaluation, suppressBelow) : null;
         if (format.equals("csv")) {
-            out.print(EvaluationCsv.render(evaluation));
+            out.print(publication ? EvaluationCsv.render(fitToPublish) : EvaluationCsv.render(evaluation));
         } else {
             ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(json.writeValueAsString(evaluation));
+            out.println(json.writeValueAsString(publication ? fitToPublish.json() : evaluation));
         }
         out.flush();
         return 0;
-    }
-
-    private Evaluation computeOnEmbedded(Instant upTo) throws Exception {
-        Path directory = dataDirectory != null ? dataDirectory
-                : Path.of(System.getProperty("user.home"), ".signpost", "postgres");
-        Integer runningPort = RunningServer.port(directory);
-        if (runningPort != null) {
-            try (Connection connection = DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + runningPort + "/postgres", "postgres", "")) {
-                return compute(connection, upTo);
-            }
-        }
-        if (!Files.exists(directory.resolve("PG_VERSION"))) {
-            throw new IllegalStateException("No Signpost database in " + directory + "; give --db-url or --data-directory");
-        }
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory);
-             Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
-            return compute(connection, upTo);
-        }
     }
 
     private Evaluation compute(Connection connection, Instant upTo) throws Exception {

@@ -1,6 +1,7 @@
 package org.signpost.query.metrics;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +36,8 @@ public record Evaluation(
         Continuity continuity,
         WalkingDistance walkingDistance,
         AgeAtReferral ageAtReferral,
-        OutcomeChange outcomeChange) {
+        OutcomeChange outcomeChange,
+        @JsonIgnore PeopleBehind peopleBehind) {
 
     public record CountAndShare(int count, BigDecimal share) {
     }
@@ -88,5 +90,16 @@ public record Evaluation(
     }
 
     public record Change(int participants, BigDecimal meanChange) {
+    }
+
+    /**
+     * How many people stand behind the figures that do not show it themselves, so that a
+     * publication can withhold a figure about too few of them (see {@link Publication}); never
+     * shown. {@code firstSessions}: the people behind daysToFirstSession; {@code continuous}:
+     * the people seen whose sessions were all with one link worker; {@code walked},
+     * {@code walkedOver30}, {@code walkedAtMost30}: the people with a session that has a walking
+     * time, one over 30 minutes, one of 30 minutes or less.
+     */
+    public record PeopleBehind(int firstSessions, int continuous, int walked, int walkedOver30, int walkedAtMost30) {
     }
 }

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The evaluation as CSV (RFC 4180, CRLF): header {@code metric,value,from,to,asOf}, then one
@@ -22,8 +23,8 @@ public final class EvaluationCsv {
     private static final String CRLF = "\r\n";
     private static final Set<String> PERIOD_FIELDS = Set.of("from", "to", "asOf");
 
-    /** Its own mapper: the CSV must not change with the web layer's JSON settings. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    /** Its own mapper (a publication's too): the figures must not change with the web layer's JSON settings. */
+    static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             // Keep 1.0 as 1.0 and 0.0 as 0.0, as the JSON shows them.
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -36,26 +37,44 @@ public final class EvaluationCsv {
         String period = "," + Objects.toString(evaluation.from(), "") + "," + Objects.toString(evaluation.to(), "")
                 + "," + Objects.toString(evaluation.asOf(), "");
         StringBuilder csv = new StringBuilder("metric,value,from,to,asOf").append(CRLF);
-        Iterator<Map.Entry<String, JsonNode>> fields = JSON.valueToTree(evaluation).fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (!PERIOD_FIELDS.contains(field.getKey())) {
-                appendRows(csv, field.getKey(), field.getValue(), period);
-            }
-        }
+        appendRows(csv, JSON.valueToTree(evaluation), metric -> period);
         return csv.toString();
     }
 
-    private static void appendRows(StringBuilder csv, String metric, JsonNode value, String period) {
+    /**
+     * A publication of the evaluation: the same rows, a withheld figure's value empty, and two
+     * columns more, the threshold and why the figure is withheld (empty for one published), so
+     * that every row stands alone as it does with its period.
+     */
+    public static String render(Publication publication) {
+        JsonNode figures = publication.figures();
+        String period = "," + figures.path("from").asText("") + "," + figures.path("to").asText("") + ","
+                + figures.path("asOf").asText("") + "," + publication.notice().suppressBelow() + ",";
+        StringBuilder csv = new StringBuilder("metric,value,from,to,asOf,suppressBelow,suppressed").append(CRLF);
+        appendRows(csv, figures, metric -> period + Objects.toString(publication.reasonFor(metric), ""));
+        return csv.toString();
+    }
+
+    private static void appendRows(StringBuilder csv, JsonNode figures, Function<String, String> rest) {
+        Iterator<Map.Entry<String, JsonNode>> fields = figures.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!PERIOD_FIELDS.contains(field.getKey())) {
+                appendRows(csv, field.getKey(), field.getValue(), rest);
+            }
+        }
+    }
+
+    private static void appendRows(StringBuilder csv, String metric, JsonNode value, Function<String, String> rest) {
         if (value.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                appendRows(csv, metric + "." + field.getKey(), field.getValue(), period);
+                appendRows(csv, metric + "." + field.getKey(), field.getValue(), rest);
             }
         } else {
             csv.append(quoted(metric)).append(',').append(quoted(value.isNull() ? "" : value.asText()))
-                    .append(period).append(CRLF);
+                    .append(rest.apply(metric)).append(CRLF);
         }
     }
 

@@ -2,6 +2,7 @@ package org.signpost.query.metrics;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Every evaluation metric of PRODUCT.md for the period [from, to], from facts already limited to
@@ -17,6 +18,8 @@ public final class EvaluationMetrics {
         Period period = new Period(from, to);
         PeopleSeen seen = PeopleSeen.in(facts, period);
         ReferralRateFigures rate = seen.figures();
+        List<Integer> waits = SessionMetrics.waitsForFirstSession(facts, period);
+        List<MetricFacts.Session> walked = SessionMetrics.walked(facts, period);
         return new Evaluation(from, to, asOf,
                 ReferralMetrics.received(facts, period),
                 ReferralMetrics.reasons(facts, period),
@@ -28,10 +31,11 @@ public final class EvaluationMetrics {
                 VcseUptakeMetrics.in(facts, period),
                 SessionMetrics.sessionsPerPerson(seen),
                 SessionMetrics.sessionMinutes(facts, period),
-                SessionMetrics.daysToFirstSession(facts, period),
+                SessionMetrics.daysToFirstSession(waits),
                 SessionMetrics.continuity(seen),
-                SessionMetrics.walkingDistance(facts, period),
+                SessionMetrics.walkingDistance(walked),
                 ReferralMetrics.ageAtReferral(facts, period),
-                OutcomeChangeMetrics.in(facts, period));
+                OutcomeChangeMetrics.in(facts, period),
+                SessionMetrics.peopleBehind(waits, seen, walked));
     }
 }

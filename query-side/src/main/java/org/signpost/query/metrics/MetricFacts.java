@@ -24,8 +24,11 @@ import org.signpost.events.TriageOutcome;
  *
  * <p>Every fact with an id is kept once: a projection sees an event twice only when something
  * went wrong, and counting it twice would silently change published figures; the first one
- * wins because the event store never holds two different facts under one id. Uptakes have no id
- * of their own and a signpost may have several (did not go, then went), so every one is kept.
+ * wins because the event store never holds two different facts under one id. A session's or
+ * signpost's id is the client's and unique only within its participant (two participants may
+ * well have a session of the same id), so those are kept per participant and id. Uptakes have
+ * no id of their own and a signpost may have several (did not go, then went), so every one is
+ * kept.
  *
  * <p>Insertion order is kept everywhere: it is the order the events were recorded in, which
  * breaks ties between facts of the same business date. Not thread-safe: one replay fills an
@@ -73,11 +76,15 @@ public final class MetricFacts implements FactsWriter {
     private record MeasureKey(UUID participantId, long sequence) {
     }
 
+    /** A session or signpost: its id is unique within its participant only. */
+    private record OwnedKey(UUID participantId, UUID id) {
+    }
+
     private final Map<UUID, Referral> referrals = new LinkedHashMap<>();
     private final Map<UUID, Triage> triages = new LinkedHashMap<>();
     private final Map<UUID, Participant> participants = new LinkedHashMap<>();
-    private final Map<UUID, Session> sessions = new LinkedHashMap<>();
-    private final Map<UUID, Signpost> signposts = new LinkedHashMap<>();
+    private final Map<OwnedKey, Session> sessions = new LinkedHashMap<>();
+    private final Map<OwnedKey, Signpost> signposts = new LinkedHashMap<>();
     private final List<Uptake> uptakes = new ArrayList<>();
     private final Map<MeasureKey, Measure> measures = new LinkedHashMap<>();
 
@@ -103,13 +110,13 @@ public final class MetricFacts implements FactsWriter {
     @Override
     public void sessionHeld(UUID participantId, UUID sessionId, LocalDate heldOn, int durationMinutes,
                             Integer walkMinutesFromHome, String linkWorkerId) {
-        sessions.putIfAbsent(sessionId,
+        sessions.putIfAbsent(new OwnedKey(participantId, sessionId),
                 new Session(participantId, sessionId, heldOn, durationMinutes, walkMinutesFromHome, linkWorkerId));
     }
 
     @Override
     public void signposted(UUID participantId, UUID signpostId, LocalDate signpostedOn) {
-        signposts.putIfAbsent(signpostId, new Signpost(participantId, signpostId, signpostedOn));
+        signposts.putIfAbsent(new OwnedKey(participantId, signpostId), new Signpost(participantId, signpostId, signpostedOn));
     }
 
     @Override

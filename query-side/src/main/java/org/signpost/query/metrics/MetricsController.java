@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.signpost.query.web.InvalidQuery;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,23 +16,34 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The analysts' figures: the rate of referral to VCSE and the whole evaluation, for any period, as of any instant. */
+/**
+ * The analysts' figures: the rate of referral to VCSE and the whole evaluation, for any period,
+ * as of any instant; exact, or with {@code publication=true} fit to publish (see {@link Publication}).
+ */
 @RestController
 class MetricsController {
 
     private final MetricsQueries metrics;
     private final Clock clock;
+    private final int suppressBelow;
 
-    MetricsController(MetricsQueries metrics, Clock clock) {
+    MetricsController(MetricsQueries metrics, Clock clock,
+                      @Value("${signpost.metrics.suppress-below:5}") int suppressBelow) {
+        if (suppressBelow < 1) {
+            throw new IllegalStateException("signpost.metrics.suppress-below (SIGNPOST_SUPPRESS_BELOW) must be at "
+                    + "least 1, not " + suppressBelow);
+        }
         this.metrics = metrics;
         this.clock = clock;
+        this.suppressBelow = suppressBelow;
     }
 
     @GetMapping(path = "/api/metrics/referral-rate", produces = MediaType.APPLICATION_JSON_VALUE)
-    ReferralRateReport referralRate(@RequestParam(required = false) String from,
-                                    @RequestParam(required = false) String to,
-                                    @RequestParam(required = false) String groupBy,
-                                    @RequestParam(required = false) String asOf) {
+    ResponseEntity<?> referralRate(@RequestParam(required = false) String from,
+                                   @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) String groupBy,
+                                   @RequestParam(required = false) String asOf,
+                                   @RequestParam(required = false) String publication) {
         Dates period = period(from, to);
         Set<GroupBy> groups;
         try {
@@ -39,24 +51,42 @@ class MetricsController {
         } catch (IllegalArgumentException e) {
             throw new InvalidQuery("groupBy", e.getMessage());
         }
-        return metrics.referralRate(period.from(), period.to(), groups, asOf(asOf));
+        boolean published = publication(publication);
+        ReferralRateReport report = metrics.referralRate(period.from(), period.to(), groups, asOf(asOf));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(published ? Publication.of(report, suppressBelow).json() : report);
     }
 
     /** JSON, or with {@code Accept: text/csv} the same figures as CSV, one metric a row with the period and as-of instant. */
     @GetMapping("/api/metrics/evaluation")
     ResponseEntity<?> evaluation(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                  @RequestParam(required = false) String asOf,
+                                 @RequestParam(required = false) String publication,
                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Dates period = period(from, to);
+        boolean published = publication(publication);
         Evaluation evaluation = metrics.evaluation(period.from(), period.to(), asOf(asOf));
+        Publication fitToPublish = published ? Publication.of(evaluation, suppressBelow) : null;
         if (accept != null && accept.contains("text/csv")) {
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evaluation-" + evaluation.from()
-                            + "-" + evaluation.to() + ".csv\"")
-                    .body(EvaluationCsv.render(evaluation));
+                            + "-" + evaluation.to() + (published ? "-publication" : "") + ".csv\"")
+                    .body(published ? EvaluationCsv.render(fitToPublish) : EvaluationCsv.render(evaluation));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(evaluation);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(published ? fitToPublish.json() : evaluation);
+    }
+
+    /** {@code publication=true} asks for figures fit to publish; absent or false, the exact ones. */
+    private static boolean publication(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new InvalidQuery("publication", "must be true or false");
     }
 
     private record Dates(LocalDate from, LocalDate to) {

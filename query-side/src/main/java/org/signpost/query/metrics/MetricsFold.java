@@ -1,5 +1,6 @@
 package org.signpost.query.metrics;
 
+import java.time.LocalDate;
 import java.util.Set;
 import org.signpost.events.OutcomeMeasured;
 import org.signpost.events.ParticipantEnrolled;
@@ -8,6 +9,7 @@ import org.signpost.events.SessionHeld;
 import org.signpost.events.SignpostedToVcse;
 import org.signpost.events.Triaged;
 import org.signpost.events.UptakeRecorded;
+import org.signpost.query.projection.StorableValues;
 
 /**
  * From events to the facts of the metrics: the one mapping both the live projection and an
@@ -18,6 +20,10 @@ import org.signpost.events.UptakeRecorded;
  * need (assignment, withdrawal, missed sessions, contacts, link-worker changes, extensions,
  * safeguarding, discharge) and anything that is not an event are ignored: link-worker changes
  * in particular need no fact because every session carries the link worker assigned then.
+ *
+ * <p>Dates and text are passed on as a read model stores them ({@link StorableValues}: a date
+ * PostgreSQL cannot hold as an infinity, a NUL as U+FFFD), so that facts folded in memory equal
+ * those the live tables give back, whatever a stored event holds.
  */
 public final class MetricsFold {
 
@@ -39,23 +45,27 @@ public final class MetricsFold {
      */
     public static void apply(Object payload, long aggregateSequence, FactsWriter writer) {
         if (payload instanceof ReferralReceived e) {
-            writer.referralReceived(e.referralId(), e.receivedOn(), e.source(), e.channel(), e.reasons(),
+            writer.referralReceived(e.referralId(), date(e.receivedOn()), e.source(), e.channel(), e.reasons(),
                     e.ageOnReceipt());
         } else if (payload instanceof Triaged e) {
-            writer.referralTriaged(e.referralId(), e.outcome(), e.triagedOn(), e.failedCriteria());
+            writer.referralTriaged(e.referralId(), e.outcome(), date(e.triagedOn()), e.failedCriteria());
         } else if (payload instanceof ParticipantEnrolled e) {
-            writer.participantEnrolled(e.participantId(), e.referralId(), e.referralReceivedOn(), e.source(),
-                    e.linkWorkerId());
+            writer.participantEnrolled(e.participantId(), e.referralId(), date(e.referralReceivedOn()), e.source(),
+                    StorableValues.text(e.linkWorkerId()));
         } else if (payload instanceof SessionHeld e) {
-            writer.sessionHeld(e.participantId(), e.sessionId(), e.heldOn(), e.durationMinutes(),
-                    e.walkMinutesFromHome(), e.linkWorkerId());
+            writer.sessionHeld(e.participantId(), e.sessionId(), date(e.heldOn()), e.durationMinutes(),
+                    e.walkMinutesFromHome(), StorableValues.text(e.linkWorkerId()));
         } else if (payload instanceof SignpostedToVcse e) {
-            writer.signposted(e.participantId(), e.signpostId(), e.signpostedOn());
+            writer.signposted(e.participantId(), e.signpostId(), date(e.signpostedOn()));
         } else if (payload instanceof UptakeRecorded e) {
-            writer.uptakeRecorded(e.participantId(), e.signpostId(), e.attended(), e.recordedOn());
+            writer.uptakeRecorded(e.participantId(), e.signpostId(), e.attended(), date(e.recordedOn()));
         } else if (payload instanceof OutcomeMeasured e) {
             writer.outcomeMeasured(e.participantId(), aggregateSequence, e.instrument(), e.timepoint(),
-                    e.recordedOn(), e.itemScores(), e.score());
+                    date(e.recordedOn()), e.itemScores(), e.score());
         }
+    }
+
+    private static LocalDate date(LocalDate date) {
+        return StorableValues.date(date);
     }
 }

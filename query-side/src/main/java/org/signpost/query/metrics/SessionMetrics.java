@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.signpost.query.metrics.Evaluation.Continuity;
 import org.signpost.query.metrics.Evaluation.DaysToFirstSession;
+import org.signpost.query.metrics.Evaluation.PeopleBehind;
 import org.signpost.query.metrics.Evaluation.SessionMinutes;
 import org.signpost.query.metrics.Evaluation.SessionsPerPerson;
 import org.signpost.query.metrics.Evaluation.WalkingDistance;
@@ -51,7 +52,12 @@ final class SessionMetrics {
      * Only people whose very first session falls in the period: a person who started before it
      * waited in an earlier period, and counting them again would blur the figure.
      */
-    static DaysToFirstSession daysToFirstSession(MetricFacts facts, Period period) {
+    static DaysToFirstSession daysToFirstSession(List<Integer> waits) {
+        return new DaysToFirstSession(Decimals.median(waits));
+    }
+
+    /** Per person whose first session ever is in the period, the days from their referral's receipt to it. */
+    static List<Integer> waitsForFirstSession(MetricFacts facts, Period period) {
         Map<UUID, LocalDate> firstEver = new LinkedHashMap<>();
         for (Session session : facts.sessions()) {
             firstEver.merge(session.participantId(), session.heldOn(), (a, b) -> a.isBefore(b) ? a : b);
@@ -63,25 +69,43 @@ final class SessionMetrics {
                         receivedOn -> days.add((int) ChronoUnit.DAYS.between(receivedOn, first)));
             }
         });
-        return new DaysToFirstSession(Decimals.median(days));
+        return days;
+    }
+
+    static Continuity continuity(PeopleSeen seen) {
+        return new Continuity(Decimals.rate(continuous(seen), seen.people().size()));
     }
 
     /** Each session carries the link worker assigned when it was recorded; one name means continuity. */
-    static Continuity continuity(PeopleSeen seen) {
-        long continuous = seen.sessionsByPerson().values().stream()
+    private static long continuous(PeopleSeen seen) {
+        return seen.sessionsByPerson().values().stream()
                 .filter(sessions -> sessions.stream().map(Session::linkWorkerId).distinct().count() == 1)
                 .count();
-        return new Continuity(Decimals.rate(continuous, seen.people().size()));
     }
 
-    /** Sessions without a walking time (online, by phone, not asked) say nothing about distance. */
-    static WalkingDistance walkingDistance(MetricFacts facts, Period period) {
-        List<Integer> walks = heldIn(facts, period).stream()
-                .map(Session::walkMinutesFromHome)
-                .filter(walk -> walk != null)
-                .toList();
-        int over = (int) walks.stream().filter(walk -> walk > WALK_LIMIT_MINUTES).count();
-        return new WalkingDistance(walks.size(), over, Decimals.rate(over, walks.size()));
+    static WalkingDistance walkingDistance(List<Session> walked) {
+        int over = (int) walked.stream().filter(SessionMetrics::over30).count();
+        return new WalkingDistance(walked.size(), over, Decimals.rate(over, walked.size()));
+    }
+
+    /** The sessions held in the period with a walking time: those without one (online, by phone, not asked) say nothing about distance. */
+    static List<Session> walked(MetricFacts facts, Period period) {
+        return heldIn(facts, period).stream().filter(session -> session.walkMinutesFromHome() != null).toList();
+    }
+
+    private static boolean over30(Session session) {
+        return session.walkMinutesFromHome() > WALK_LIMIT_MINUTES;
+    }
+
+    /** How many people stand behind the session figures that do not show it themselves. */
+    static PeopleBehind peopleBehind(List<Integer> waits, PeopleSeen seen, List<Session> walked) {
+        return new PeopleBehind(waits.size(), (int) continuous(seen),
+                people(walked.stream()), people(walked.stream().filter(SessionMetrics::over30)),
+                people(walked.stream().filter(session -> !over30(session))));
+    }
+
+    private static int people(java.util.stream.Stream<Session> sessions) {
+        return (int) sessions.map(Session::participantId).distinct().count();
     }
 
     private static List<Session> heldIn(MetricFacts facts, Period period) {

@@ -40,11 +40,11 @@ public class SqlFactsReader {
             UUID referralId = uuid(rs, "referral_id");
             facts.referralReceived(referralId, rs.getObject("received_on", java.time.LocalDate.class),
                     ReferralSource.valueOf(rs.getString("source")), ReferralChannel.valueOf(rs.getString("channel")),
-                    enums(rs.getString("reasons"), ReferralReason::valueOf), rs.getInt("age_on_receipt"));
+                    split(rs.getString("reasons"), ReferralReason::valueOf), rs.getInt("age_on_receipt"));
             if (rs.getString("triage_outcome") != null) {
                 facts.referralTriaged(referralId, TriageOutcome.valueOf(rs.getString("triage_outcome")),
                         rs.getObject("triaged_on", java.time.LocalDate.class),
-                        enums(rs.getString("failed_criteria"), InclusionCriterion::valueOf));
+                        split(rs.getString("failed_criteria"), InclusionCriterion::valueOf));
             }
         });
         jdbc.query("SELECT * FROM metric_participant WHERE generation = " + ACTIVE, (ResultSet rs) -> {
@@ -70,7 +70,7 @@ public class SqlFactsReader {
                     facts.outcomeMeasured(uuid(rs, "participant_id"), rs.getLong("sequence"),
                             Instrument.valueOf(rs.getString("instrument")), Timepoint.valueOf(rs.getString("timepoint")),
                             rs.getObject("recorded_on", java.time.LocalDate.class),
-                            Arrays.stream(rs.getString("item_scores").split(",")).map(Integer::valueOf).toList(),
+                            split(rs.getString("item_scores"), Integer::valueOf),
                             rs.getString("score") == null ? null : new java.math.BigDecimal(rs.getString("score")));
                 });
         return facts;
@@ -80,7 +80,8 @@ public class SqlFactsReader {
         return rs.getObject(column, UUID.class);
     }
 
-    private static <E> List<E> enums(String joined, Function<String, E> parse) {
+    /** A list the writer joined with commas; empty for an empty list. */
+    private static <E> List<E> split(String joined, Function<String, E> parse) {
         if (joined == null || joined.isEmpty()) {
             return List.of();
         }

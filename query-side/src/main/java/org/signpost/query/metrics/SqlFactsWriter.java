@@ -18,14 +18,21 @@ import org.signpost.query.projection.ProjectionJson;
 import org.signpost.query.projection.RowInsert;
 import org.signpost.query.projection.RowTable;
 
-/** The live projection's {@link FactsWriter}: each fact becomes a row of the metric tables. */
+/**
+ * The live projection's {@link FactsWriter}: each fact becomes a row of the metric tables.
+ *
+ * <p>Sessions and signposts are keyed by participant and id (V14): their ids are the clients',
+ * unique only within a participant, whose aggregate refuses a second one under an id it holds.
+ * Keyed by the id alone, another participant's session of the same id was dropped live (the
+ * insert skips a row whose key exists) and made every replay fail (its COPY has no such skip).
+ */
 final class SqlFactsWriter implements FactsWriter {
 
     private static final RowInsert PARTICIPANT = RowInsert.into("metric_participant", "participant_id", "referral_id",
             "referral_received_on", "source", "link_worker_id");
-    private static final RowInsert SESSION = RowInsert.into("metric_session", "session_id", "participant_id", "held_on",
+    private static final RowInsert SESSION = RowInsert.into("metric_session", "participant_id", "session_id", "held_on",
             "duration_minutes", "walk_minutes", "link_worker_id", "position");
-    private static final RowInsert SIGNPOST = RowInsert.into("metric_signpost", "signpost_id", "participant_id",
+    private static final RowInsert SIGNPOST = RowInsert.into("metric_signpost", "participant_id", "signpost_id",
             "signposted_on");
     private static final RowInsert UPTAKE = RowInsert.into("metric_uptake", "position", "participant_id",
             "signpost_id", "attended", "recorded_on");
@@ -76,12 +83,12 @@ final class SqlFactsWriter implements FactsWriter {
     @Override
     public void sessionHeld(UUID participantId, UUID sessionId, LocalDate heldOn, int durationMinutes,
                             Integer walkMinutesFromHome, String linkWorkerId) {
-        statements.insert(SESSION, sessionId, participantId, heldOn, durationMinutes, walkMinutesFromHome, linkWorkerId, position.getAsLong());
+        statements.insert(SESSION, participantId, sessionId, heldOn, durationMinutes, walkMinutesFromHome, linkWorkerId, position.getAsLong());
     }
 
     @Override
     public void signposted(UUID participantId, UUID signpostId, LocalDate signpostedOn) {
-        statements.insert(SIGNPOST, signpostId, participantId, signpostedOn);
+        statements.insert(SIGNPOST, participantId, signpostId, signpostedOn);
     }
 
     @Override

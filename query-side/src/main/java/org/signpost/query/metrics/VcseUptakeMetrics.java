@@ -2,6 +2,7 @@ package org.signpost.query.metrics;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -21,16 +22,18 @@ final class VcseUptakeMetrics {
     }
 
     static VcseUptake in(MetricFacts facts, Period period) {
-        Set<UUID> attendedSignposts = new HashSet<>();
+        // A signpost's id is unique within its participant only: an uptake counts for its own participant's signpost.
+        Set<List<UUID>> attendedSignposts = new HashSet<>();
         for (Uptake uptake : facts.uptakes()) {
             if (uptake.attended()) {
-                attendedSignposts.add(uptake.signpostId());
+                attendedSignposts.add(List.of(uptake.participantId(), uptake.signpostId()));
             }
         }
         Map<UUID, Boolean> attendedByPerson = new LinkedHashMap<>();
         for (Signpost signpost : facts.signposts()) {
             if (period.contains(signpost.signpostedOn())) {
-                attendedByPerson.merge(signpost.participantId(), attendedSignposts.contains(signpost.signpostId()),
+                attendedByPerson.merge(signpost.participantId(),
+                        attendedSignposts.contains(List.of(signpost.participantId(), signpost.signpostId())),
                         Boolean::logicalOr);
             }
         }

@@ -33,10 +33,15 @@ enum CopyColumnType {
             out.int32(1).int8((Boolean) value ? 1 : 0);
         }
     },
+    /** A date PostgreSQL cannot hold goes in as an infinity (see {@link StorableValues}), as a live insert's does. */
     DATE {
         @Override
         void write(CopyBuffer out, Object value) {
-            out.int32(4).int32(Math.toIntExact(((LocalDate) value).toEpochDay() - POSTGRES_EPOCH_DAY));
+            LocalDate date = StorableValues.date((LocalDate) value);
+            int days = date.equals(LocalDate.MIN) ? DATE_MINUS_INFINITY
+                    : date.equals(LocalDate.MAX) ? DATE_INFINITY
+                    : Math.toIntExact(date.toEpochDay() - POSTGRES_EPOCH_DAY);
+            out.int32(4).int32(days);
         }
     },
     TIMESTAMPTZ {
@@ -58,7 +63,11 @@ enum CopyColumnType {
             out.int32(16).int64(uuid.getMostSignificantBits()).int64(uuid.getLeastSignificantBits());
         }
     },
-    /** text, varchar and json: the characters in UTF-8 (the connection's encoding). */
+    /**
+     * text, varchar and json: the characters in UTF-8 (the connection's encoding), a NUL as
+     * U+FFFD (see {@link StorableValues}). Bytes that are UTF-8 already (a stored event's JSON,
+     * which its serializer wrote, every control character escaped) go in as they are.
+     */
     TEXT {
         @Override
         void write(CopyBuffer out, Object value) {
@@ -76,8 +85,13 @@ enum CopyColumnType {
     };
 
     private static byte[] utf8(Object value) {
-        return value instanceof Utf8Text text ? text.bytes() : value.toString().getBytes(StandardCharsets.UTF_8);
+        return value instanceof Utf8Text text ? text.bytes()
+                : StorableValues.text(value.toString()).getBytes(StandardCharsets.UTF_8);
     }
+
+    /** PostgreSQL's {@code -infinity} and {@code infinity} dates in binary form (DATEVAL_NOBEGIN, DATEVAL_NOEND). */
+    private static final int DATE_MINUS_INFINITY = Integer.MIN_VALUE;
+    private static final int DATE_INFINITY = Integer.MAX_VALUE;
 
     /** 2000-01-01, PostgreSQL's day and instant zero. */
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();

@@ -3,6 +3,7 @@ package org.signpost.query.projection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import org.signpost.platform.database.ServiceRole;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +26,11 @@ public class ProjectionGenerations {
                     "metric_signpost", "metric_uptake", "metric_measure"));
 
     private final JdbcTemplate jdbc;
+    private final String maintainerRole;
 
-    public ProjectionGenerations(JdbcTemplate jdbc) {
+    public ProjectionGenerations(JdbcTemplate jdbc, ServiceRole serviceRole) {
         this.jdbc = jdbc;
+        this.maintainerRole = serviceRole.maintainerRole();
     }
 
     /** The generation that is read, and written by the live processor; a projection seen for the first time starts at 1. */
@@ -71,6 +74,9 @@ public class ProjectionGenerations {
      * second time into the WAL (625 MB per replay of a million events). Rolled back, they go.
      */
     public void createRebuildTables(String projection, int generation) {
+        // Made as the maintainer, the read models' owner, so that the service itself owns nothing
+        // (ServiceRole); the rest of the transaction (the copy into them) runs as it too.
+        jdbc.execute("SET LOCAL ROLE \"" + maintainerRole + "\"");
         for (String table : TABLES.get(projection)) {
             String partition = partition(table, generation);
             jdbc.execute("CREATE TABLE " + partition + " (LIKE " + table + " INCLUDING DEFAULTS)");

@@ -63,9 +63,7 @@ final class SqlBatch {
         }
         Object[] bound = args.clone();
         for (int i = 0; i < bound.length; i++) {
-            if (bound[i] instanceof Utf8Text text) {
-                bound[i] = text.toString();
-            }
+            bound[i] = StorableValues.of(bound[i] instanceof Utf8Text text ? text.toString() : bound[i]);
         }
         statements.add(new Statement(sql.replace(GENERATION, Integer.toString(generation)), bound));
     }

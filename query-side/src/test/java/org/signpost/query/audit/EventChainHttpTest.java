@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,32 +16,46 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.signpost.platform.integrity.ChainedRows;
+import org.signpost.platform.integrity.RowDigest;
 import org.signpost.platform.integrity.ChainReport;
-import org.signpost.platform.integrity.EventChainSealer;
-import org.signpost.platform.integrity.EventChainVerifier;
+import org.signpost.platform.integrity.ChainSealer;
+import org.signpost.platform.integrity.ChainVerifier;
 import org.signpost.platform.testing.Api.Response;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * Tamper evidence: every stored event is sealed into the hash chain, and any change to the
+ * Tamper evidence: every stored event is sealed into the keyed hash chain, and any change to the
  * stored history made behind the service's back (here with the append-only triggers switched
- * off, as someone with full database rights could) is named by the integrity check and shows in
- * the health. Each test puts the history back as it was, for the test classes sharing the
- * database.
+ * off, as the database's superuser could) is named by the integrity check and shows in the
+ * health: a changed event sealed again without the key, and events cut off the end with their
+ * seals, which the head anchor outside the database remembers. Each test puts the history back
+ * as it was, for the test classes sharing the database.
  */
 class EventChainHttpTest extends QuerySideTest {
 
-    @Autowired
-    EventChainSealer sealer;
+    /** Whoever changes the history behind the service's back has every right in the database. */
+    private JdbcTemplate superuser;
 
     @Autowired
-    EventChainVerifier verifier;
+    @Qualifier("eventChainSealer")
+    ChainSealer sealer;
+
+    @Autowired
+    @Qualifier("eventChainVerifier")
+    ChainVerifier verifier;
 
     @BeforeEach
     void someSealedHistory() {
+        superuser = superuser();
         Scenario scenario = new Scenario();
         for (int i = 0; i < 5; i++) {
             scenario.participant(40, "lw-chain", "Chain" + i);
@@ -50,18 +66,20 @@ class EventChainHttpTest extends QuerySideTest {
 
     @AfterEach
     void intactAgain() {
-        assertThat(integrity().path("status").asText()).isEqualTo("INTACT");
+        JsonNode report = integrity();
+        assertThat(report.path("status").asText()).isEqualTo("INTACT");
+        assertThat(report.path("readLog").path("status").asText()).isEqualTo("INTACT");
         assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(200);
     }
 
     private void awaitSealed() {
-        long stored = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        long stored = superuser.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> sealedUpTo() >= stored);
     }
 
     private long sealedUpTo() {
-        return jdbc.queryForObject("SELECT sealed_up_to FROM event_chain_head", Long.class);
+        return superuser.queryForObject("SELECT sealed_up_to FROM chain_head WHERE chain = 'events'", Long.class);
     }
 
     private JsonNode integrity() {
@@ -72,32 +90,130 @@ class EventChainHttpTest extends QuerySideTest {
         // Applied by the projections first: an event changed or deleted under a processor that is
         // reading it would be a poison event for it, and go to its dead letters.
         awaitProjections();
-        return jdbc.queryForObject("SELECT max(global_index) - 3 FROM event_chain", Long.class);
+        return superuser.queryForObject("SELECT max(position) - 3 FROM chain_seal WHERE chain = 'events'", Long.class);
     }
 
     /** Runs SQL the append-only triggers would refuse, as a database owner could. */
     private void behindTheServicesBack(String table, Runnable change) {
-        jdbc.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+        superuser.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
         try {
             change.run();
         } finally {
-            jdbc.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
+            superuser.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
         }
     }
 
     @Test
     void everyStoredEventIsSealedOnceAndTheChainIsIntact() {
-        assertThat(jdbc.queryForObject("""
-                SELECT count(*) FROM domain_event_entry e LEFT JOIN event_chain c ON c.global_index = e.global_index
-                WHERE e.global_index <= (SELECT sealed_up_to FROM event_chain_head) AND c.global_index IS NULL""",
+        assertThat(superuser.queryForObject("""
+                SELECT count(*) FROM domain_event_entry e
+                LEFT JOIN chain_seal c ON c.chain = 'events' AND c.position = e.global_index
+                WHERE e.global_index <= (SELECT sealed_up_to FROM chain_head WHERE chain = 'events')
+                  AND c.position IS NULL""",
                 Long.class)).isZero();
         JsonNode report = integrity();
         assertThat(report.path("status").asText()).isEqualTo("INTACT");
-        assertThat(report.path("verifiedEvents").asLong()).isEqualTo(jdbc.queryForObject(
+        assertThat(report.path("verifiedEvents").asLong()).isEqualTo(superuser.queryForObject(
                 "SELECT count(*) FROM domain_event_entry WHERE global_index <= ?", Long.class,
                 report.path("sealedUpTo").asLong()));
         assertThat(report.path("headHash").asText()).hasSize(64);
+        assertThat(report.path("anchoredUpTo").asLong()).isPositive().isLessThanOrEqualTo(report.path("sealedUpTo").asLong());
+        assertThat(report.path("handOver").path("status").asText()).as("the unkeyed chain of a new database")
+                .isEqualTo("INTACT");
+        assertThat(report.path("readLog").path("status").asText()).isEqualTo("INTACT");
         assertThat(api.as("manager").get("/api/audit/integrity").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theLastEventsCutOffWithTheirSealsAndTheHeadMovedBackAreNamed() {
+        awaitProjections();
+        // The head this process has seen, anchored outside the database.
+        long head = sealer.seal().position();
+        List<Map<String, Object>> lastEvents = superuser.queryForList(
+                "SELECT * FROM domain_event_entry WHERE global_index <= ? ORDER BY global_index DESC LIMIT 5", head);
+        long cut = ((Number) lastEvents.get(lastEvents.size() - 1).get("global_index")).longValue();
+        List<Map<String, Object>> lastSeals = superuser.queryForList(
+                "SELECT * FROM chain_seal WHERE chain = 'events' AND position >= ? AND position <= ?", cut, head);
+        Map<String, Object> headRow = superuser.queryForMap("SELECT * FROM chain_head WHERE chain = 'events'");
+        Map<String, Object> earlierSeal = superuser.queryForMap("SELECT position, hash FROM chain_seal "
+                + "WHERE chain = 'events' AND position < ? ORDER BY position DESC LIMIT 1", cut);
+        behindTheServicesBack("domain_event_entry", () -> superuser.update(
+                "DELETE FROM domain_event_entry WHERE global_index >= ? AND global_index <= ?", cut, head));
+        behindTheServicesBack("chain_seal", () -> superuser.update(
+                "DELETE FROM chain_seal WHERE chain = 'events' AND position >= ?", cut));
+        behindTheServicesBack("chain_head", () -> superuser.update(
+                "UPDATE chain_head SET sealed_up_to = ?, hash = ? WHERE chain = 'events'",
+                earlierSeal.get("position"), earlierSeal.get("hash")));
+        try {
+            JsonNode report = integrity();
+            assertThat(report.path("status").asText()).isEqualTo("BROKEN");
+            assertThat(report.path("sealedUpTo").asLong()).isLessThan(cut);
+            assertThat(report.path("anchoredUpTo").asLong()).isEqualTo(head);
+            assertThat(report.path("firstFailure").path("position").asLong()).isEqualTo(head);
+            assertThat(report.path("firstFailure").path("reason").asText()).contains("below position " + head)
+                    .contains("head anchor").contains("removed");
+            assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(503);
+        } finally {
+            lastEvents.forEach(row -> insert("domain_event_entry", row));
+            lastSeals.forEach(row -> insert("chain_seal", row));
+            superuser.update("UPDATE chain_head SET sealed_up_to = ?, hash = ? WHERE chain = 'events'",
+                    headRow.get("sealed_up_to"), headRow.get("hash"));
+        }
+    }
+
+    @Test
+    void anActorChangedAndSealedAgainWithoutTheKeyIsNamed() {
+        long position = someSealedPosition();
+        long head = sealer.seal().position();
+        byte[] metaData = superuser.queryForObject("SELECT meta_data FROM domain_event_entry WHERE global_index = ?",
+                byte[].class, position);
+        List<Map<String, Object>> seals = superuser.queryForList(
+                "SELECT position, hash FROM chain_seal WHERE chain = 'events' AND position >= ?", position);
+        byte[] headHash = superuser.queryForObject("SELECT hash FROM chain_head WHERE chain = 'events'", byte[].class);
+        String changed = new String(metaData, StandardCharsets.UTF_8).replaceFirst("\"actor\":\"[^\"]*\"",
+                "\"actor\":\"someone-else\"");
+        assertThat(changed).contains("someone-else");
+        behindTheServicesBack("domain_event_entry", () -> superuser.update(
+                "UPDATE domain_event_entry SET meta_data = ? WHERE global_index = ?",
+                changed.getBytes(StandardCharsets.UTF_8), position));
+        try {
+            // As the code says it is done, by someone who has not the key: plain SHA-256, then a key of their own.
+            SecretKey theirs = new SecretKeySpec(new SecureRandom().generateSeed(32), "HmacSHA256");
+            for (RowDigest attacker : List.of(RowDigest.unkeyed(), RowDigest.keyed(theirs))) {
+                sealAgain(attacker, position, head);
+                JsonNode report = integrity();
+                assertThat(report.path("status").asText()).isEqualTo("BROKEN");
+                assertThat(report.path("firstFailure").path("position").asLong()).isEqualTo(position);
+                assertThat(report.path("firstFailure").path("reason").asText()).contains("differs");
+            }
+        } finally {
+            behindTheServicesBack("domain_event_entry", () -> superuser.update(
+                    "UPDATE domain_event_entry SET meta_data = ? WHERE global_index = ?", metaData, position));
+            behindTheServicesBack("chain_seal", () -> seals.forEach(seal -> superuser.update(
+                    "UPDATE chain_seal SET hash = ? WHERE chain = 'events' AND position = ?", seal.get("hash"),
+                    seal.get("position"))));
+            superuser.update("UPDATE chain_head SET hash = ? WHERE chain = 'events'", (Object) headHash);
+        }
+    }
+
+    /** Seals the events from {@code from} to {@code head} again, and the head, with this digest. */
+    private void sealAgain(RowDigest digest, long from, long head) {
+        byte[][] hash = {superuser.queryForObject("SELECT hash FROM chain_seal WHERE chain = 'events' AND position < ? "
+                + "ORDER BY position DESC LIMIT 1", byte[].class, from)};
+        behindTheServicesBack("chain_seal", () -> superuser.query("SELECT " + String.join(", ", ChainedRows.EVENTS.columns())
+                + " FROM domain_event_entry WHERE global_index >= ? AND global_index <= ? ORDER BY global_index",
+                (RowCallbackHandler) row -> {
+                    hash[0] = digest.next(hash[0], ChainedRows.EVENTS, row);
+                    superuser.update("UPDATE chain_seal SET hash = ? WHERE chain = 'events' AND position = ?", hash[0],
+                            row.getLong("global_index"));
+                }, from, head));
+        superuser.update("UPDATE chain_head SET hash = ? WHERE chain = 'events'", (Object) hash[0]);
+    }
+
+    private void insert(String table, Map<String, Object> row) {
+        List<String> columns = new ArrayList<>(row.keySet());
+        superuser.update("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")", columns.stream().map(row::get).toArray());
     }
 
     @Test
@@ -119,12 +235,12 @@ class EventChainHttpTest extends QuerySideTest {
     @Test
     void oneChangedByteOfOneStoredEventIsNamed() {
         long position = someSealedPosition();
-        byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?",
+        byte[] original = superuser.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?",
                 byte[].class, position);
         byte[] changed = original.clone();
         changed[changed.length / 2] ^= 0x01;
         behindTheServicesBack("domain_event_entry", () ->
-                jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", changed, position));
+                superuser.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", changed, position));
         try {
             JsonNode report = integrity();
             assertThat(report.path("status").asText()).isEqualTo("BROKEN");
@@ -133,21 +249,21 @@ class EventChainHttpTest extends QuerySideTest {
             assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(503);
         } finally {
             behindTheServicesBack("domain_event_entry", () ->
-                    jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", original, position));
+                    superuser.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", original, position));
         }
     }
 
     @Test
     void aChangedRecordingTimeOrActorIsNamedToo() {
         long position = someSealedPosition();
-        String original = jdbc.queryForObject("SELECT time_stamp FROM domain_event_entry WHERE global_index = ?",
+        String original = superuser.queryForObject("SELECT time_stamp FROM domain_event_entry WHERE global_index = ?",
                 String.class, position);
-        behindTheServicesBack("domain_event_entry", () -> jdbc.update(
+        behindTheServicesBack("domain_event_entry", () -> superuser.update(
                 "UPDATE domain_event_entry SET time_stamp = ? WHERE global_index = ?", "2001-01-01T00:00:00Z", position));
         try {
             assertThat(integrity().path("firstFailure").path("position").asLong()).isEqualTo(position);
         } finally {
-            behindTheServicesBack("domain_event_entry", () -> jdbc.update(
+            behindTheServicesBack("domain_event_entry", () -> superuser.update(
                     "UPDATE domain_event_entry SET time_stamp = ? WHERE global_index = ?", original, position));
         }
     }
@@ -155,25 +271,22 @@ class EventChainHttpTest extends QuerySideTest {
     @Test
     void aDeletedEventIsNamed() {
         long position = someSealedPosition();
-        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?", position);
+        Map<String, Object> row = superuser.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?", position);
         behindTheServicesBack("domain_event_entry", () ->
-                jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", position));
+                superuser.update("DELETE FROM domain_event_entry WHERE global_index = ?", position));
         try {
             JsonNode report = integrity();
             assertThat(report.path("firstFailure").path("position").asLong()).isEqualTo(position);
             assertThat(report.path("firstFailure").path("reason").asText()).contains("missing");
         } finally {
-            List<String> columns = new ArrayList<>(row.keySet());
-            jdbc.update("INSERT INTO domain_event_entry (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", columns.stream().map(c -> "?").toList()) + ")",
-                    columns.stream().map(row::get).toArray());
+            insert("domain_event_entry", row);
         }
     }
 
     @Test
     void anEventSlippedInBelowTheSealedHeadIsNamed() {
         // A hole: a position taken and never used, as a rolled-back append leaves one.
-        long hole = jdbc.queryForObject("SELECT nextval('domain_event_entry_global_index_seq')", Long.class);
+        long hole = superuser.queryForObject("SELECT nextval('domain_event_entry_global_index_seq')", Long.class);
         Scenario later = new Scenario();
         later.participant(30, "lw-chain", "Later");
         append(later.events());
@@ -181,7 +294,7 @@ class EventChainHttpTest extends QuerySideTest {
         assertThat(integrity().path("status").asText()).as("a hole is no tampering").isEqualTo("INTACT");
 
         // Its payload is no event of ours, so that the live projections, which would see it, ignore it.
-        jdbc.update("""
+        superuser.update("""
                 INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, event_identifier,
                     meta_data, payload, payload_type, time_stamp)
                 VALUES (?, 'slipped-in', 0, 'Nobody', 'slipped-in', NULL, convert_to('"slipped in"', 'UTF8'),
@@ -192,36 +305,37 @@ class EventChainHttpTest extends QuerySideTest {
             assertThat(report.path("firstFailure").path("reason").asText()).contains("appeared");
         } finally {
             behindTheServicesBack("domain_event_entry", () ->
-                    jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", hole));
+                    superuser.update("DELETE FROM domain_event_entry WHERE global_index = ?", hole));
         }
     }
 
     @Test
     void aRewrittenSealIsNamed() {
         long position = someSealedPosition();
-        byte[] original = jdbc.queryForObject("SELECT hash FROM event_chain WHERE global_index = ?", byte[].class,
-                position);
-        behindTheServicesBack("event_chain", () ->
-                jdbc.update("UPDATE event_chain SET hash = ? WHERE global_index = ?", new byte[32], position));
+        byte[] original = superuser.queryForObject("SELECT hash FROM chain_seal WHERE chain = 'events' AND position = ?",
+                byte[].class, position);
+        behindTheServicesBack("chain_seal", () -> superuser.update(
+                "UPDATE chain_seal SET hash = ? WHERE chain = 'events' AND position = ?", new byte[32], position));
         try {
             assertThat(integrity().path("firstFailure").path("position").asLong()).isEqualTo(position);
         } finally {
-            behindTheServicesBack("event_chain", () ->
-                    jdbc.update("UPDATE event_chain SET hash = ? WHERE global_index = ?", original, position));
+            behindTheServicesBack("chain_seal", () -> superuser.update(
+                    "UPDATE chain_seal SET hash = ? WHERE chain = 'events' AND position = ?", original, position));
         }
     }
 
     @Test
     void theHistoryRefusesChangesThroughTheDatabasesRules() {
         long position = someSealedPosition();
-        assertThatThrownBy(() -> jdbc.update("UPDATE domain_event_entry SET payload_revision = 'x' WHERE global_index = ?",
+        assertThatThrownBy(() -> superuser.update("UPDATE domain_event_entry SET payload_revision = 'x' WHERE global_index = ?",
                 position)).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", position))
+        assertThatThrownBy(() -> superuser.update("DELETE FROM domain_event_entry WHERE global_index = ?", position))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM event_chain WHERE global_index = ?", position))
+        assertThatThrownBy(() -> superuser.update("DELETE FROM chain_seal WHERE position = ?", position))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("UPDATE event_chain_head SET sealed_up_to = 0"))
+        assertThatThrownBy(() -> superuser.update("UPDATE chain_head SET sealed_up_to = 0"))
                 .hasMessageContaining("only moves forward");
+        assertThatThrownBy(() -> superuser.update("DELETE FROM event_chain_handover")).hasMessageContaining("append-only");
     }
 
     @Test
@@ -247,9 +361,9 @@ class EventChainHttpTest extends QuerySideTest {
             writers.shutdown();
         }
         awaitSealed();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_chain", Long.class)).isEqualTo(jdbc.queryForObject(
-                "SELECT count(*) FROM domain_event_entry WHERE global_index <= (SELECT sealed_up_to FROM event_chain_head)",
-                Long.class));
+        assertThat(superuser.queryForObject("SELECT count(*) FROM chain_seal WHERE chain = 'events'", Long.class))
+                .isEqualTo(superuser.queryForObject("SELECT count(*) FROM domain_event_entry "
+                        + "WHERE global_index <= (SELECT sealed_up_to FROM chain_head WHERE chain = 'events')", Long.class));
         assertThat(integrity().path("status").asText()).isEqualTo("INTACT");
     }
 }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.signpost.platform.database.DatabaseConfiguration.EmbeddedDatabase;
+import org.signpost.platform.database.SchemaGrants;
 import org.signpost.platform.testing.TestDatabase;
 import org.signpost.query.testing.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The read log logged before V8 (one row per person) is carried over by the migration to one row
@@ -19,13 +19,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class PersonalDataReadMigrationTest extends QuerySideTest {
 
     @Autowired
-    DataSource service;
+    EmbeddedDatabase embedded;
 
     @Test
     void readsLoggedBeforeArePeopleOfAnswersOfTheirOwnWithTheirIds() throws Exception {
-        DriverManagerDataSource database = new DriverManagerDataSource(
-                TestDatabase.freshDatabase(service, "read_log_migration"), "postgres", "");
-        Flyway.configure().dataSource(database).target("7").load().migrate();
+        DataSource database = TestDatabase.freshDatabase(embedded, "read_log_migration");
+        SchemaGrants.flyway(database).target("7").load().migrate();
         JdbcTemplate old = new JdbcTemplate(database);
         old.update("""
                 INSERT INTO personal_data_read (actor, role, subject_type, subject_id, endpoint, correlation_id)
@@ -34,7 +33,7 @@ class PersonalDataReadMigrationTest extends QuerySideTest {
                        ('linkworker', 'LINK_WORKER', 'PARTICIPANT', 'p-2', 'GET /api/caseloads/{linkWorkerId}', 'c-2')""");
         List<Long> before = old.queryForList("SELECT id FROM personal_data_read ORDER BY id", Long.class);
 
-        Flyway.configure().dataSource(database).load().migrate();
+        SchemaGrants.flyway(database).load().migrate();
 
         assertThat(old.queryForList("SELECT id FROM personal_data_read ORDER BY id", Long.class)).isEqualTo(before);
         assertThat(old.queryForList("SELECT subject_ids[1] || ' ' || actor || ' ' || correlation_id "

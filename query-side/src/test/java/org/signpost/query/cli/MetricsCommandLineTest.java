@@ -15,6 +15,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.signpost.query.metrics.MetricsQueries;
+import org.signpost.query.metrics.Publication;
 import org.signpost.query.testing.HistoryGenerator;
 import org.signpost.query.testing.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,33 @@ class MetricsCommandLineTest extends QuerySideTest {
     }
 
     @Test
+    void publishesWhatTheServicePublishesForThePeriodAsOfAnInstant() throws Exception {
+        Instant asOf = Instant.now().minusMillis(1);
+        Run run = run("--from", "2023-01-01", "--to", "2023-12-31", "--as-of", asOf.toString(), "--publication");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        String expected = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Publication.of(
+                metrics.evaluation(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), asOf), 5).json());
+        assertThat(run.out().strip()).isEqualTo(expected.strip());
+        assertThat(run.out()).contains("\"suppressBelow\" : 5", "\"reason\" : \"ONE_PERSON\"");
+    }
+
+    @Test
+    void publishesCsvWithTheThresholdGivenOrSIGNPOST_SUPPRESS_BELOW() {
+        Run run = run("--from", "2023-01-01", "--to", "2023-06-30", "--format", "csv", "--publication",
+                "--suppress-below", "3");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("metric,value,from,to,asOf,suppressBelow,suppressed");
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("ageAtReferral\\.max,,2023-01-01,2023-06-30,[^,]+,3,ONE_PERSON"));
+        assertThat(run("--from", "2023-01-01", "--to", "2023-06-30", "--publication", "--suppress-below", "0").exit())
+                .isEqualTo(2);
+        assertThat(run("--from", "2023-01-01", "--to", "2023-06-30", "--format", "csv").out())
+                .startsWith("metric,value,from,to,asOf\r\n");
+    }
+
+    @Test
     void refusesAPeriodThatEndsBeforeItBeginsAndAFutureAsOf() {
         assertThat(run("--from", "2023-02-01", "--to", "2023-01-01").exit()).isEqualTo(2);
         assertThat(run("--from", "2023-01-01", "--to", "2023-02-01", "--as-of", "2999-01-01T00:00:00Z").exit())
@@ -69,12 +97,14 @@ class MetricsCommandLineTest extends QuerySideTest {
 
     private Run run(String... options) {
         HikariDataSource pool = (HikariDataSource) dataSource;
-        String[] args = new String[options.length + 4];
+        String[] args = new String[options.length + 6];
         System.arraycopy(options, 0, args, 0, options.length);
         args[options.length] = "--db-url";
         args[options.length + 1] = pool.getJdbcUrl();
         args[options.length + 2] = "--db-user";
         args[options.length + 3] = pool.getUsername();
+        args[options.length + 4] = "--db-password";
+        args[options.length + 5] = pool.getPassword();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = MetricsCommandLine.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -237,6 +237,34 @@ class EvaluationMetricsTest {
         assertThat(EvaluationMetrics.compute(twice, FROM, TO, AS_OF)).isEqualTo(evaluation);
     }
 
+    /**
+     * Session and signpost ids are the clients', unique within a participant only: two young
+     * people may have a session and a signpost of the same ids, and both count, each uptake for
+     * its own participant's signpost.
+     */
+    @Test
+    void sessionsAndSignpostsOfTheSameIdsInTwoParticipantsAllCount() {
+        History history = new History();
+        for (String person : List.of("A", "B")) {
+            history.record(Events.received(Events.id(person + "-R"), "2019-04-01", ReferralSource.GP,
+                            ReferralChannel.EMAIL, 14, ReferralReason.ANXIETY),
+                    Events.enrolled(Events.id(person), Events.id(person + "-R"), "lw-1", "2019-04-02", "2019-04-01",
+                            ReferralSource.GP),
+                    Events.session(Events.id(person), Events.id("S"), "2019-04-03", person.equals("A") ? 30 : 50, 40,
+                            "lw-1"),
+                    Events.signposted(Events.id(person), Events.id("G"), "2019-04-03"));
+        }
+        history.record(Events.uptake(Events.id("B"), Events.id("G"), true, "2019-04-04"));
+
+        Evaluation shared = EvaluationMetrics.compute(history.facts(), FROM, TO, AS_OF);
+
+        assertThat(shared.peopleSeen()).isEqualTo(2);
+        assertThat(shared.referredToVcse()).isEqualTo(2);
+        assertThat(shared.sessionMinutes().mean()).isEqualTo(n("40.0"));
+        assertThat(shared.walkingDistance()).isEqualTo(new WalkingDistance(2, 2, n("1.0")));
+        assertThat(shared.vcseUptake()).isEqualTo(new VcseUptake(2, 1, n("0.5")));
+    }
+
     @Test
     void aPeriodEndingBeforeItStartsIsRefused() {
         assertThatIllegalArgumentException()

@@ -3,6 +3,7 @@ package org.signpost.query.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signpost.query.metrics.Events.id;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -259,6 +260,108 @@ class MetricsPropertiesTest {
         assertThat(referralRate(grown.facts(), scenario)).isEqualTo(referralRate(known.facts(), scenario));
     }
 
+    /**
+     * Session and signpost ids are the clients', unique within a participant only: a history in
+     * which every young person's sessions and signposts have the same ids as everyone else's
+     * (their first session "s0", ...) gives the same figures as one with ids of their own.
+     */
+    @Property(tries = TRIES)
+    void idsSharedAcrossParticipantsChangeNoFigure(@ForAll("scenarios") Scenario scenario) {
+        History ownIds = historyOf(scenario, false);
+        History sharedIds = historyOf(scenario, true);
+
+        assertThat(evaluate(sharedIds.facts(), scenario)).isEqualTo(evaluate(ownIds.facts(), scenario));
+        assertThat(referralRate(sharedIds.facts(), scenario)).isEqualTo(referralRate(ownIds.facts(), scenario));
+    }
+
+    /**
+     * A publication of any history: no count of fewer people than the threshold is shown (0 is),
+     * no minimum or maximum, no share of a withheld count; and no withheld count of too few
+     * people is alone unknown in a sum whose other members are shown (subtraction would give it).
+     */
+    @Property(tries = TRIES)
+    void aPublicationShowsNoSmallCountAndNoneCanBeWorkedOutBySubtraction(
+            @ForAll("scenarios") Scenario scenario, @ForAll @net.jqwik.api.constraints.IntRange(min = 2, max = 8) int threshold) {
+        MetricFacts facts = historyOf(scenario).facts();
+        Evaluation exact = evaluate(facts, scenario);
+        JsonNode exactJson = EvaluationCsv.JSON.valueToTree(exact);
+        JsonNode published = Publication.of(exact, threshold).figures();
+
+        List<String> peopleCounts = new ArrayList<>(List.of("referralsReceived.total", "triageOutcomes.total",
+                "peopleSeen", "referredToVcse", "vcseUptake.signposted", "vcseUptake.attended"));
+        for (String breakdown : List.of("referralsReceived.bySource", "referralsReceived.byChannel",
+                "reasonsForReferral.byReason")) {
+            names(at(exactJson, breakdown)).forEach(key -> peopleCounts.add(breakdown + "." + key + ".count"));
+        }
+        names(at(exactJson, "triageOutcomes.byOutcome")).forEach(key -> peopleCounts.add("triageOutcomes.byOutcome." + key));
+        names(at(exactJson, "triageOutcomes.inappropriateBySource")).forEach(key -> {
+            peopleCounts.add("triageOutcomes.inappropriateBySource." + key + ".declined");
+            peopleCounts.add("triageOutcomes.inappropriateBySource." + key + ".triaged");
+        });
+        names(at(exactJson, "sessionsPerPerson.distribution")).forEach(key ->
+                peopleCounts.add("sessionsPerPerson.distribution." + key));
+        for (String instrument : List.of("outcomeChange.SWEMWBS", "outcomeChange.UCLA3", "outcomeChange.ONS4.happy")) {
+            peopleCounts.add(instrument + ".participants");
+        }
+        for (String count : peopleCounts) {
+            JsonNode shown = at(published, count);
+            assertThat(shown.isNull() || shown.asInt() == 0 || shown.asInt() >= threshold).as(count + " = " + shown)
+                    .isTrue();
+        }
+        for (String single : List.of("ageAtReferral.min", "ageAtReferral.max", "sessionsPerPerson.max")) {
+            assertThat(at(published, single).isNull()).as(single).isTrue();
+        }
+        for (String breakdown : List.of("referralsReceived.bySource", "referralsReceived.byChannel",
+                "reasonsForReferral.byReason")) {
+            String total = breakdown.startsWith("reasons") ? "reasonsForReferral.total" : "referralsReceived.total";
+            List<String> parts = names(at(exactJson, breakdown)).stream().map(key -> breakdown + "." + key + ".count")
+                    .toList();
+            assertNoneAloneUnknown(exactJson, published, total, parts, threshold);
+            for (String key : names(at(exactJson, breakdown))) {
+                if (!at(published, breakdown + "." + key + ".share").isNull()) {
+                    assertThat(at(published, breakdown + "." + key + ".count").isNull()).isFalse();
+                    assertThat(at(published, total).isNull()).isFalse();
+                }
+            }
+        }
+        assertNoneAloneUnknown(exactJson, published, "triageOutcomes.total",
+                names(at(exactJson, "triageOutcomes.byOutcome")).stream().map(k -> "triageOutcomes.byOutcome." + k)
+                        .toList(), threshold);
+        assertNoneAloneUnknown(exactJson, published, "triageOutcomes.total",
+                names(at(exactJson, "triageOutcomes.inappropriateBySource")).stream()
+                        .map(k -> "triageOutcomes.inappropriateBySource." + k + ".triaged").toList(), threshold);
+        assertNoneAloneUnknown(exactJson, published, "peopleSeen",
+                names(at(exactJson, "sessionsPerPerson.distribution")).stream()
+                        .map(k -> "sessionsPerPerson.distribution." + k).toList(), threshold);
+    }
+
+    /** In total = sum of parts, a member withheld while all others are shown must not be a small count. */
+    private static void assertNoneAloneUnknown(JsonNode exact, JsonNode published, String total, List<String> parts,
+                                               int threshold) {
+        List<String> members = new ArrayList<>(parts);
+        members.add(total);
+        List<String> unknown = members.stream().filter(member -> at(published, member).isNull()).toList();
+        if (unknown.size() == 1) {
+            int value = at(exact, unknown.get(0)).asInt();
+            assertThat(value == 0 || value >= threshold).as("%s (%d) alone withheld in the sum of %s", unknown.get(0),
+                    value, total).isTrue();
+        }
+    }
+
+    private static JsonNode at(JsonNode tree, String dotted) {
+        JsonNode node = tree;
+        for (String segment : dotted.split("\\.")) {
+            node = node.path(segment);
+        }
+        return node;
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     // ---------------------------------------------------------------- from a scenario to events
 
     private static Evaluation evaluate(MetricFacts facts, Scenario scenario) {
@@ -270,7 +373,12 @@ class MetricsPropertiesTest {
     }
 
     private static History historyOf(Scenario scenario) {
-        Builder builder = new Builder();
+        return historyOf(scenario, false);
+    }
+
+    /** @param sharedStepIds every person's k-th session or signpost has the same id as everyone else's */
+    private static History historyOf(Scenario scenario, boolean sharedStepIds) {
+        Builder builder = new Builder(sharedStepIds);
         for (int i = 0; i < scenario.people().size(); i++) {
             builder.person("P" + i, scenario.people().get(i));
         }
@@ -297,6 +405,15 @@ class MetricsPropertiesTest {
         }
 
         private final List<Dated> events = new ArrayList<>();
+        private final boolean sharedStepIds;
+
+        Builder() {
+            this(false);
+        }
+
+        Builder(boolean sharedStepIds) {
+            this.sharedStepIds = sharedStepIds;
+        }
 
         void person(String name, Person person) {
             Referral r = person.referral();
@@ -329,7 +446,7 @@ class MetricsPropertiesTest {
             for (int k = 0; k < inOrder.size(); k++) {
                 Step step = inOrder.get(k);
                 int on = startDay + step.day();
-                String stepId = name + "-" + prefix + k;
+                String stepId = sharedStepIds ? prefix + k : name + "-" + prefix + k;
                 if (step instanceof Session s) {
                     add(on, Events.session(participantId, id(stepId), day(on), s.minutes(), s.walk(), s.linkWorker()));
                 } else if (step instanceof Signpost s) {

@@ -8,10 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.signpost.platform.privacy.ErasedKeyPurge;
+import org.signpost.platform.privacy.MasterKeys;
 import org.signpost.platform.privacy.PersonalDataKeys;
 import org.signpost.query.testing.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,14 +29,14 @@ class ErasureElsewhereTest extends QuerySideTest {
     @Autowired
     PlatformTransactionManager transactionManager;
 
-    @Value("${signpost.master-key}")
-    String masterKey;
+    @Autowired
+    MasterKeys masterKeys;
 
     private final byte[] name = "Rose Tyler".getBytes(StandardCharsets.UTF_8);
 
     /** The same table and master key, as the command side's process has them. */
     private PersonalDataKeys anotherProcess() {
-        return new PersonalDataKeys(jdbc, transactionManager, masterKey, Duration.ofHours(1));
+        return new PersonalDataKeys(jdbc, transactionManager, new ErasedKeyPurge(jdbc), masterKeys, Duration.ofHours(1));
     }
 
     @Test

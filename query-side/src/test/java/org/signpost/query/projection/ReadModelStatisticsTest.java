@@ -27,7 +27,7 @@ class ReadModelStatisticsTest extends QuerySideTest {
         append(scenario.events());
         awaitProjections();
         // Whatever an earlier analysis left is gone: the rebuild alone must bring the statistics back.
-        jdbc.update("DELETE FROM pg_statistic WHERE starelid IN ('participant_view'::regclass, 'participant_name'::regclass)");
+        superuser().update("DELETE FROM pg_statistic WHERE starelid IN ('participant_view'::regclass, 'participant_name'::regclass)");
         assertThat(inheritedStatistics("participant_view")).isZero();
 
         projections.replay(ProjectionNames.CASELOAD);
@@ -64,7 +64,7 @@ class ReadModelStatisticsTest extends QuerySideTest {
     @Test
     void theScheduledCheckAnalyzesAReadModelTableWithoutStatistics() {
         // As after the first build: the table's own statistics were never gathered.
-        jdbc.update("UPDATE pg_class SET reltuples = -1 WHERE oid = 'referral_view'::regclass");
+        superuser().update("UPDATE pg_class SET reltuples = -1 WHERE oid = 'referral_view'::regclass");
         assertThat(statistics.stale("referral_view")).isTrue();
 
         statistics.refreshStale();

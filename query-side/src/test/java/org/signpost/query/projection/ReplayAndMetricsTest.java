@@ -108,8 +108,8 @@ class ReplayAndMetricsTest extends QuerySideTest {
     void aReplayWritesTheRebuiltRowsIntoTheirTablesWithoutASecondCopyInTheWal() throws Exception {
         assertThat(jdbc.queryForObject("SHOW wal_level", String.class)).isEqualTo("minimal");
         awaitProjections();
-        jdbc.execute("ALTER SYSTEM SET wal_skip_threshold = 0");
-        jdbc.execute("SELECT pg_reload_conf()");
+        superuser().execute("ALTER SYSTEM SET wal_skip_threshold = 0");
+        superuser().execute("SELECT pg_reload_conf()");
         try {
             String before = jdbc.queryForObject("SELECT pg_current_wal_insert_lsn()::text", String.class);
             replayAuditTrail();
@@ -120,8 +120,8 @@ class ReplayAndMetricsTest extends QuerySideTest {
             assertThat(rows).as("the rebuilt audit trail's rows, bytes").isGreaterThan(1_000_000);
             assertThat(wal).as("WAL written by the replay, bytes").isLessThan(rows / 4);
         } finally {
-            jdbc.execute("ALTER SYSTEM RESET wal_skip_threshold");
-            jdbc.execute("SELECT pg_reload_conf()");
+            superuser().execute("ALTER SYSTEM RESET wal_skip_threshold");
+            superuser().execute("SELECT pg_reload_conf()");
         }
         awaitProjections();
     }

@@ -32,7 +32,7 @@ class ReplayFailureHttpTest extends QuerySideTest {
         append(history.events());
         awaitProjections();
         Map<String, Integer> activeBefore = activeGenerations();
-        jdbc.execute("""
+        superuser().execute("""
                 CREATE FUNCTION replay_failure_test() RETURNS event_trigger LANGUAGE plpgsql AS $$
                 DECLARE created record;
                 BEGIN
@@ -42,7 +42,7 @@ class ReplayFailureHttpTest extends QuerySideTest {
                                 || ' ADD CONSTRAINT replay_failure_test CHECK (aggregate_id <> ''REFUSED'')';
                     END LOOP;
                 END $$""".replace("REFUSED", refused.toString()));
-        jdbc.execute("CREATE EVENT TRIGGER replay_failure_test ON ddl_command_end WHEN TAG IN ('CREATE TABLE') "
+        superuser().execute("CREATE EVENT TRIGGER replay_failure_test ON ddl_command_end WHEN TAG IN ('CREATE TABLE') "
                 + "EXECUTE FUNCTION replay_failure_test()");
         try {
             // One request for both, so that they share one scan (two HTTP requests might not).
@@ -64,8 +64,8 @@ class ReplayFailureHttpTest extends QuerySideTest {
             assertThat(api.as("auditor").get("/api/audit/events?aggregateId=" + afterwards).header("X-Total-Count"))
                     .as("and stays current").isEqualTo("1");
         } finally {
-            jdbc.execute("DROP EVENT TRIGGER IF EXISTS replay_failure_test");
-            jdbc.execute("DROP FUNCTION IF EXISTS replay_failure_test()");
+            superuser().execute("DROP EVENT TRIGGER IF EXISTS replay_failure_test");
+            superuser().execute("DROP FUNCTION IF EXISTS replay_failure_test()");
         }
 
         projections.replay(List.of(ProjectionNames.AUDIT_TRAIL, ProjectionNames.CASELOAD));

@@ -58,11 +58,22 @@ public final class HistoryGenerator {
     private final Random random;
     private final LocalDate start;
     private final int days;
+    private boolean idsSharedAcrossParticipants;
 
     public HistoryGenerator(long seed, LocalDate start, int days) {
         this.random = new Random(seed);
         this.start = start;
         this.days = days;
+    }
+
+    /**
+     * Every participant's sessions and signposts get the same ids as everyone else's (the first
+     * session of each one id, the second another, ...), as clients that choose their ids may:
+     * they are unique within a participant only.
+     */
+    public HistoryGenerator sharingIdsAcrossParticipants() {
+        idsSharedAcrossParticipants = true;
+        return this;
     }
 
     /** Events of {@code referrals} referrals, interleaved, each referral's in its own order. */
@@ -136,7 +147,7 @@ public final class HistoryGenerator {
         if (outcome != TriageOutcome.ACCEPTED || random.nextInt(8) == 0) {
             return events;
         }
-        UUID participantId = UUID.nameUUIDFromBytes(("participant-of-referral:" + referralId).getBytes(StandardCharsets.UTF_8));
+        UUID participantId = UUID.randomUUID();
         String linkWorker = pick(LINK_WORKERS);
         LocalDate day = triagedOn.plusDays(random.nextInt(5));
         events.add(History.of(new LinkWorkerAssigned(referralId, participantId, linkWorker, day), referralSequence,
@@ -157,7 +168,7 @@ public final class HistoryGenerator {
                     firstSession = day;
                 }
                 boolean beyond = !day.isBefore(firstSession.plusWeeks(12 + extension));
-                events.add(History.of(new SessionHeld(participantId, UUID.randomUUID(), day, 20 + random.nextInt(60),
+                events.add(History.of(new SessionHeld(participantId, stepId("session", step), day, 20 + random.nextInt(60),
                         pick(SessionLocation.values()), pick(AccompaniedBy.values()),
                         random.nextInt(4) == 0 ? null : random.nextInt(50), List.of(pick(Technique.values())), linkWorker,
                         beyond, null), sequence++, "linkworker", "LINK_WORKER"));
@@ -167,7 +178,7 @@ public final class HistoryGenerator {
             } else if (what == 5) {
                 events.add(History.of(measure(participantId, day), sequence++, "linkworker", "LINK_WORKER"));
             } else if (what == 6) {
-                UUID signpostId = UUID.randomUUID();
+                UUID signpostId = stepId("signpost", step);
                 signposts.add(signpostId);
                 signpostedOn.put(signpostId, day);
                 events.add(History.of(new SignpostedToVcse(participantId, signpostId, "Org", "Activity",
@@ -200,6 +211,13 @@ public final class HistoryGenerator {
                     day.plusDays(random.nextInt(10))), sequence, "manager", "MANAGER"));
         }
         return events;
+    }
+
+    /** The id of a participant's session or signpost made at this step. */
+    private UUID stepId(String kind, int step) {
+        return idsSharedAcrossParticipants
+                ? UUID.nameUUIDFromBytes(("generated-" + kind + "-" + step).getBytes(StandardCharsets.UTF_8))
+                : UUID.randomUUID();
     }
 
     private OutcomeMeasured measure(UUID participantId, LocalDate day) {

@@ -1,6 +1,5 @@
 package org.signpost.query.testing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -64,8 +63,7 @@ public final class Scenario {
     public UUID participant(int receivedDaysAgo, String linkWorkerId, String firstName) {
         UUID referralId = referral(receivedDaysAgo, 14, List.of(Need.ANXIETY), firstName);
         triage(referralId, TriageOutcome.ACCEPTED, receivedDaysAgo - 1, 1);
-        UUID participantId = UUID.nameUUIDFromBytes(("participant-of-referral:" + referralId)
-                .getBytes(StandardCharsets.UTF_8));
+        UUID participantId = UUID.randomUUID();
         events.add(History.of(new LinkWorkerAssigned(referralId, participantId, linkWorkerId, daysAgo(receivedDaysAgo - 2)),
                 2, "coordinator", "COORDINATOR"));
         events.add(History.of(new ParticipantEnrolled(participantId, referralId, linkWorkerId,

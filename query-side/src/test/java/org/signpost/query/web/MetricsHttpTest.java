@@ -3,27 +3,170 @@ package org.signpost.query.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.signpost.events.ConsentGivenBy;
+import org.signpost.events.Need;
+import org.signpost.events.PersonalData;
+import org.signpost.events.ReferralChannel;
+import org.signpost.events.ReferralReason;
+import org.signpost.events.ReferralReceived;
+import org.signpost.events.ReferralSource;
+import org.signpost.events.YoungPerson;
 import org.signpost.platform.testing.Api.Response;
+import org.signpost.query.metrics.MetricsQueries;
+import org.signpost.query.metrics.Publication;
+import org.signpost.query.testing.History;
 import org.signpost.query.testing.HistoryGenerator;
 import org.signpost.query.testing.QuerySideTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The metrics endpoints over HTTP: the JSON of API.md, CSV, grouping, "as of", and bad parameters. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsHttpTest extends QuerySideTest {
 
+    /** The one referral received on this day, in a year no other test's events are dated in. */
+    private static final String ONE_DAY = "from=1995-06-15&to=1995-06-15";
+
+    @Autowired
+    MetricsQueries metrics;
+
     @BeforeAll
     void history() {
         connect();
         append(new HistoryGenerator(5L, LocalDate.of(2022, 1, 1), 365).histories(80));
+        UUID referralId = UUID.randomUUID();
+        LocalDate day = LocalDate.parse("1995-06-15");
+        append(List.of(History.of(new ReferralReceived(referralId, ReferralSource.SELF, ReferralChannel.WEBSITE, day,
+                List.of(ReferralReason.LONELINESS), List.of(Need.LONELINESS), ConsentGivenBy.YOUNG_PERSON, 12, "LS6",
+                List.of(), PersonalData.of(new YoungPerson("One", "Child", day.minusYears(12), null, null, null, null,
+                        null)), null, null), 0, "coordinator", "COORDINATOR")));
         awaitProjections();
+    }
+
+    /**
+     * The finding: for a one-day period the evaluation showed one child's age, source and reason.
+     * Its publication shows none of them, nor anything else about the child but zeros where
+     * nobody could be.
+     */
+    @Test
+    void theOneDayPublicationOfOneReferralShowsNothingAboutTheChild() {
+        JsonNode exact = api.as("analyst").get("/api/metrics/evaluation?" + ONE_DAY).json();
+        assertThat(exact.path("referralsReceived").path("bySource").path("SELF").path("count").asInt()).isEqualTo(1);
+        assertThat(exact.path("ageAtReferral").path("min").asInt()).isEqualTo(12);
+        assertThat(exact.has("publication")).isFalse();
+
+        Response response = api.as("analyst").get("/api/metrics/evaluation?" + ONE_DAY + "&publication=true");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode published = response.json();
+        assertThat(published.path("referralsReceived").path("total").isNull()).isTrue();
+        assertThat(published.path("referralsReceived").path("bySource").path("SELF").path("count").isNull()).isTrue();
+        assertThat(published.path("referralsReceived").path("bySource").path("GP").path("count").isNull()).isTrue();
+        assertThat(published.path("reasonsForReferral").path("byReason").path("LONELINESS").path("count").isNull())
+                .isTrue();
+        assertThat(published.path("ageAtReferral").toString()).isEqualTo("{\"mean\":null,\"min\":null,\"max\":null}");
+        assertThat(figures(published)).allSatisfy(figure -> assertThat(figure).matches(".*=(null|0|0\\.0)"));
+        assertThat(published.path("publication").path("suppressBelow").asInt()).isEqualTo(5);
+        assertThat(published.path("publication").path("suppressed").toString()).contains(
+                "{\"metric\":\"referralsReceived.bySource.SELF.count\",\"reason\":\"SMALL_COUNT\"}",
+                "{\"metric\":\"ageAtReferral.min\",\"reason\":\"ONE_PERSON\"}",
+                "{\"metric\":\"ageAtReferral.mean\",\"reason\":\"DERIVED_FROM_SMALL_COUNT\"}");
+    }
+
+    @Test
+    void aPublicationAsCsvLeavesWithheldValuesEmptyAndSaysWhy() {
+        Response response = api.as("analyst").header("Accept", "text/csv")
+                .get("/api/metrics/evaluation?" + ONE_DAY + "&publication=true");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("text/csv");
+        List<String> lines = response.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("metric,value,from,to,asOf,suppressBelow,suppressed");
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .matches("referralsReceived\\.bySource\\.SELF\\.count,,1995-06-15,1995-06-15,[^,]+,5,SMALL_COUNT"));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .matches("peopleSeen,0,1995-06-15,1995-06-15,[^,]+,5,"));
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).doesNotMatch("[^,]+,[1-9].*"));
+    }
+
+    /** A figure published last year, reproduced today: "as of" and publication together. */
+    @Test
+    void aPublicationAsOfAnInstantIsThePublicationOfTheFiguresAsOfIt() throws Exception {
+        Instant asOf = Instant.now().minusSeconds(1);
+        JsonNode published = api.as("manager")
+                .get("/api/metrics/evaluation?from=2022-01-01&to=2022-12-31&publication=true&asOf=" + asOf).json();
+
+        Publication expected = Publication.of(
+                metrics.evaluation(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), asOf), 5);
+        assertThat(published).isEqualTo(new ObjectMapper().readTree(expected.json().toString()));
+        assertThat(published.path("asOf").asText()).isEqualTo(asOf.toString());
+        assertThat(published.path("referralsReceived").path("total").asInt()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void theReferralRatesPublicationWithholdsSmallGroups() {
+        JsonNode exact = api.as("analyst")
+                .get("/api/metrics/referral-rate?from=2022-01-01&to=2022-12-31&groupBy=source,linkWorker").json();
+        JsonNode published = api.as("analyst")
+                .get("/api/metrics/referral-rate?from=2022-01-01&to=2022-12-31&groupBy=source,linkWorker&publication=true")
+                .json();
+
+        assertThat(published.path("peopleSeen")).isEqualTo(exact.path("peopleSeen"));
+        assertThat(published.path("groups").path("source").size()).isEqualTo(exact.path("groups").path("source").size());
+        List<String> withheld = new java.util.ArrayList<>();
+        exact.path("groups").path("source").fields().forEachRemaining(group -> {
+            int seen = group.getValue().path("peopleSeen").asInt();
+            JsonNode shown = published.path("groups").path("source").path(group.getKey()).path("peopleSeen");
+            if (seen > 0 && seen < 5) {
+                assertThat(shown.isNull()).as(group.getKey()).isTrue();
+                withheld.add("groups.source." + group.getKey() + ".peopleSeen");
+            }
+        });
+        assertThat(published.path("publication").path("suppressed").toString()).contains(withheld);
+        assertThat(exact.has("publication")).isFalse();
+    }
+
+    @Test
+    void publicationIsTrueOrFalse() {
+        Response response = api.as("analyst").get("/api/metrics/evaluation?" + ONE_DAY + "&publication=yes");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("publication");
+        JsonNode exact = api.as("analyst").get("/api/metrics/evaluation?" + ONE_DAY + "&publication=false").json();
+        JsonNode plain = api.as("analyst").get("/api/metrics/evaluation?" + ONE_DAY).json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) exact).remove("asOf");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) plain).remove("asOf");
+        assertThat(exact).isEqualTo(plain);
+        assertThat(api.as("coordinator").get("/api/metrics/evaluation?" + ONE_DAY + "&publication=true").status())
+                .isEqualTo(403);
+    }
+
+    private static List<String> figures(JsonNode published) {
+        List<String> figures = new java.util.ArrayList<>();
+        collect(published, "", figures);
+        return figures.stream().filter(figure -> !figure.startsWith("from=") && !figure.startsWith("to=")
+                && !figure.startsWith("asOf=") && !figure.startsWith("publication.")).toList();
+    }
+
+    private static void collect(JsonNode node, String path, List<String> into) {
+        if (node.isContainerNode()) {
+            node.fields().forEachRemaining(field ->
+                    collect(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), into));
+            if (node.isArray()) {
+                into.add(path + "=[array]");
+            }
+        } else {
+            into.add(path + "=" + node.asText());
+        }
     }
 
     @Test

@@ -1,0 +1,60 @@
+package org.signpost.query.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.signpost.platform.SignpostHome;
+import org.signpost.platform.privacy.MasterKeyRotation;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./signpost rotate-master-key}: every young person's key under a new master key, online. */
+@Command(name = "signpost rotate-master-key", mixinStandardHelpOptions = true,
+        description = "Wrap every young person's key under a new master key, while the service runs.")
+public final class RotateMasterKeyCommandLine implements Callable<Integer> {
+
+    @Option(names = "--key-file", defaultValue = "${env:SIGNPOST_MASTER_KEY_FILE}",
+            description = "The master key file the service reads (default: SIGNPOST_MASTER_KEY_FILE, else master-key in the Signpost home).")
+    Path keyFile;
+
+    @Option(names = "--db-url", defaultValue = "${env:SIGNPOST_DB_URL}", description = "JDBC URL of the database (default: SIGNPOST_DB_URL, else the embedded one).")
+    String url;
+
+    @Option(names = "--db-user", defaultValue = "${env:SIGNPOST_DB_USER}")
+    String user;
+
+    @Option(names = "--db-password", defaultValue = "${env:SIGNPOST_DB_PASSWORD}")
+    String password;
+
+    @Option(names = "--data-directory", defaultValue = "${env:SIGNPOST_DB_DATA_DIRECTORY}", description = "Files of the embedded database.")
+    Path dataDirectory;
+
+    @Option(names = "--home", defaultValue = "${env:SIGNPOST_HOME}", description = "The Signpost home (default: ~/.signpost).")
+    String home;
+
+    private final PrintStream out;
+
+    RotateMasterKeyCommandLine(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new RotateMasterKeyCommandLine(System.out)).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = keyFile != null ? keyFile : SignpostHome.of(home).masterKey();
+        try (StoreDatabase database = StoreDatabase.open(url, user, password, dataDirectory, home)) {
+            MasterKeyRotation.Rotated rotated = new MasterKeyRotation(
+                    new SingleConnectionDataSource(database.connection(), true), file, Clock.systemUTC()).rotate();
+            out.printf("Master key rotated to version %d: %d keys wrapped anew, in %s.%n"
+                    + "The old master key is in %s: only backups made before now need it. Keep it with them, apart "
+                    + "from them, or delete it.%n", rotated.version(), rotated.rewrapped(), file, rotated.retired());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,69 @@
+package org.signpost.query.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.signpost.platform.SignpostHome;
+import org.signpost.platform.database.DatabaseCredentials;
+import org.signpost.platform.database.DatabaseRoles;
+import org.signpost.platform.database.EmbeddedPostgresServer;
+
+/**
+ * The database of the command lines, as the service's own role: an external PostgreSQL given by
+ * URL, else the embedded one of a data directory, through the service's server if it runs, else
+ * by starting it for as long as the command needs it.
+ */
+final class StoreDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgresServer startedHere;
+    private final Connection connection;
+
+    private StoreDatabase(EmbeddedPostgresServer startedHere, Connection connection) {
+        this.startedHere = startedHere;
+        this.connection = connection;
+    }
+
+    static StoreDatabase open(String url, String user, String password, Path dataDirectory, String home)
+            throws Exception {
+        if (url != null && !url.isBlank()) {
+            return new StoreDatabase(null, DriverManager.getConnection(url, user, password));
+        }
+        SignpostHome signpostHome = SignpostHome.of(home);
+        Path directory = dataDirectory != null ? dataDirectory : signpostHome.defaultDataDirectory();
+        Integer runningPort = RunningServer.port(directory);
+        if (runningPort != null) {
+            DatabaseCredentials credentials = DatabaseCredentials.readExisting(signpostHome.databaseCredentials());
+            return new StoreDatabase(null, DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + runningPort
+                    + "/postgres", DatabaseRoles.SERVICE, credentials.service()));
+        }
+        if (!Files.exists(directory.resolve("PG_VERSION"))) {
+            throw new IllegalStateException("No Signpost database in " + directory + "; give --db-url or --data-directory");
+        }
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, 0, "128MB",
+                signpostHome.databaseCredentials());
+        try {
+            return new StoreDatabase(server, DriverManager.getConnection(server.jdbcUrl(), DatabaseRoles.SERVICE,
+                    server.credentials().service()));
+        } catch (SQLException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            connection.close();
+        } finally {
+            if (startedHere != null) {
+                startedHere.close();
+            }
+        }
+    }
+}
