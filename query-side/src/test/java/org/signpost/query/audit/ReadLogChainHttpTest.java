@@ -109,7 +109,8 @@ class ReadLogChainHttpTest extends QuerySideTest {
         CountDownLatch mayCommit = new CountDownLatch(1);
         CompletableFuture<Long> early = CompletableFuture.supplyAsync(() ->
                 new TransactionTemplate(transactionManager).execute(status -> {
-                    Long id = superuser.queryForObject("""
+                    // As the service logs a read: in the transaction, on the service's own connection.
+                    Long id = jdbc.queryForObject("""
                             INSERT INTO personal_data_read (actor, role, subject_type, subject_ids, endpoint)
                             VALUES ('coordinator', 'COORDINATOR', 'PARTICIPANT', ARRAY[?],
                                     'GET /api/participants/{participantId}') RETURNING id""", Long.class,
