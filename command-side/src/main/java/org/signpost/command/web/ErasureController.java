@@ -4,13 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.signpost.command.referral.ReferralCommands.EraseParticipantData;
 import org.signpost.command.referral.ReferralCommands.EraseReferralData;
 import org.signpost.command.rules.InvalidCommand;
-import org.signpost.platform.web.StaffText;
+import org.signpost.platform.web.SingleLineText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,8 +38,7 @@ class ErasureController {
      * @param confirm the id in the path, again
      */
     record ErasureForm(
-            @NotBlank @Size(max = StaffText.MAX_LENGTH)
-            @Pattern(regexp = StaffText.ONE_LINE, message = StaffText.ONE_LINE_MESSAGE) String reason,
+            @NotBlank @Size(max = 500) @SingleLineText String reason,
             @NotNull UUID confirm) {
 
         String reasonFor(UUID id) {

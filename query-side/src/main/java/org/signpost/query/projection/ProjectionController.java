@@ -1,12 +1,11 @@
 package org.signpost.query.projection;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.signpost.platform.security.ActingUser;
-import org.signpost.platform.web.StaffText;
+import org.signpost.platform.web.SingleLineText;
 import org.signpost.query.web.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +35,7 @@ class ProjectionController {
     }
 
     /** Why a replay or a retry is asked for, in the words of whoever asks (optional). */
-    record Asked(@Size(max = StaffText.MAX_LENGTH)
-                 @Pattern(regexp = StaffText.ONE_LINE, message = StaffText.ONE_LINE_MESSAGE) String reason) {
+    record Asked(@Size(max = 500) @SingleLineText String reason) {
     }
 
     @GetMapping("/api/projections")
