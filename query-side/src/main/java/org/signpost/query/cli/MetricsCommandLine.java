@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import org.signpost.query.metrics.Publication;
 import org.signpost.query.store.EventStoreScan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -56,20 +56,8 @@ public final class MetricsCommandLine implements Callable<Integer> {
             description = "With --publication: the smallest count of people published (default: SIGNPOST_SUPPRESS_BELOW, else 5).")
     int suppressBelow;
 
-    @Option(names = "--db-url", defaultValue = "${env:SIGNPOST_DB_URL}", description = "JDBC URL of the database (default: SIGNPOST_DB_URL, else the embedded one).")
-    String url;
-
-    @Option(names = "--db-user", defaultValue = "${env:SIGNPOST_DB_USER}")
-    String user;
-
-    @Option(names = "--db-password", defaultValue = "${env:SIGNPOST_DB_PASSWORD}")
-    String password;
-
-    @Option(names = "--data-directory", defaultValue = "${env:SIGNPOST_DB_DATA_DIRECTORY}", description = "Files of the embedded database (default: ~/.local/share/signpost/postgres).")
-    Path dataDirectory;
-
-    @Option(names = "--home", defaultValue = "${env:SIGNPOST_HOME}", description = "Where the embedded database's passwords are (default: ~/.signpost).")
-    String home;
+    @Mixin
+    StoreDatabase.Options store;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -109,7 +97,7 @@ public final class MetricsCommandLine implements Callable<Integer> {
             return 2;
         }
         Evaluation evaluation;
-        try (StoreDatabase database = StoreDatabase.open(url, user, password, dataDirectory, home)) {
+        try (StoreDatabase database = store.open()) {
             evaluation = compute(database.connection(), upTo);
         }
         Publication fitToPublish = publication ? Publication.of(evaluation, suppressBelow) : null;

@@ -9,6 +9,7 @@ import org.signpost.platform.privacy.MasterKeyRotation;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./signpost rotate-master-key}: every young person's key under a new master key, online. */
@@ -20,20 +21,8 @@ public final class RotateMasterKeyCommandLine implements Callable<Integer> {
             description = "The master key file the service reads (default: SIGNPOST_MASTER_KEY_FILE, else master-key in the Signpost home).")
     Path keyFile;
 
-    @Option(names = "--db-url", defaultValue = "${env:SIGNPOST_DB_URL}", description = "JDBC URL of the database (default: SIGNPOST_DB_URL, else the embedded one).")
-    String url;
-
-    @Option(names = "--db-user", defaultValue = "${env:SIGNPOST_DB_USER}")
-    String user;
-
-    @Option(names = "--db-password", defaultValue = "${env:SIGNPOST_DB_PASSWORD}")
-    String password;
-
-    @Option(names = "--data-directory", defaultValue = "${env:SIGNPOST_DB_DATA_DIRECTORY}", description = "Files of the embedded database.")
-    Path dataDirectory;
-
-    @Option(names = "--home", defaultValue = "${env:SIGNPOST_HOME}", description = "The Signpost home (default: ~/.signpost).")
-    String home;
+    @Mixin
+    StoreDatabase.Options store;
 
     private final PrintStream out;
 
@@ -47,8 +36,8 @@ public final class RotateMasterKeyCommandLine implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path file = keyFile != null ? keyFile : SignpostHome.of(home).masterKey();
-        try (StoreDatabase database = StoreDatabase.open(url, user, password, dataDirectory, home)) {
+        Path file = keyFile != null ? keyFile : SignpostHome.of(store.home).masterKey();
+        try (StoreDatabase database = store.open()) {
             MasterKeyRotation.Rotated rotated = new MasterKeyRotation(
                     new SingleConnectionDataSource(database.connection(), true), file, Clock.systemUTC()).rotate();
             out.printf("Master key rotated to version %d: %d keys wrapped anew, in %s.%n"

@@ -9,6 +9,7 @@ import org.signpost.platform.SignpostHome;
 import org.signpost.platform.database.DatabaseCredentials;
 import org.signpost.platform.database.DatabaseRoles;
 import org.signpost.platform.database.EmbeddedPostgresServer;
+import picocli.CommandLine.Option;
 
 /**
  * The database of the command lines, as the service's own role: an external PostgreSQL given by
@@ -16,6 +17,32 @@ import org.signpost.platform.database.EmbeddedPostgresServer;
  * by starting it for as long as the command needs it.
  */
 final class StoreDatabase implements AutoCloseable {
+
+    /** Where the database is, as every command line takes it ({@code @Mixin}). */
+    static final class Options {
+
+        @Option(names = "--db-url", defaultValue = "${env:SIGNPOST_DB_URL}",
+                description = "JDBC URL of the database (default: SIGNPOST_DB_URL, else the embedded one).")
+        String url;
+
+        @Option(names = "--db-user", defaultValue = "${env:SIGNPOST_DB_USER}")
+        String user;
+
+        @Option(names = "--db-password", defaultValue = "${env:SIGNPOST_DB_PASSWORD}")
+        String password;
+
+        @Option(names = "--data-directory", defaultValue = "${env:SIGNPOST_DB_DATA_DIRECTORY}",
+                description = "Files of the embedded database (default: ~/.local/share/signpost/postgres).")
+        Path dataDirectory;
+
+        @Option(names = "--home", defaultValue = "${env:SIGNPOST_HOME}",
+                description = "The Signpost home, where the embedded database's passwords are (default: ~/.signpost).")
+        String home;
+
+        StoreDatabase open() throws Exception {
+            return StoreDatabase.open(url, user, password, dataDirectory, home);
+        }
+    }
 
     private final EmbeddedPostgresServer startedHere;
     private final Connection connection;
