@@ -1,5 +1,6 @@
 package org.signpost.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -18,9 +19,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * The error page of the servlet container, in place of Spring Boot's: an error that reached it
  * (a status set outside any controller) is answered as problem+json, and a client asking for
- * {@code /error} itself gets what any unknown path gets (404), never Spring Boot's
- * {@code {"status":999}} with a 500.
+ * {@code /error} itself gets what any unknown path gets (refused by the role table, as a path not
+ * in it is), never Spring Boot's {@code {"status":999}} with a 500. Not an operation of the API:
+ * left out of the OpenAPI document.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
