@@ -29,8 +29,21 @@ public final class DatabaseOutage {
             if (cause instanceof SQLException sql && sql.getSQLState() != null && connectionLost(sql.getSQLState())) {
                 return true;
             }
+            if (cause instanceof SQLException sql && closedByThePool(sql)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * A statement on a connection the pool has already closed: Hikari closes a connection as soon
+     * as one of its statements fails for a lost connection, and the next statement on it gets this,
+     * without a SQL state. It is seen when the first failure was swallowed on the way, as Axon does
+     * when a snapshot cannot be read (it reads the events instead, on the same connection).
+     */
+    private static boolean closedByThePool(SQLException exception) {
+        return exception.getSQLState() == null && "Connection is closed".equals(exception.getMessage());
     }
 
     /** SQLSTATE class 08 (connection exception), 57P01-57P03 (the server shutting down or starting). */

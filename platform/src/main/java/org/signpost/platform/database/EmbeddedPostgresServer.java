@@ -1,7 +1,10 @@
 package org.signpost.platform.database;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +79,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     // Not the shared /tmp/embedded-pg, where another local user could plant binaries first.
                     .setOverrideWorkingDirectory(binaries.toFile())
+                    .setPgBinaryResolver(new BinariesUnpackedInto(binaries))
                     .setDataDirectoryCustomizer(directory -> ServerAccess.closeToOthers(directory.toPath(), binaries,
                             credentials.superuser()))
                     .setConnectConfig("password", credentials.superuser())
@@ -114,6 +118,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not set up the roles of the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * The embedded library's own binaries, told apart by where they are unpacked: the library
+     * unpacks once per resolver in a process and reuses that directory for every later server,
+     * whatever directory the later one names; a resolver of its own per directory makes it unpack
+     * into each (once), where {@link ServerAccess} looks for the server binary.
+     */
+    private record BinariesUnpackedInto(Path directory) implements PgBinaryResolver {
+
+        @Override
+        public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+            return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
         }
     }
 

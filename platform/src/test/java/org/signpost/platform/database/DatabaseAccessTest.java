@@ -131,6 +131,18 @@ class DatabaseAccessTest {
         assertThat(asSuperuser.powers()).contains("it is a superuser");
     }
 
+    /** Servers of one process with their data in different places each have their binaries beside them. */
+    @Test
+    void aServerElsewhereInTheSameProcessGetsItsOwnBinaries() throws Exception {
+        Path elsewhere = Files.createTempDirectory(data.getParent(), "elsewhere").resolve("postgres");
+        try (EmbeddedPostgresServer other = EmbeddedPostgresServer.start(elsewhere)) {
+            assertThat(other.superuserConnection().isValid(5)).isTrue();
+            try (var unpacked = Files.list(EmbeddedPostgresServer.binariesDirectory(elsewhere))) {
+                assertThat(unpacked.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("PG-"));
+            }
+        }
+    }
+
     /**
      * An installation made before: its data directory trusted every local connection and the
      * superuser owned every table. At its next start it asks for passwords, and the owner takes
