@@ -1,4 +1,4 @@
--- Signpost's roles on an external PostgreSQL (README, "Database roles"). Run once, as a superuser,
+-- Signpost's roles on an external PostgreSQL (docs/security.md, "Database roles"). Run once, as a superuser,
 -- in the database Signpost will use, with the two passwords as psql variables:
 --
 --   psql -v ON_ERROR_STOP=1 -d signpost -v owner_password="..." -v service_password="..." \
@@ -20,7 +20,7 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 -- Optional: after an erasure, the service switches the WAL and checkpoints, so that the WAL
 -- files that held the erased person's key are removed (both need a superuser, so the service may
 -- do just this through a function). Without it, they go when PostgreSQL's own checkpoints
--- recycle them; archives and replicas of the WAL keep them either way (README).
+-- recycle them; archives and replicas of the WAL keep them either way (docs/security.md).
 CREATE SCHEMA signpost_admin;
 REVOKE ALL ON SCHEMA signpost_admin FROM PUBLIC;
 GRANT USAGE ON SCHEMA signpost_admin TO signpost_maintainer;

@@ -13,7 +13,7 @@ import org.signpost.platform.testing.Api;
 /**
  * The packaged service with the {@code axonserver} profile against a real Axon Server: commands
  * stored there, every read model built from its stream and equal to a replay of it. No Axon
- * Server runs in CI, so this runs only when one is named (README, "The event store"):
+ * Server runs in CI, so this runs only when one is named (docs/operations.md, "The event store"):
  * {@code -Dsignpost.test.axon-server=localhost:8124 -Dsignpost.test.axon-server-token=...}.
  */
 @EnabledIfSystemProperty(named = "signpost.test.axon-server", matches = ".+")

@@ -27,7 +27,7 @@ import org.signpost.platform.testing.Requests;
 import org.signpost.platform.testing.TestDatabase;
 
 /**
- * `./signpost split` as the README tells it: one command side and two query sides on one
+ * `./signpost split` as docs/operations.md tells it: one command side and two query sides on one
  * external PostgreSQL; what the command side stores both query sides answer, they share every
  * projection's segments, and a SIGTERM to the script stops all three.
  */

@@ -11,7 +11,7 @@ import java.sql.Statement;
  * their generations) and the young people's keys (an erasure rewrites their table); and the
  * service, which logs in, owns nothing, is a member of the maintainer, and may only add to the
  * events, their seals and the read log (grants: db/migration/afterMigrate.sql). On an external
- * PostgreSQL a database administrator makes them (README, "Database roles"); the embedded one
+ * PostgreSQL a database administrator makes them (docs/security.md, "Database roles"); the embedded one
  * makes them itself.
  */
 public final class DatabaseRoles {
@@ -60,7 +60,7 @@ public final class DatabaseRoles {
             // After an erasure, the WAL that held the erased key is switched away from and removed
             // at a checkpoint; both need the superuser, so the service may do just that through
             // this function (PersonalDataKeys). It lives apart from the schema the migrations
-            // own. On an external server it is optional (README, "Database roles").
+            // own. On an external server it is optional (docs/security.md, "Database roles").
             sql.execute("CREATE SCHEMA IF NOT EXISTS " + ADMIN_SCHEMA);
             sql.execute("REVOKE ALL ON SCHEMA " + ADMIN_SCHEMA + " FROM PUBLIC");
             sql.execute("GRANT USAGE ON SCHEMA " + ADMIN_SCHEMA + " TO " + MAINTAINER);

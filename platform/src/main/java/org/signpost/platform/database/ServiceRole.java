@@ -30,7 +30,7 @@ public final class ServiceRole {
             throw new IllegalStateException("The database role " + jdbc.queryForObject("SELECT current_user", String.class)
                     + " that the service runs as could change the history it keeps: " + String.join("; ", powers)
                     + ". Run the service as a role that owns nothing, with the migrations run by an owner "
-                    + "(SIGNPOST_DB_OWNER_USER): see the README, \"Database roles\".");
+                    + "(SIGNPOST_DB_OWNER_USER): see docs/security.md, \"Database roles\".");
         }
     }
 

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (VACUUM FULL: plain VACUUM only marks a dead row's space free, its bytes stay) and, where the
  * database allows it ({@value DatabaseRoles#RECYCLE_WAL}), the WAL is switched and checkpointed so
  * that the files that held the key are deleted. Backups and WAL archives made before keep it
- * (README, "Personal data and erasure").
+ * (docs/security.md, "Personal data and erasure").
  */
 @Component
 public class ErasedKeyPurge {
@@ -100,7 +100,7 @@ public class ErasedKeyPurge {
         } else if (!walLeftToPostgres) {
             walLeftToPostgres = true;
             log.warn("Destroyed keys stay in this database's WAL until PostgreSQL recycles it: the service may "
-                    + "not switch and checkpoint the WAL ({}; README, \"Database roles\")", DatabaseRoles.RECYCLE_WAL);
+                    + "not switch and checkpoint the WAL ({}; docs/security.md, \"Database roles\")", DatabaseRoles.RECYCLE_WAL);
         }
     }
 }

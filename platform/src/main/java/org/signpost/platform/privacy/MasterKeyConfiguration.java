@@ -27,7 +27,7 @@ public class MasterKeyConfiguration {
         if (!key.isBlank()) {
             log.warn("The master key is given in SIGNPOST_MASTER_KEY: the environment of a process can be read by "
                     + "other processes of its user and is passed on to its children. Give a file in "
-                    + "SIGNPOST_MASTER_KEY_FILE instead (README, \"Personal data and erasure\")");
+                    + "SIGNPOST_MASTER_KEY_FILE instead (docs/security.md, \"Personal data and erasure\")");
             return MasterKeys.fromText(key, "SIGNPOST_MASTER_KEY");
         }
         return MasterKeys.fromFile(home.masterKey());
