@@ -44,6 +44,11 @@ public final class UsersFileStartup implements ApplicationListener<SpringApplica
         }
     }
 
+    /** The first user made by this start, if it made one. */
+    FirstUser firstUser() {
+        return made;
+    }
+
     CurrentUsers read(Environment environment) {
         String configured = environment.getProperty("signpost.users-file", "");
         if (!configured.isBlank()) {
