@@ -72,7 +72,7 @@ public final class UsersCommandLine implements Callable<Integer> {
         // A mistake is one line and a pointer to the help, not the whole usage.
         commandLine.setParameterExceptionHandler((e, args) -> {
             err.println(e.getMessage());
-            err.println("See ./signpost " + e.getCommandLine().getCommandName().replace("signpost ", "") + " --help");
+            err.println("See ./" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return 2;
         });
         commandLine.setExecutionExceptionHandler((e, parsed, result) -> {
