@@ -106,6 +106,8 @@ class UsersCommandLineTest {
     void withHomeChangedTheJavaSideUsesTheLaunchersHome() throws Exception {
         Path home = directory.resolve("someone");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // user.home, as Java finds it in the passwd entry, elsewhere than $HOME.
+                "-Duser.home=" + directory.resolve("passwd-home"),
                 "-cp", System.getProperty("java.class.path"), SignpostApplication.class.getName(), "users", "add",
                 "amir", "--role", "AUDITOR")
                 .redirectErrorStream(true);
