@@ -69,11 +69,11 @@ class LauncherScriptTest {
         write("platform/target/classes/signpost-platform.yml", later);
         write("var/log/command-side.log", later);
 
-        Run users = run("users", "list");
+        Run hash = run("hash-password");
 
-        assertThat(users.exit()).as(users.err()).isZero();
-        assertThat(Files.readAllLines(calls)).containsExactly("java -jar app/target/signpost-exec.jar users list");
-        assertThat(users.err()).doesNotContain("Building");
+        assertThat(hash.exit()).as(hash.err()).isZero();
+        assertThat(Files.readAllLines(calls)).containsExactly("java -jar app/target/signpost-exec.jar hash-password");
+        assertThat(hash.err()).doesNotContain("Building");
     }
 
     @Test
