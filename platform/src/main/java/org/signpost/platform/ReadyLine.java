@@ -2,26 +2,33 @@ package org.signpost.platform;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import org.signpost.platform.security.CurrentUsers;
 import org.signpost.platform.security.FirstUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 
 /**
  * The last line of a start says where the service answers and how to sign in, so that nobody
  * has to read the start-up log to find out; a first user's password is shown just before it.
+ * A run listener, ordered last, rather than an application listener: it then speaks after every
+ * listener of the ready event (springdoc's among them), whose order among equals is not ours.
  */
-public final class ReadyLine implements ApplicationListener<ApplicationReadyEvent> {
+public final class ReadyLine implements SpringApplicationRunListener, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ReadyLine.class);
 
     @Override
-    public void onApplicationEvent(ApplicationReadyEvent event) {
-        ConfigurableApplicationContext context = event.getApplicationContext();
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void ready(ConfigurableApplicationContext context, Duration timeTaken) {
         if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             return;
         }
