@@ -23,6 +23,10 @@ public class SignpostApplication {
             MetricsCommandLine.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("users")) {
+            UsersCommandLine.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("rotate-master-key")) {
             RotateMasterKeyCommandLine.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -37,7 +41,7 @@ public class SignpostApplication {
         String password = console != null
                 ? new String(console.readPassword("Password: "))
                 : new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (password.length() < 12) {
+        if (password.length() < UsersCommandLine.MINIMUM_PASSWORD) {
             System.err.println("Use a password of at least 12 characters.");
             System.exit(2);
         }

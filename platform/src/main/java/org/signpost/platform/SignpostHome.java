@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * Where a local installation keeps its secrets and settings: the master key, the chain key, the
- * embedded database's passwords ({@code SIGNPOST_HOME}, default {@code ~/.signpost}). The
+ * users file, the embedded database's passwords ({@code SIGNPOST_HOME}, default
+ * {@code $HOME/.signpost}, as the launcher makes it). The
  * embedded database's files are elsewhere by default, so that a copy of the database never
  * carries the key that opens it.
  */
@@ -13,8 +14,18 @@ public record SignpostHome(Path directory) {
 
     public static SignpostHome of(String configured) {
         return new SignpostHome(configured == null || configured.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".signpost")
+                ? userHome().resolve(".signpost")
                 : Path.of(configured).toAbsolutePath());
+    }
+
+    /**
+     * {@code $HOME}, as the launcher reads it, before Java's {@code user.home} (the passwd entry's
+     * home): with HOME changed (sudo, CI, containers) the two differ, and a key made in one home
+     * must never be paired with a database found in the other.
+     */
+    public static Path userHome() {
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home")).toAbsolutePath();
     }
 
     public Path resolve(String name) {
@@ -24,6 +35,11 @@ public record SignpostHome(Path directory) {
     /** The master keys' file of a local installation, made by the launcher on the first start. */
     public Path masterKey() {
         return resolve("master-key");
+    }
+
+    /** The users file of a local installation when SIGNPOST_USERS_FILE names none. */
+    public Path usersFile() {
+        return resolve("users.yml");
     }
 
     /** The passwords of the embedded database's roles, made on its first start. */
@@ -43,7 +59,7 @@ public record SignpostHome(Path directory) {
         }
         String dataHome = System.getenv("XDG_DATA_HOME");
         Path base = dataHome != null && !dataHome.isBlank() ? Path.of(dataHome)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
+                : userHome().resolve(".local").resolve("share");
         return base.resolve("signpost").resolve("postgres");
     }
 }

@@ -81,7 +81,7 @@ class SplitScriptIT {
             for (int port = firstPort; port < firstPort + 3; port++) {
                 int closed = port;
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
-                    try (java.net.Socket socket = new java.net.Socket("localhost", closed)) {
+                    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", closed)) {
                         return false;
                     } catch (java.io.IOException e) {
                         return true;

@@ -44,13 +44,13 @@ public final class PasswordSignIn implements AuthenticationProvider {
         }
     }
 
-    private final UsersFile users;
+    private final CurrentUsers users;
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
     private final Map<Failure, Counter> failures = new EnumMap<>(Failure.class);
     private final Map<Limit, Counter> refusals = new EnumMap<>(Limit.class);
 
-    public PasswordSignIn(UsersFile users, PasswordEncoder passwords, SignInThrottle throttle, MeterRegistry meters) {
+    public PasswordSignIn(CurrentUsers users, PasswordEncoder passwords, SignInThrottle throttle, MeterRegistry meters) {
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -78,9 +78,10 @@ public final class PasswordSignIn implements AuthenticationProvider {
         }
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
-        Optional<SignpostUser> user = users.find(name);
+        UsersFile current = users.get();
+        Optional<SignpostUser> user = current.find(name);
         boolean matches = passwords.matches(password, user.map(SignpostUser::passwordHash)
-                .orElse(users.dummyPasswordHash()));
+                .orElse(current.dummyPasswordHash()));
         if (user.isPresent() && matches) {
             attempt.succeeded();
             SignpostUser signedIn = user.get();

@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -64,25 +63,16 @@ public class SecurityConfiguration {
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
 
     @Bean
-    UsersFile usersFile(@Value("${signpost.users-file:}") String location) throws IOException {
-        if (location == null || location.isBlank()) {
-            log.warn("No users file (SIGNPOST_USERS_FILE) is configured: nobody can sign in with a password");
-            return UsersFile.empty();
-        }
-        String resolved = location.contains(":") ? location : "file:" + location;
-        UsersFile users = UsersFile.read(new DefaultResourceLoader().getResource(resolved));
-        log.info("Loaded {} users from the users file", users.size());
-        return users;
-    }
-
-    @Bean
     SignInThrottle signInThrottle(SignInLimits limits) {
         return new SignInThrottle(limits);
     }
 
-    /** The one AuthenticationProvider bean: Spring Security makes it the password sign-in of every filter chain. */
+    /**
+     * The one AuthenticationProvider bean: Spring Security makes it the password sign-in of every
+     * filter chain. Its users are read before any bean is made (UsersFileStartup).
+     */
     @Bean
-    PasswordSignIn passwordSignIn(UsersFile users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
+    PasswordSignIn passwordSignIn(CurrentUsers users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
                                   MeterRegistry meters) {
         return new PasswordSignIn(users, passwordEncoder, throttle, meters);
     }

@@ -16,8 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * quarter of a second at cost 12): checked on every request it would cap the service at a few
  * requests per second per core. A password that matched its hash is remembered for a few
  * minutes, as an HMAC under a key that exists only in this process's memory, so neither the
- * password nor a fast hash of it is ever kept or written anywhere. A changed users file means
- * a restart, which forgets everything.
+ * password nor a fast hash of it is ever kept or written anywhere. A user's new password in the
+ * users file is a new hash, which nothing remembered matches.
  */
 final class VerifiedPasswordCache implements PasswordEncoder {
 

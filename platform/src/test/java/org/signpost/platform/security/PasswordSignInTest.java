@@ -48,7 +48,7 @@ class PasswordSignInTest {
             users:
               - {username: cara, passwordHash: '%1$s', role: COORDINATOR}
               - {username: lee, passwordHash: '%1$s', role: LINK_WORKER, linkWorkerId: lw-lee}""".formatted(HASH));
-    private final PasswordSignIn signIn = new PasswordSignIn(users, new VerifiedPasswordCache(bcrypt, Duration.ofMinutes(5)),
+    private final PasswordSignIn signIn = new PasswordSignIn(CurrentUsers.fixed(users), new VerifiedPasswordCache(bcrypt, Duration.ofMinutes(5)),
             new SignInThrottle(new SignInLimits(3, 10, Duration.ofMinutes(15), Duration.ZERO)), meters);
 
     private Authentication signIn(String name, String password) {

@@ -92,6 +92,57 @@ class UsersFileTest {
                 .hasMessageContaining("twice");
     }
 
+    @Test
+    void aTabInTheIndentationIsNamedByItsLine() {
+        assertThatThrownBy(() -> read("users:\n\t- {username: a, passwordHash: '" + COST_10 + "', role: MANAGER}"))
+                .hasMessage("Line 2 is indented with a tab: YAML takes spaces only");
+    }
+
+    @Test
+    void aHashWithoutQuotesIsNamedByItsLineAndNotQuoted() {
+        assertThatThrownBy(() -> read("users:\n  - username: a\n    passwordHash: " + COST_10 + "\n    role: MANAGER"))
+                .hasMessageStartingWith("Line 3 has a passwordHash without quotes: write it in double quotes")
+                .hasMessageNotContaining(COST_10.substring(15, 37));
+    }
+
+    @Test
+    void anUnknownRoleNamesTheUserAndListsTheRoles() {
+        assertThatThrownBy(() -> read("users: [{username: cara, passwordHash: '" + COST_10 + "', role: MANGER}]"))
+                .hasMessage("User cara has the role \"MANGER\", which is none of COORDINATOR, LINK_WORKER, MANAGER, "
+                        + "ANALYST, AUDITOR, DATA_PROTECTION_OFFICER");
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsOneLineWithItsLineNumberAndNoneOfTheFile() {
+        assertThatThrownBy(() -> read("users:\n  - username: a\n    passwordHash: '" + COST_10 + "'\n  role: [MANAGER"))
+                .hasMessageStartingWith("Line ")
+                .hasMessageContaining("not a users file")
+                .hasMessageNotContaining("\n")
+                .hasMessageNotContaining(COST_10.substring(15, 37));
+    }
+
+    @Test
+    void aMisspelledKeyIsNamed() {
+        assertThatThrownBy(() -> read("users: [{username: a, passwordHash: '" + COST_10 + "', rol: MANAGER}]"))
+                .hasMessage("Line 1: \"rol\" is not a key of the users file: a user has username, passwordHash, role "
+                        + "and linkWorkerId");
+    }
+
+    @Test
+    void whatIsWrittenIsReadBackPrivateAndWithItsHashesQuoted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws Exception {
+        java.nio.file.Path file = directory.resolve("home").resolve("users.yml");
+        UsersFile.write(file, java.util.List.of(new SignpostUser("zoe", COST_10, Role.LINK_WORKER, "lw-9"),
+                new SignpostUser("amir", COST_10, Role.AUDITOR, null)));
+        String text = java.nio.file.Files.readString(file);
+        assertThat(text).contains("passwordHash: \"" + COST_10 + "\"").doesNotContain("linkWorkerId: null");
+        assertThat(UsersFile.parse(text)).containsExactly(new SignpostUser("amir", COST_10, Role.AUDITOR, null),
+                new SignpostUser("zoe", COST_10, Role.LINK_WORKER, "lw-9"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(java.nio.file.Files.list(file.getParent())).containsExactly(file);
+    }
+
     private static int cost(String hash) {
         return Integer.parseInt(hash.substring("{bcrypt}$2a$".length(), "{bcrypt}$2a$".length() + 2));
     }

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.signpost.platform.BusinessCalendar;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.security.Role;
-import org.signpost.platform.security.UsersFile;
+import org.signpost.platform.security.CurrentUsers;
 import org.signpost.query.web.Forbidden;
 import org.signpost.query.web.NotFound;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,11 +28,11 @@ class CaseloadController {
 
     private final CaseloadQueries queries;
     private final CaseloadProperties capacity;
-    private final UsersFile users;
+    private final CurrentUsers users;
     private final Clock clock;
     private final PersonalDataReads reads;
 
-    CaseloadController(CaseloadQueries queries, CaseloadProperties capacity, UsersFile users, Clock clock,
+    CaseloadController(CaseloadQueries queries, CaseloadProperties capacity, CurrentUsers users, Clock clock,
                        PersonalDataReads reads) {
         this.reads = reads;
         this.queries = queries;
@@ -48,7 +48,7 @@ class CaseloadController {
     @GetMapping("/api/caseloads")
     List<LinkWorkerCaseload> caseloads() {
         Map<String, Integer> active = new TreeMap<>();
-        users.linkWorkerIds().forEach(id -> active.put(id, 0));
+        users.get().linkWorkerIds().forEach(id -> active.put(id, 0));
         queries.activeCounts().forEach(load -> active.put(load.linkWorkerId(), load.active()));
         ActingUser user = ActingUser.current();
         return active.entrySet().stream()
