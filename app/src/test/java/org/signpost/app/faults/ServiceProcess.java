@@ -50,6 +50,12 @@ final class ServiceProcess implements AutoCloseable {
                 dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"), dataDirectory);
     }
 
+    /** A second all-in-one service on the same embedded data directory, with a log of its own. */
+    static ServiceProcess allInOne(Path dataDirectory, Path log) throws IOException {
+        return new ServiceProcess("signpost.jar", List.of("--signpost.db.url=", "--signpost.db.data-directory=" + dataDirectory),
+                log, dataDirectory);
+    }
+
     /** The all-in-one service on an external PostgreSQL. */
     static ServiceProcess allInOne(Database database, Path log) throws IOException {
         return new ServiceProcess("signpost.jar", database.serviceArguments(), log);
@@ -78,6 +84,29 @@ final class ServiceProcess implements AutoCloseable {
 
     /** @param settings more command-line settings, such as --name=value */
     void start(String... settings) throws IOException {
+        launch(settings);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service stopped at start; see " + log);
+            }
+            try {
+                return api().anonymous().get("/actuator/health").status() == 200;
+            } catch (UncheckedIOException | IllegalStateException e) {
+                return false;
+            }
+        });
+    }
+
+    /** A start expected to be refused: waits for the process to end; its exit code (its output is in {@link #log()}). */
+    int startRefused(Duration atMost, String... settings) throws IOException, InterruptedException {
+        launch(settings);
+        if (!process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("Still running " + atMost + " after a start that should be refused; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    private void launch(String... settings) throws IOException {
         Path users = Files.createTempFile("signpost-users", ".yml");
         try (InputStream in = ServiceProcess.class.getResourceAsStream("/test-users.yml")) {
             Files.write(users, in.readAllBytes());
@@ -93,16 +122,6 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of(settings));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The service stopped at start; see " + log);
-            }
-            try {
-                return api().anonymous().get("/actuator/health").status() == 200;
-            } catch (UncheckedIOException | IllegalStateException e) {
-                return false;
-            }
-        });
     }
 
     /** The embedded PostgreSQL of an all-in-one service, from the files it keeps. */
