@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.signpost.platform.SignpostHome;
+import org.signpost.platform.StartupChecks.CheckedSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
@@ -31,7 +33,9 @@ public class DatabaseConfiguration {
 
     /** Holds no server when an external PostgreSQL is configured. */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties, SignpostHome home) {
+    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties, SignpostHome home,
+                                      ObjectProvider<CheckedSettings> checkedFirst) {
+        checkedFirst.getIfAvailable();
         return properties.external()
                 ? new EmbeddedDatabase(null)
                 : new EmbeddedDatabase(EmbeddedPostgresServer.start(properties.dataDirectoryOrDefault(home), 0,
@@ -44,6 +48,12 @@ public class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("signpost");
         if (properties.external()) {
+            ExternalDatabaseCheck.connect(properties.url(), properties.user(), properties.password(),
+                    "SIGNPOST_DB_USER", "SIGNPOST_DB_PASSWORD");
+            if (properties.ownerConfigured()) {
+                ExternalDatabaseCheck.connect(properties.url(), properties.ownerUser(), properties.ownerPassword(),
+                        "SIGNPOST_DB_OWNER_USER", "SIGNPOST_DB_OWNER_PASSWORD");
+            }
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.user());
             config.setPassword(properties.password());
