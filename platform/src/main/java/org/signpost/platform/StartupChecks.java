@@ -42,10 +42,17 @@ public class StartupChecks {
 
     /** A URL of PostgreSQL's own form (postgres://...) or any other driver's finds no driver. */
     static void checkUrl(DatabaseProperties database) {
-        if (!database.external() || database.url().startsWith("jdbc:postgresql:")) {
+        if (database.external()) {
+            checkUrl(database.url());
+        }
+    }
+
+    /** @throws ConfigurationProblem naming SIGNPOST_DB_URL if this is not a JDBC URL of PostgreSQL */
+    public static void checkUrl(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
             return;
         }
-        String url = database.url().strip();
+        url = url.strip();
         int scheme = url.indexOf("://");
         // Only the scheme: the rest may carry a password.
         String given = scheme > 0 && scheme < 20 ? "it starts with " + url.substring(0, scheme + 3) : "it is not a URL";

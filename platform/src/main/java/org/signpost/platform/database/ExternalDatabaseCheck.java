@@ -12,7 +12,7 @@ import org.signpost.platform.ConfigurationProblem;
  * a host that refuses, a database that does not exist or a refused password is said as the
  * setting to correct, not as the pool's trace. No value of a password is ever in a message.
  */
-final class ExternalDatabaseCheck {
+public final class ExternalDatabaseCheck {
 
     private ExternalDatabaseCheck() {
     }
@@ -42,8 +42,9 @@ final class ExternalDatabaseCheck {
         }
     }
 
-    static ConfigurationProblem problem(SQLException e, String url, String user, String userSetting,
-                                        String passwordSetting) {
+    /** The setting to correct for a connection the database refused (SIGNPOST_DB_URL for anything but a password). */
+    public static ConfigurationProblem problem(SQLException e, String url, String user, String userSetting,
+                                               String passwordSetting) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = hostAndPort(url);
         if (state.equals("28P01") || state.equals("28000")) {
