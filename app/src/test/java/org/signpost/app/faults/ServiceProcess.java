@@ -70,11 +70,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** An all-in-one service's home of its own, beside its data: where its database's passwords are. */
-    private static Path home(Path dataDirectory) {
+    static Path home(Path dataDirectory) {
         return dataDirectory.resolveSibling(dataDirectory.getFileName() + "-home");
     }
 
-    private static Path jar(String property) {
+    static Path jar(String property) {
         String jar = System.getProperty(property);
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("Run with -Plong after packaging: no jar at " + jar + " (" + property + ")");
@@ -119,6 +119,11 @@ final class ServiceProcess implements AutoCloseable {
                 "--signpost.master-key-file=" + TestDatabase.masterKeyFile(log.getParent().resolve("keys")),
                 "--signpost.integrity.key=" + TestDatabase.INTEGRITY_KEY, "--signpost.home=" + home,
                 "--signpost.integrity.seal-interval=PT0.2S", "--signpost.integrity.seal-grace=PT0.2S"));
+        // A setting given replaces the default of the same name (Spring would join the two).
+        for (String setting : settings) {
+            String name = setting.contains("=") ? setting.substring(0, setting.indexOf('=') + 1) : setting;
+            command.removeIf(argument -> argument.startsWith(name) && name.startsWith("--"));
+        }
         command.addAll(List.of(settings));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
