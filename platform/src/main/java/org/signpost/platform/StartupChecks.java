@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.signpost.platform.database.DatabaseProperties;
 import org.signpost.platform.integrity.ChainKey;
 import org.signpost.platform.privacy.MasterKeys;
@@ -12,7 +14,11 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 
 /**
  * The settings that can be checked before the database starts, checked then: a mistake in a key
@@ -34,10 +40,61 @@ public class StartupChecks {
         masterKeys.getIfAvailable();
         chainKey.getIfAvailable();
         checkUrl(database);
+        if (environment instanceof ConfigurableEnvironment configurable) {
+            checkNumbersAndDurations(configurable);
+        }
         if (context instanceof WebServerApplicationContext) {
             checkPortIsFree(environment);
         }
         return new CheckedSettings();
+    }
+
+    /**
+     * Each setting the configuration files give as {@code ${SIGNPOST_NAME:default}} whose default
+     * is a whole number or a duration must be one too: otherwise the bean that reads it fails,
+     * later and in a trace that never names the variable.
+     */
+    static void checkNumbersAndDurations(ConfigurableEnvironment environment) {
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            if (!(source instanceof OriginTrackedMapPropertySource file)) {
+                continue;
+            }
+            for (String name : file.getPropertyNames()) {
+                Matcher declared = SETTING.matcher(String.valueOf(file.getProperty(name)));
+                if (!declared.matches()) {
+                    continue;
+                }
+                String setting = declared.group(1);
+                String example = declared.group(2);
+                String value;
+                try {
+                    value = environment.getProperty(name);
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+                if (value == null || value.isBlank()) {
+                    continue;
+                }
+                checkValue(setting, example, value.strip());
+            }
+        }
+    }
+
+    private static final Pattern SETTING = Pattern.compile("^\\$\\{(SIGNPOST_[A-Z0-9_]+):([^$}]*)}$");
+
+    static void checkValue(String setting, String example, String value) {
+        if (example.matches("-?\\d+") && !value.matches("-?\\d{1,9}")) {
+            throw new ConfigurationProblem(setting, "'" + value + "' is not a whole number",
+                    "Give a whole number in " + setting + ", such as " + example + ".");
+        }
+        if (example.startsWith("PT")) {
+            try {
+                DurationStyle.detectAndParse(value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationProblem(setting, "'" + value + "' is not a duration",
+                        "Give a duration in " + setting + " as ISO-8601 (such as " + example + ") or as 10s, 15m, 2h.");
+            }
+        }
     }
 
     /** A URL of PostgreSQL's own form (postgres://...) or any other driver's finds no driver. */

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.Map;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signpost.platform.database.DatabaseProperties;
@@ -92,6 +94,27 @@ class StartupChecksTest {
             assertThat(problem.getMessage()).contains("port " + taken.getLocalPort() + " is in use");
         }
         StartupChecks.checkPortIsFree(new MockEnvironment().withProperty("server.port", "0"));
+    }
+
+    @Test
+    void aNumberOrDurationSettingThatIsNotOneNamesTheVariable() {
+        MockEnvironment environment = new MockEnvironment();
+        environment.getPropertySources().addFirst(new OriginTrackedMapPropertySource("signpost-platform.yml", Map.of(
+                "signpost.signin.lock", "${SIGNPOST_SIGNIN_LOCK:PT15M}",
+                "signpost.db.pool-size", "${SIGNPOST_DB_POOL_SIZE:20}",
+                "signpost.users-file", "${SIGNPOST_USERS_FILE:}")));
+        StartupChecks.checkNumbersAndDurations(environment);
+
+        environment.setProperty("SIGNPOST_SIGNIN_LOCK", "15 minutes");
+        ConfigurationProblem duration = problem(() -> StartupChecks.checkNumbersAndDurations(environment));
+        assertThat(duration.setting()).isEqualTo("SIGNPOST_SIGNIN_LOCK");
+        assertThat(duration.getMessage()).contains("'15 minutes' is not a duration");
+
+        environment.setProperty("SIGNPOST_SIGNIN_LOCK", "15m");
+        environment.setProperty("SIGNPOST_DB_POOL_SIZE", "twenty");
+        ConfigurationProblem number = problem(() -> StartupChecks.checkNumbersAndDurations(environment));
+        assertThat(number.setting()).isEqualTo("SIGNPOST_DB_POOL_SIZE");
+        assertThat(number.getMessage()).contains("'twenty' is not a whole number");
     }
 
     private static DatabaseProperties database(String url) {
