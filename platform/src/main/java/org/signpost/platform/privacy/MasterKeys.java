@@ -50,6 +50,11 @@ public final class MasterKeys {
         return new MasterKeys(null, source, parse(text, source));
     }
 
+    /** The setting that gives the keys: SIGNPOST_MASTER_KEY for the key itself, else SIGNPOST_MASTER_KEY_FILE. */
+    public String setting() {
+        return file == null && source.equals(TEXT_SETTING) ? TEXT_SETTING : FILE_SETTING;
+    }
+
     /** Where the keys come from, for messages. */
     public String source() {
         return source;
