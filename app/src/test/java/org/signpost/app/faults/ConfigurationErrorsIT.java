@@ -49,7 +49,7 @@ class ConfigurationErrorsIT {
     private List<String> refused(String... settings) throws Exception {
         Path log = data.resolveSibling(data.getFileName() + ".log");
         try (ServiceProcess service = ServiceProcess.allInOne(data, log)) {
-            int exit = service.startRefused(Duration.ofSeconds(120), settings);
+            int exit = service.startRefused(Duration.ofSeconds(240), settings);
             List<String> output = Files.readAllLines(log);
             assertThat(exit).as("exit code").isNotZero();
             assertThat(output).as("the block").contains("APPLICATION FAILED TO START", "Description:", "Action:");

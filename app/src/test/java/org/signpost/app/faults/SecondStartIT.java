@@ -24,7 +24,7 @@ class SecondStartIT {
              ServiceProcess second = ServiceProcess.allInOne(data, secondLog)) {
             first.start();
 
-            int exit = second.startRefused(Duration.ofSeconds(90));
+            int exit = second.startRefused(Duration.ofSeconds(240));
 
             List<String> output = Files.readAllLines(secondLog);
             assertThat(exit).as("exit code of the second start").isNotZero();

@@ -85,7 +85,7 @@ final class ServiceProcess implements AutoCloseable {
     /** @param settings more command-line settings, such as --name=value */
     void start(String... settings) throws IOException {
         launch(settings);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service stopped at start; see " + log);
             }
