@@ -82,6 +82,21 @@ class MetricsCommandLineTest extends QuerySideTest {
         assertOneLine(noJdbc, "SIGNPOST_DB_URL", "jdbc:postgresql://HOST:PORT/DATABASE");
     }
 
+    @Test
+    void rotateMasterKeySaysARefusedDatabaseInOneLine() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = RotateMasterKeyCommandLine.run(new String[] {"--db-url", "jdbc:postgresql://127.0.0.1:" + port + "/x",
+                "--key-file", "/nowhere/master-key"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertOneLine(new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)),
+                "signpost rotate-master-key: SIGNPOST_DB_URL: no PostgreSQL answers at 127.0.0.1:" + port);
+    }
+
     private static void assertOneLine(Run run, String... said) {
         assertThat(run.exit()).as(run.err()).isNotZero();
         assertThat(run.out()).isEmpty();
