@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.signpost.platform.ConfigurationProblem;
 
 /**
@@ -24,10 +26,19 @@ final class DataDirectoryOwner implements AutoCloseable {
     /** The setting that chooses another data directory, for the message to a second start. */
     static final String SETTING = "SIGNPOST_DB_DATA_DIRECTORY";
 
+    /**
+     * The lock files this process holds. A second claim here is refused before it opens the file:
+     * the operating system drops a process's lock on a file when the process closes any of its
+     * descriptors of that file, so a refused claim must not open one.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private DataDirectoryOwner(FileChannel channel, FileLock lock) {
+    private DataDirectoryOwner(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
@@ -43,7 +54,19 @@ final class DataDirectoryOwner implements AutoCloseable {
      * @throws ConfigurationProblem if another process (or another server of this one) runs on it
      */
     static DataDirectoryOwner claim(Path dataDirectory) {
-        Path file = lockFile(dataDirectory);
+        Path file = lockFile(dataDirectory).toAbsolutePath().normalize();
+        if (!HELD.add(file)) {
+            throw inUse(dataDirectory, "pid " + ProcessHandle.current().pid());
+        }
+        try {
+            return claim(dataDirectory, file);
+        } catch (RuntimeException e) {
+            HELD.remove(file);
+            throw e;
+        }
+    }
+
+    private static DataDirectoryOwner claim(Path dataDirectory, Path file) {
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -66,7 +89,7 @@ final class DataDirectoryOwner implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(false);
-            return new DataDirectoryOwner(channel, lock);
+            return new DataDirectoryOwner(file, channel, lock);
         } catch (IOException e) {
             try {
                 channel.close();
@@ -100,6 +123,7 @@ final class DataDirectoryOwner implements AutoCloseable {
             lock.release();
         } finally {
             channel.close();
+            HELD.remove(file);
         }
     }
 }
