@@ -50,7 +50,7 @@ public class StartupChecks {
     }
 
     /**
-     * Each setting the configuration files give as {@code ${SIGNPOST_NAME:default}} whose default
+     * Each setting the configuration files give as {@code ${SIGNPOST_...:default}} whose default
      * is a whole number or a duration must be one too: otherwise the bean that reads it fails,
      * later and in a trace that never names the variable.
      */
