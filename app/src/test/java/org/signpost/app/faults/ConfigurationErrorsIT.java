@@ -37,6 +37,19 @@ class ConfigurationErrorsIT {
     }
 
     @Test
+    void aDatabaseThatRefuses() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        List<String> output = refused("--signpost.db.url=jdbc:postgresql://127.0.0.1:" + port + "/signpost",
+                "--signpost.db.user=signpost", "--signpost.db.password=not-shown");
+        assertThat(output).anySatisfy(line -> assertThat(line)
+                .startsWith("SIGNPOST_DB_URL: no PostgreSQL answers at 127.0.0.1:" + port));
+        assertThat(output).noneMatch(line -> line.contains("not-shown"));
+    }
+
+    @Test
     void aPortInUse() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             List<String> output = refused("--server.port=" + taken.getLocalPort());

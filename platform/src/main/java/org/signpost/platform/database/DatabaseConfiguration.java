@@ -31,11 +31,23 @@ public class DatabaseConfiguration {
         return SignpostHome.of(home);
     }
 
-    /** Holds no server when an external PostgreSQL is configured. */
+    /**
+     * Holds no server when an external PostgreSQL is configured; then it connects once as each
+     * configured role, so that a database that refuses is said as the setting to correct before
+     * the pool or the migrations (both of which need this bean) meet it.
+     */
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(DatabaseProperties properties, SignpostHome home,
                                       ObjectProvider<CheckedSettings> checkedFirst) {
         checkedFirst.getIfAvailable();
+        if (properties.external()) {
+            ExternalDatabaseCheck.connect(properties.url(), properties.user(), properties.password(),
+                    "SIGNPOST_DB_USER", "SIGNPOST_DB_PASSWORD");
+            if (properties.ownerConfigured()) {
+                ExternalDatabaseCheck.connect(properties.url(), properties.ownerUser(), properties.ownerPassword(),
+                        "SIGNPOST_DB_OWNER_USER", "SIGNPOST_DB_OWNER_PASSWORD");
+            }
+        }
         return properties.external()
                 ? new EmbeddedDatabase(null)
                 : new EmbeddedDatabase(EmbeddedPostgresServer.start(properties.dataDirectoryOrDefault(home), 0,
@@ -48,12 +60,6 @@ public class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("signpost");
         if (properties.external()) {
-            ExternalDatabaseCheck.connect(properties.url(), properties.user(), properties.password(),
-                    "SIGNPOST_DB_USER", "SIGNPOST_DB_PASSWORD");
-            if (properties.ownerConfigured()) {
-                ExternalDatabaseCheck.connect(properties.url(), properties.ownerUser(), properties.ownerPassword(),
-                        "SIGNPOST_DB_OWNER_USER", "SIGNPOST_DB_OWNER_PASSWORD");
-            }
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.user());
             config.setPassword(properties.password());
