@@ -42,6 +42,14 @@ public final class PrivateFiles {
      * containers see it, and mounts it readable by all of the container's users by default.
      */
     public static void requirePrivate(Path file) {
+        requirePrivate(file, "SIGNPOST_HOME");
+    }
+
+    /**
+     * @param setting the setting that names the file (or its directory), for the message
+     * @throws ConfigurationProblem if others than its owner may read or change it
+     */
+    public static void requirePrivate(Path file, String setting) {
         String path = file.toAbsolutePath().normalize().toString();
         if (!posix() || path.startsWith("/run/secrets/") || path.startsWith("/var/run/secrets/")) {
             return;
@@ -50,9 +58,9 @@ public final class PrivateFiles {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             permissions.retainAll(OTHERS);
             if (!permissions.isEmpty()) {
-                throw new IllegalStateException(file + " holds a secret but others may read or change it (mode "
+                throw new ConfigurationProblem(setting, file + " holds a secret but others may read or change it (mode "
                         + PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
-                        + "): make it private with chmod 600 " + file);
+                        + "): make it private with chmod 600 " + file, "Run: chmod 600 " + file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the permissions of " + file, e);

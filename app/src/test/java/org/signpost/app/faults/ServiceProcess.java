@@ -50,6 +50,12 @@ final class ServiceProcess implements AutoCloseable {
                 dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"), dataDirectory);
     }
 
+    /** A second all-in-one service on the same embedded data directory, with a log of its own. */
+    static ServiceProcess allInOne(Path dataDirectory, Path log) throws IOException {
+        return new ServiceProcess("signpost.jar", List.of("--signpost.db.url=", "--signpost.db.data-directory=" + dataDirectory),
+                log, dataDirectory);
+    }
+
     /** The all-in-one service on an external PostgreSQL. */
     static ServiceProcess allInOne(Database database, Path log) throws IOException {
         return new ServiceProcess("signpost.jar", database.serviceArguments(), log);
@@ -64,11 +70,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** An all-in-one service's home of its own, beside its data: where its database's passwords are. */
-    private static Path home(Path dataDirectory) {
+    static Path home(Path dataDirectory) {
         return dataDirectory.resolveSibling(dataDirectory.getFileName() + "-home");
     }
 
-    private static Path jar(String property) {
+    static Path jar(String property) {
         String jar = System.getProperty(property);
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("Run with -Plong after packaging: no jar at " + jar + " (" + property + ")");
@@ -78,6 +84,29 @@ final class ServiceProcess implements AutoCloseable {
 
     /** @param settings more command-line settings, such as --name=value */
     void start(String... settings) throws IOException {
+        launch(settings);
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service stopped at start; see " + log);
+            }
+            try {
+                return api().anonymous().get("/actuator/health").status() == 200;
+            } catch (UncheckedIOException | IllegalStateException e) {
+                return false;
+            }
+        });
+    }
+
+    /** A start expected to be refused: waits for the process to end; its exit code (its output is in {@link #log()}). */
+    int startRefused(Duration atMost, String... settings) throws IOException, InterruptedException {
+        launch(settings);
+        if (!process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("Still running " + atMost + " after a start that should be refused; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    private void launch(String... settings) throws IOException {
         Path users = Files.createTempFile("signpost-users", ".yml");
         try (InputStream in = ServiceProcess.class.getResourceAsStream("/test-users.yml")) {
             Files.write(users, in.readAllBytes());
@@ -90,19 +119,14 @@ final class ServiceProcess implements AutoCloseable {
                 "--signpost.master-key-file=" + TestDatabase.masterKeyFile(log.getParent().resolve("keys")),
                 "--signpost.integrity.key=" + TestDatabase.INTEGRITY_KEY, "--signpost.home=" + home,
                 "--signpost.integrity.seal-interval=PT0.2S", "--signpost.integrity.seal-grace=PT0.2S"));
+        // A setting given replaces the default of the same name (Spring would join the two).
+        for (String setting : settings) {
+            String name = setting.contains("=") ? setting.substring(0, setting.indexOf('=') + 1) : setting;
+            command.removeIf(argument -> argument.startsWith(name) && name.startsWith("--"));
+        }
         command.addAll(List.of(settings));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The service stopped at start; see " + log);
-            }
-            try {
-                return api().anonymous().get("/actuator/health").status() == 200;
-            } catch (UncheckedIOException | IllegalStateException e) {
-                return false;
-            }
-        });
     }
 
     /** The embedded PostgreSQL of an all-in-one service, from the files it keeps. */

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.signpost.platform.SignpostHome;
+import org.signpost.platform.StartupChecks.CheckedSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
@@ -29,9 +31,23 @@ public class DatabaseConfiguration {
         return SignpostHome.of(home);
     }
 
-    /** Holds no server when an external PostgreSQL is configured. */
+    /**
+     * Holds no server when an external PostgreSQL is configured; then it connects once as each
+     * configured role, so that a database that refuses is said as the setting to correct before
+     * the pool or the migrations (both of which need this bean) meet it.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties, SignpostHome home) {
+    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties, SignpostHome home,
+                                      ObjectProvider<CheckedSettings> checkedFirst) {
+        checkedFirst.getIfAvailable();
+        if (properties.external()) {
+            ExternalDatabaseCheck.connect(properties.url(), properties.user(), properties.password(),
+                    "SIGNPOST_DB_USER", "SIGNPOST_DB_PASSWORD");
+            if (properties.ownerConfigured()) {
+                ExternalDatabaseCheck.connect(properties.url(), properties.ownerUser(), properties.ownerPassword(),
+                        "SIGNPOST_DB_OWNER_USER", "SIGNPOST_DB_OWNER_PASSWORD");
+            }
+        }
         return properties.external()
                 ? new EmbeddedDatabase(null)
                 : new EmbeddedDatabase(EmbeddedPostgresServer.start(properties.dataDirectoryOrDefault(home), 0,

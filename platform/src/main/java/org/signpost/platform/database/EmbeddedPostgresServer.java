@@ -31,6 +31,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final DatabaseCredentials credentials;
+    private final DataDirectoryOwner owner;
 
     /** The service's embedded default (see {@link DatabaseProperties#sharedBuffersOrDefault()}). */
     public static final String DEFAULT_SHARED_BUFFERS = "512MB";
@@ -39,9 +40,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Enough WAL for crash recovery, none for replicas or archives (there are none). */
     public static final String WAL_LEVEL = "minimal";
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, DatabaseCredentials credentials) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, DatabaseCredentials credentials,
+                                   DataDirectoryOwner owner) {
         this.postgres = postgres;
         this.credentials = credentials;
+        this.owner = owner;
     }
 
     /** A server on its own, as tests and benchmarks use one in place of an external PostgreSQL. */
@@ -62,11 +65,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * @param sharedBuffers   PostgreSQL's own cache of table and index pages, such as "512MB"
      * @param credentialsFile where the passwords of its roles are kept (made on first start)
+     * @throws org.signpost.platform.ConfigurationProblem if another process runs a server on the directory
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, String sharedBuffers,
                                                Path credentialsFile) {
+        PrivateFiles.createPrivateDirectories(dataDirectory);
+        DataDirectoryOwner owner = DataDirectoryOwner.claim(dataDirectory);
         try {
-            PrivateFiles.createPrivateDirectories(dataDirectory);
+            return start(dataDirectory, port, sharedBuffers, credentialsFile, owner);
+        } catch (RuntimeException e) {
+            try {
+                owner.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static EmbeddedPostgresServer start(Path dataDirectory, int port, String sharedBuffers,
+                                                Path credentialsFile, DataDirectoryOwner owner) {
+        try {
             DatabaseCredentials credentials = DatabaseCredentials.readOrCreate(credentialsFile);
             stopOrphanedServer(dataDirectory);
             Path binaries = binariesDirectory(dataDirectory);
@@ -108,9 +127,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // hook racing with the context's own shutdown.
                     .setRegisterShutdownHook(false)
                     .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, credentials);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, credentials, owner);
             try (Connection superuser = server.superuserConnection()) {
                 DatabaseRoles.setUp(superuser, credentials);
+            } catch (SQLException e) {
+                postgres.close();
+                throw e;
             }
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
             return server;
@@ -142,7 +164,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * A service killed without a chance to stop its PostgreSQL leaves that server running on the
-     * data directory; the next start would fail on it. Such an orphan is asked to shut down
+     * data directory; the next start would fail on it. Only called by the directory's owner
+     * ({@link DataDirectoryOwner}): a server running there now has lost its service, since a
+     * running service would still hold the lock. Such an orphan is asked to shut down
      * (SIGTERM: no new connections, wait for the old clients, which died with the service).
      */
     private static void stopOrphanedServer(Path dataDirectory) throws IOException {
@@ -206,6 +230,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            owner.close();
+        }
     }
 }

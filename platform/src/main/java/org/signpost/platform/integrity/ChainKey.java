@@ -15,6 +15,7 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.signpost.platform.ConfigurationProblem;
 
 /**
  * The secret the chains are sealed with: 32 random bytes, base64, in a file outside the database
@@ -24,6 +25,10 @@ import javax.crypto.spec.SecretKeySpec;
  * a seal of one chain is never valid in another.
  */
 public final class ChainKey {
+
+    /** The settings that give the key, for messages. */
+    static final String FILE_SETTING = "SIGNPOST_INTEGRITY_KEY_FILE";
+    static final String KEY_SETTING = "SIGNPOST_INTEGRITY_KEY";
 
     private static final String MAKE_ONE = "head -c 32 /dev/urandom | base64 > %1$s; chmod 600 %1$s";
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
@@ -42,20 +47,20 @@ public final class ChainKey {
      */
     public static ChainKey load(String base64, Path file) {
         if (base64 != null && !base64.isBlank()) {
-            return new ChainKey(decode(base64, "signpost.integrity.key"));
+            return new ChainKey(decode(base64, "signpost.integrity.key", KEY_SETTING));
         }
         String content;
         try {
             refuseIfOthersMayRead(file);
             content = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
-            throw new UnusableIntegrityKey("No integrity key: " + file + " (SIGNPOST_INTEGRITY_KEY_FILE) does not exist; "
+            throw new UnusableIntegrityKey(FILE_SETTING, "no integrity key: " + file + " does not exist; "
                     + "make one with: " + MAKE_ONE.formatted(file));
         } catch (IOException e) {
-            throw new UnusableIntegrityKey("The integrity key " + file + " (SIGNPOST_INTEGRITY_KEY_FILE) cannot be read: "
+            throw new UnusableIntegrityKey(FILE_SETTING, "the integrity key " + file + " cannot be read: "
                     + e.getMessage());
         }
-        return new ChainKey(decode(content, file.toString()));
+        return new ChainKey(decode(content, file.toString(), FILE_SETTING));
     }
 
     private static void refuseIfOthersMayRead(Path file) throws IOException {
@@ -66,22 +71,22 @@ public final class ChainKey {
         }
         Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
         if (permissions.stream().anyMatch(OTHERS::contains)) {
-            throw new UnusableIntegrityKey("The integrity key " + file + " (SIGNPOST_INTEGRITY_KEY_FILE) is open to others ("
+            throw new UnusableIntegrityKey(FILE_SETTING, "the integrity key " + file + " is open to others ("
                     + PosixFilePermissions.toString(permissions) + "): make it readable by its owner only: chmod 600 "
                     + file);
         }
     }
 
-    private static byte[] decode(String base64, String source) {
+    private static byte[] decode(String base64, String source, String setting) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64.strip());
         } catch (IllegalArgumentException e) {
-            throw new UnusableIntegrityKey("The integrity key in " + source + " is not base64; make one with: "
+            throw new UnusableIntegrityKey(setting, "the integrity key in " + source + " is not base64; make one with: "
                     + MAKE_ONE.formatted("<file>"));
         }
         if (bytes.length != 32) {
-            throw new UnusableIntegrityKey("The integrity key in " + source + " must be 32 bytes (256 bits), not "
+            throw new UnusableIntegrityKey(setting, "the integrity key in " + source + " must be 32 bytes (256 bits), not "
                     + bytes.length + "; make one with: " + MAKE_ONE.formatted("<file>"));
         }
         return bytes;
@@ -100,9 +105,10 @@ public final class ChainKey {
     }
 
     /** Why the service cannot start: no key, or one it must not use. The message is one line that says what to do. */
-    public static final class UnusableIntegrityKey extends IllegalStateException {
-        UnusableIntegrityKey(String message) {
-            super(message);
+    public static final class UnusableIntegrityKey extends ConfigurationProblem {
+        UnusableIntegrityKey(String setting, String problem) {
+            super(setting, problem, "Give every Signpost process sharing a database the same integrity key, in a file "
+                    + "only its user may read.");
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.crypto.SecretKey;
+import org.signpost.platform.ConfigurationProblem;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,7 +42,7 @@ final class MasterKeyCheck {
             int version = (Integer) row.get("version");
             masterKeys.version(version).ifPresent(key -> {
                 if (!opensCheck(key, version, (byte[]) row.get("check_value"))) {
-                    throw new IllegalStateException("The master key of version " + version + " in "
+                    throw notTheDatabases("the master key of version " + version + " in "
                             + masterKeys.source() + " is not the one this database's keys were wrapped with: "
                             + "is it the key of another installation?");
                 }
@@ -51,7 +52,7 @@ final class MasterKeyCheck {
                 SELECT DISTINCT master_key_version FROM personal_data_key WHERE wrapped_key IS NOT NULL
                 UNION SELECT max(version) FROM master_key""", Integer.class)) {
             if (masterKeys.version(version).isEmpty()) {
-                throw new IllegalStateException("This database's keys are wrapped by master key version " + version
+                throw notTheDatabases("this database's keys are wrapped by master key version " + version
                         + ", which " + masterKeys.source() + " does not hold");
             }
         }
@@ -65,16 +66,23 @@ final class MasterKeyCheck {
         List<Map<String, Object>> sample = jdbc.queryForList(
                 "SELECT subject_id, wrapped_key FROM personal_data_key WHERE wrapped_key IS NOT NULL LIMIT 1");
         int version = sample.isEmpty() ? masterKeys.newest() : 1;
-        SecretKey key = masterKeys.version(version).orElseThrow(() -> new IllegalStateException(
-                "This database's keys are wrapped by master key version 1, which " + masterKeys.source()
+        SecretKey key = masterKeys.version(version).orElseThrow(() -> notTheDatabases(
+                "this database's keys are wrapped by master key version 1, which " + masterKeys.source()
                         + " does not hold"));
         if (!sample.isEmpty() && AesGcm.open(key, (byte[]) sample.get(0).get("wrapped_key"),
                 PersonalDataKeys.associatedData((UUID) sample.get(0).get("subject_id"))).isEmpty()) {
-            throw new IllegalStateException("The master key in " + masterKeys.source() + " does not open the keys "
+            throw notTheDatabases("the master key in " + masterKeys.source() + " does not open the keys "
                     + "in this database: is it the key of another installation?");
         }
         jdbc.update("INSERT INTO master_key (version, check_value) VALUES (?, ?) ON CONFLICT (version) DO NOTHING",
                 version, checkValue(key, version));
+    }
+
+    /** A key file that is not this database's: said as the setting that names it. */
+    private ConfigurationProblem notTheDatabases(String problem) {
+        return new ConfigurationProblem(masterKeys.setting(), problem, "Give the master key file of the installation "
+                + "that made this database (the Signpost home's master-key, or its copy in a safe place), or another "
+                + "data directory in SIGNPOST_DB_DATA_DIRECTORY for this key.");
     }
 
     private static byte[] associatedData(int version) {

@@ -1,7 +1,6 @@
 package org.signpost.platform.privacy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.signpost.platform.ConfigurationProblem;
 import org.signpost.platform.PrivateFiles;
 
 /**
@@ -21,8 +21,13 @@ import org.signpost.platform.PrivateFiles;
  * retires the old one. Never stored in the database, so a copy of the database alone reads no
  * personal data; read from a file only its owner may read ({@code SIGNPOST_MASTER_KEY_FILE}),
  * which is read again when a version not known yet is asked for (a rotation by another process).
+ * A file or text that holds no usable key is a {@link ConfigurationProblem} naming the setting.
  */
 public final class MasterKeys {
+
+    /** The settings that give the keys, for messages. */
+    public static final String FILE_SETTING = "SIGNPOST_MASTER_KEY_FILE";
+    public static final String TEXT_SETTING = "SIGNPOST_MASTER_KEY";
 
     private final Path file;
     private final String source;
@@ -42,6 +47,11 @@ public final class MasterKeys {
     /** Given whole, as text (SIGNPOST_MASTER_KEY, tests): never read again. */
     public static MasterKeys fromText(String text, String source) {
         return new MasterKeys(null, source, parse(text, source));
+    }
+
+    /** The setting that gives the keys: SIGNPOST_MASTER_KEY for the key itself, else SIGNPOST_MASTER_KEY_FILE. */
+    public String setting() {
+        return file == null && source.equals(TEXT_SETTING) ? TEXT_SETTING : FILE_SETTING;
     }
 
     /** Where the keys come from, for messages. */
@@ -78,15 +88,17 @@ public final class MasterKeys {
 
     private static Map<Integer, SecretKey> read(Path file) {
         if (!Files.exists(file)) {
-            throw new IllegalStateException("No master key file at " + file + ": the launcher makes one on the first "
-                    + "start (./signpost start), or make one with: head -c 32 /dev/urandom | base64 > " + file
-                    + " && chmod 600 " + file);
+            throw new ConfigurationProblem(FILE_SETTING, "no master key file at " + file + ": the launcher makes one on "
+                    + "the first start (./signpost start), or make one with: head -c 32 /dev/urandom | base64 > " + file
+                    + " && chmod 600 " + file, "Give the file of this installation's master key in " + FILE_SETTING
+                    + ", or make a new one (only for a new, empty database).");
         }
-        PrivateFiles.requirePrivate(file);
+        PrivateFiles.requirePrivate(file, FILE_SETTING);
         try {
             return parse(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the master key file " + file, e);
+            throw new ConfigurationProblem(FILE_SETTING, "the master key file " + file + " cannot be read ("
+                    + e.getMessage() + ")", "Make it readable by the service's user only: chmod 600 " + file, e);
         }
     }
 
@@ -106,16 +118,16 @@ public final class MasterKeys {
                     version = 0;
                 }
                 if (version < 1) {
-                    throw new IllegalStateException("A line of the master key in " + source
+                    throw problem(source, "a line of the master key in " + source
                             + " has no version before its ':' (a whole number from 1)");
                 }
             }
             if (keys.put(version, key(entry.substring(colon + 1).strip(), source)) != null) {
-                throw new IllegalStateException("The master key in " + source + " gives version " + version + " twice");
+                throw problem(source, "the master key in " + source + " gives version " + version + " twice");
             }
         }
         if (keys.isEmpty()) {
-            throw new IllegalStateException("No master key in " + source
+            throw problem(source, "No master key in " + source
                     + ": 32 random bytes in base64 (for example: head -c 32 /dev/urandom | base64)");
         }
         return keys;
@@ -126,13 +138,21 @@ public final class MasterKeys {
         try {
             bytes = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The master key in " + source + " is not base64");
+            throw problem(source, "the master key in " + source + " is not base64 (32 random bytes in base64, "
+                    + "as head -c 32 /dev/urandom | base64 makes them)");
         }
         if (bytes.length != 32) {
-            throw new IllegalStateException("The master key in " + source + " must be 32 bytes (256 bits), not "
+            throw problem(source, "the master key in " + source + " must be 32 bytes (256 bits), not "
                     + bytes.length);
         }
         return new SecretKeySpec(bytes, "AES");
+    }
+
+    /** A key that cannot be used, named by its setting: the text's own, else the file's. */
+    private static ConfigurationProblem problem(String source, String problem) {
+        String setting = source.equals(TEXT_SETTING) ? TEXT_SETTING : FILE_SETTING;
+        return new ConfigurationProblem(setting, problem, "Give this installation's master key: one line of 32 random "
+                + "bytes in base64 (or version:base64 lines after a rotation), in a file only the service's user may read.");
     }
 
     /** The file's text for these keys, one a line. */

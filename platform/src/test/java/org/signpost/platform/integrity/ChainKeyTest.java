@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signpost.platform.ConfigurationProblem;
 import org.signpost.platform.integrity.ChainKey.UnusableIntegrityKey;
 
 /** The integrity key comes from a file only its owner may read, and the service says plainly when it has none. */
@@ -30,7 +31,7 @@ class ChainKeyTest {
     void withoutAKeyFileTheMessageNamesTheSettingAndHowToMakeOne() {
         Path missing = home.resolve("integrity-key");
         assertThatThrownBy(() -> ChainKey.load("", missing)).isInstanceOf(UnusableIntegrityKey.class)
-                .hasMessage("No integrity key: " + missing + " (SIGNPOST_INTEGRITY_KEY_FILE) does not exist; make one with: "
+                .hasMessage("SIGNPOST_INTEGRITY_KEY_FILE: no integrity key: " + missing + " does not exist; make one with: "
                         + "head -c 32 /dev/urandom | base64 > " + missing + "; chmod 600 " + missing);
     }
 
@@ -52,7 +53,8 @@ class ChainKeyTest {
     @Test
     void aKeyThatIsNotThirtyTwoBytesOfBase64IsRefused() throws Exception {
         Path notBase64 = keyFile("not a key!", "rw-------");
-        assertThatThrownBy(() -> ChainKey.load(null, notBase64)).hasMessageContaining("is not base64");
+        assertThatThrownBy(() -> ChainKey.load(null, notBase64)).isInstanceOf(ConfigurationProblem.class)
+                .hasMessageStartingWith("SIGNPOST_INTEGRITY_KEY_FILE: ").hasMessageContaining("is not base64");
         Path short_ = keyFile(Base64.getEncoder().encodeToString(new byte[16]), "rw-------");
         assertThatThrownBy(() -> ChainKey.load(null, short_)).hasMessageContaining("must be 32 bytes (256 bits), not 16");
     }
@@ -61,7 +63,7 @@ class ChainKeyTest {
     void aKeyGivenItselfIsUsedBeforeAnyFile() {
         assertThat(ChainKey.load(KEY, home.resolve("none"))).isNotNull();
         assertThatThrownBy(() -> ChainKey.load("c2hvcnQ=", home.resolve("none")))
-                .hasMessageContaining("signpost.integrity.key must be 32 bytes");
+                .hasMessageContaining("signpost.integrity.key must be 32 bytes").hasMessageStartingWith("SIGNPOST_INTEGRITY_KEY: ");
     }
 
     @Test

@@ -57,6 +57,8 @@ class MasterKeyCheckTest {
         new MasterKeyCheck(service, RIGHT).verify();
 
         assertThatThrownBy(() -> new MasterKeyCheck(service, WRONG).verify())
+                .isInstanceOf(org.signpost.platform.ConfigurationProblem.class)
+                .hasMessageStartingWith("SIGNPOST_MASTER_KEY_FILE: ")
                 .hasMessageContaining("the wrong file").hasMessageContaining("another installation");
     }
 

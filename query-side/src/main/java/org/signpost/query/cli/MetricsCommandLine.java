@@ -21,7 +21,6 @@ import org.signpost.query.metrics.MetricFacts;
 import org.signpost.query.metrics.MetricsFold;
 import org.signpost.query.metrics.Publication;
 import org.signpost.query.store.EventStoreScan;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,39 +60,43 @@ public final class MetricsCommandLine implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean progressBar;
 
-    MetricsCommandLine(PrintStream out, PrintStream err) {
+    MetricsCommandLine(PrintStream out, PrintStream err, boolean progressBar) {
         this.out = out;
         this.err = err;
+        this.progressBar = progressBar;
     }
 
+    /** Figures alone on standard output; logs, the progress bar (on a terminal) and errors on standard error. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        CommandLines.logToStandardErrorOnly();
+        System.exit(run(args, System.out, System.err, CommandLines.standardErrorIsATerminal()));
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        return new CommandLine(new MetricsCommandLine(out, err))
-                .setOut(new java.io.PrintWriter(out, true)).setErr(new java.io.PrintWriter(err, true))
+    /** @param progressBar whether to draw the progress of the reading on {@code err} (a terminal's) */
+    public static int run(String[] args, PrintStream out, PrintStream err, boolean progressBar) {
+        return CommandLines.of(new MetricsCommandLine(out, err, progressBar), "signpost metrics", out, err)
                 .execute(args);
     }
 
     @Override
     public Integer call() throws Exception {
         if (!List.of("json", "csv").contains(format)) {
-            err.println("--format must be json or csv");
+            err.println("signpost metrics: --format must be json or csv, not '" + format + "'");
             return 2;
         }
         if (suppressBelow < 1) {
-            err.println("--suppress-below must be at least 1");
+            err.println("signpost metrics: --suppress-below must be at least 1");
             return 2;
         }
         if (to.isBefore(from)) {
-            err.println("--to must not be before --from");
+            err.println("signpost metrics: --to must not be before --from");
             return 2;
         }
         Instant upTo = asOf != null ? asOf : Instant.now();
         if (upTo.isAfter(Instant.now())) {
-            err.println("--as-of must not be in the future: later events would change the figures");
+            err.println("signpost metrics: --as-of must not be in the future: later events would change the figures");
             return 2;
         }
         Evaluation evaluation;
@@ -121,13 +124,21 @@ public final class MetricsCommandLine implements Callable<Integer> {
         EventStoreScan scan = new EventStoreScan(EventSerialization.serializer());
         long total = scan.count(connection, upTo, MetricsFold.EVENTS_WITH_FACTS);
         MetricFacts facts = new MetricFacts();
+        if (!progressBar) {
+            scan.scan(connection, upTo, MetricsFold.EVENTS_WITH_FACTS,
+                    event -> MetricsFold.apply(event.payload(), event.sequence(), facts));
+            return EvaluationMetrics.compute(facts, from, to, upTo);
+        }
         try (ProgressBar progress = new ProgressBarBuilder().setTaskName("Reading events").setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
                 .setUpdateIntervalMillis(200).setUnit(" events", 1).build()) {
-            scan.scan(connection, upTo, MetricsFold.EVENTS_WITH_FACTS, event -> {
+            long read = scan.scan(connection, upTo, MetricsFold.EVENTS_WITH_FACTS, event -> {
                 MetricsFold.apply(event.payload(), event.sequence(), facts);
                 progress.step();
             });
+            // What was read, whatever was counted before (events recorded meanwhile up to --as-of).
+            progress.maxHint(read);
+            progress.stepTo(read);
         }
         return EvaluationMetrics.compute(facts, from, to, upTo);
     }

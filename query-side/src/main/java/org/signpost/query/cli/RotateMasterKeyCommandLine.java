@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.signpost.platform.SignpostHome;
 import org.signpost.platform.privacy.MasterKeyRotation;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +30,12 @@ public final class RotateMasterKeyCommandLine implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RotateMasterKeyCommandLine(System.out)).execute(args));
+        CommandLines.logToStandardErrorOnly();
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        return CommandLines.of(new RotateMasterKeyCommandLine(out), "signpost rotate-master-key", out, err).execute(args);
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.signpost.platform.SignpostHome;
+import org.signpost.platform.StartupChecks;
+import org.signpost.platform.database.ExternalDatabaseCheck;
 import org.signpost.platform.database.DatabaseCredentials;
 import org.signpost.platform.database.DatabaseRoles;
 import org.signpost.platform.database.EmbeddedPostgresServer;
@@ -55,7 +57,12 @@ final class StoreDatabase implements AutoCloseable {
     static StoreDatabase open(String url, String user, String password, Path dataDirectory, String home)
             throws Exception {
         if (url != null && !url.isBlank()) {
-            return new StoreDatabase(null, DriverManager.getConnection(url, user, password));
+            StartupChecks.checkUrl(url);
+            try {
+                return new StoreDatabase(null, DriverManager.getConnection(url, user, password));
+            } catch (SQLException e) {
+                throw ExternalDatabaseCheck.problem(e, url, user, "SIGNPOST_DB_USER", "SIGNPOST_DB_PASSWORD");
+            }
         }
         SignpostHome signpostHome = SignpostHome.of(home);
         Path directory = dataDirectory != null ? dataDirectory : signpostHome.defaultDataDirectory();

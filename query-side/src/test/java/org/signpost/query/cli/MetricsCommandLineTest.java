@@ -37,13 +37,71 @@ class MetricsCommandLineTest extends QuerySideTest {
         append(new HistoryGenerator(31L, LocalDate.of(2023, 1, 1), 300).histories(50));
         Thread.sleep(5);
         Instant asOf = Instant.now();
-        Run run = run("--from", "2023-01-01", "--to", "2023-12-31", "--as-of", asOf.toString());
+        Run run = withProgressBar("--from", "2023-01-01", "--to", "2023-12-31", "--as-of", asOf.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         String expected = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
                 metrics.evaluation(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), asOf));
         assertThat(run.out().strip()).isEqualTo(expected.strip());
         assertThat(run.err()).contains("Reading events");
+        assertThat(run.err()).as("the bar ends at what it read").containsPattern("(\\d+)/\\1 events");
+    }
+
+    @Test
+    void withoutATerminalTheFiguresAloneAreWrittenAndNothingElse() throws Exception {
+        Run json = run("--from", "2023-01-01", "--to", "2023-12-31");
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(JSON.readTree(json.out()).isObject()).isTrue();
+        assertThat(json.err()).isEmpty();
+        Run csv = run("--from", "2023-01-01", "--to", "2023-12-31", "--format", "csv");
+        assertThat(csv.err()).isEmpty();
+        assertThat(csv.out().lines()).allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(5));
+    }
+
+    @Test
+    void eachMistakeIsOneLineOnStandardErrorAndANonZeroExit() {
+        assertOneLine(run("--from", "2023-13-01", "--to", "2023-12-31"), "--from", "'2023-13-01' is not a date");
+        assertOneLine(run("--from", "yesterday", "--to", "2023-12-31"), "--from", "YYYY-MM-DD");
+        assertOneLine(run("--from", "2023-01-01", "--to", "31/12/2023"), "--to", "is not a date");
+        assertOneLine(run("--from", "2023-01-01", "--to", "2023-12-31", "--as-of", "2023-12-31"), "--as-of",
+                "is not an instant");
+        assertOneLine(run("--from", "2023-01-01", "--to", "2023-12-31", "--format", "xml"), "--format", "'xml'");
+        assertOneLine(run("--to", "2023-12-31"), "--from");
+        assertOneLine(run("--from", "2023-01-01", "--to", "2023-12-31", "--bogus"), "--bogus");
+    }
+
+    @Test
+    void aRefusedDatabaseOrAUrlWithoutJdbcIsOneLineNamingTheSetting() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Run refused = runOn("jdbc:postgresql://127.0.0.1:" + port + "/signpost", "--from", "2023-01-01", "--to", "2023-12-31");
+        assertOneLine(refused, "SIGNPOST_DB_URL", "127.0.0.1:" + port);
+        Run noJdbc = runOn("postgres://127.0.0.1:" + port + "/signpost", "--from", "2023-01-01", "--to", "2023-12-31");
+        assertOneLine(noJdbc, "SIGNPOST_DB_URL", "jdbc:postgresql://HOST:PORT/DATABASE");
+    }
+
+    @Test
+    void rotateMasterKeySaysARefusedDatabaseInOneLine() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = RotateMasterKeyCommandLine.run(new String[] {"--db-url", "jdbc:postgresql://127.0.0.1:" + port + "/x",
+                "--key-file", "/nowhere/master-key"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertOneLine(new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)),
+                "signpost rotate-master-key: SIGNPOST_DB_URL: no PostgreSQL answers at 127.0.0.1:" + port);
+    }
+
+    private static void assertOneLine(Run run, String... said) {
+        assertThat(run.exit()).as(run.err()).isNotZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).as(run.err()).hasSize(1);
+        assertThat(run.err()).contains(said).doesNotContain("Exception", "Usage");
     }
 
     @Test
@@ -96,11 +154,23 @@ class MetricsCommandLineTest extends QuerySideTest {
     }
 
     private Run run(String... options) {
+        return execute(false, ((HikariDataSource) dataSource).getJdbcUrl(), options);
+    }
+
+    private Run withProgressBar(String... options) {
+        return execute(true, ((HikariDataSource) dataSource).getJdbcUrl(), options);
+    }
+
+    private Run runOn(String url, String... options) {
+        return execute(false, url, options);
+    }
+
+    private Run execute(boolean progressBar, String url, String... options) {
         HikariDataSource pool = (HikariDataSource) dataSource;
         String[] args = new String[options.length + 6];
         System.arraycopy(options, 0, args, 0, options.length);
         args[options.length] = "--db-url";
-        args[options.length + 1] = pool.getJdbcUrl();
+        args[options.length + 1] = url;
         args[options.length + 2] = "--db-user";
         args[options.length + 3] = pool.getUsername();
         args[options.length + 4] = "--db-password";
@@ -108,7 +178,7 @@ class MetricsCommandLineTest extends QuerySideTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = MetricsCommandLine.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), progressBar);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }
