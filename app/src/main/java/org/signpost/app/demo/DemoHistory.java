@@ -298,11 +298,13 @@ public final class DemoHistory {
         private String worker;
         private LocalDate lastActivity;
         private final List<Object[]> signposts = new ArrayList<>();
+        private final java.util.TreeMap<LocalDate, String> workers = new java.util.TreeMap<>();
 
         Support(UUID referralId, LocalDate enrolledOn, String worker, Special special) {
             this.referralId = referralId;
             this.enrolledOn = enrolledOn;
             this.worker = worker;
+            this.workers.put(enrolledOn, worker);
             this.special = special;
             this.lastActivity = enrolledOn;
         }
@@ -339,6 +341,7 @@ public final class DemoHistory {
                     add(CHANGE_LINK_WORKER, date, COORDINATOR, body("linkWorkerId", next,
                             "reason", "Link worker's caseload rebalanced after a long-term absence.", "changedOn", date));
                     worker = next;
+                    workers.put(date, next);
                 }
                 if (slot > 0 && !weekly && random.nextInt(10) == 0) {
                     add(MISSED_SESSION, date, worker(), body("plannedOn", date, "reason",
@@ -441,7 +444,9 @@ public final class DemoHistory {
             for (Object[] signpost : signposts) {
                 LocalDate recordedOn = ((LocalDate) signpost[1]).plusDays(7 + random.nextInt(15));
                 if (!recordedOn.isAfter(last)) {
-                    steps.add(new DemoStep(UPTAKE, referralId, recordedOn, worker(),
+                    // Recorded by whoever had the participant that day (a link-worker change sorts before it).
+                    String recordedBy = userOf(workers.floorEntry(recordedOn).getValue());
+                    steps.add(new DemoStep(UPTAKE, referralId, recordedOn, recordedBy,
                             body("attended", random.nextInt(10) < 7, "recordedOn", recordedOn), (UUID) signpost[0]));
                 }
             }
