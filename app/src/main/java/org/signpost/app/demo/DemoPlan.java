@@ -1,7 +1,10 @@
 package org.signpost.app.demo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,6 +27,14 @@ public record DemoPlan(long seed, LocalDate today, List<UUID> referrals, List<De
 
     public List<DemoStep> stepsOf(UUID referralId) {
         return steps.stream().filter(step -> step.referralId().equals(referralId)).toList();
+    }
+
+    /** Each referral's commands in their order, by referral, the oldest referral first. */
+    public Map<UUID, List<DemoStep>> stories() {
+        Map<UUID, List<DemoStep>> stories = new LinkedHashMap<>();
+        referrals.forEach(referral -> stories.put(referral, new ArrayList<>()));
+        steps.forEach(step -> stories.get(step.referralId()).add(step));
+        return stories;
     }
 
     public List<DemoStep> steps(DemoStep.Kind kind) {

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import java.util.stream.Collectors;
 
 /**
  * Sends a demo plan to a running service through its HTTP API, each command as the member of staff
@@ -40,8 +39,7 @@ public final class DemoRunner {
      * @param progress told the number of commands sent so far, now and then
      */
     public void run(DemoPlan plan, IntConsumer progress) {
-        Map<UUID, List<DemoStep>> stories = plan.steps().stream()
-                .collect(Collectors.groupingBy(DemoStep::referralId, LinkedHashMap::new, Collectors.toList()));
+        Map<UUID, List<DemoStep>> stories = plan.stories();
         AtomicInteger sent = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         try {
