@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.signpost.platform.BusinessCalendar;
 import org.signpost.platform.Startup;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code ./signpost demo}: a separate installation filled, on its first start only, with a year of
@@ -61,7 +61,9 @@ public final class DemoCommandLine implements Callable<Integer> {
         Startup.quietAndPrivate();
         List<String> arguments = installation.serviceArguments(port);
         arguments.addAll(serviceArguments);
-        ConfigurableApplicationContext service = SpringApplication.run(application, arguments.toArray(String[]::new));
+        SpringApplication signpost = new SpringApplication(application);
+        signpost.setMainApplicationClass(application);
+        ConfigurableApplicationContext service = signpost.run(arguments.toArray(String[]::new));
         URI address = URI.create("http://127.0.0.1:" + port);
         boolean made = false;
         if (!installation.historyMade()) {
