@@ -355,7 +355,7 @@ public final class DemoHistory {
                     if (held == 5) {
                         measures(Timepoint.REVIEW, date, 1);
                     }
-                    if ((held == 2 || held == 4) && (random.nextInt(4) > 0 || special != Special.NONE)) {
+                    if ((held == 2 && (random.nextInt(10) < 6 || special != Special.NONE)) || (held == 4 && random.nextInt(10) < 3)) {
                         signpost(date);
                     }
                     if (held == 2 && (special == Special.SAFEGUARDING || (special == Special.NONE && random.nextInt(30) == 0))) {
