@@ -63,7 +63,13 @@ public final class DemoCommandLine implements Callable<Integer> {
         arguments.addAll(serviceArguments);
         SpringApplication signpost = new SpringApplication(application);
         signpost.setMainApplicationClass(application);
-        ConfigurableApplicationContext service = signpost.run(arguments.toArray(String[]::new));
+        ConfigurableApplicationContext service;
+        try {
+            service = signpost.run(arguments.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            // Spring Boot has already said why (a port in use, a data directory in use...).
+            return 1;
+        }
         URI address = URI.create("http://127.0.0.1:" + port);
         boolean made = false;
         if (!installation.historyMade()) {
