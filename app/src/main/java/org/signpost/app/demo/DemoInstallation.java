@@ -41,7 +41,7 @@ public final class DemoInstallation {
 
     /**
      * The demo's home: {@code SIGNPOST_DEMO_HOME}, else {@code demo} in the Signpost home
-     * ({@code SIGNPOST_HOME}, default {@code ~/.signpost}).
+     * ({@code SIGNPOST_HOME}, default {@code .signpost} in {@code $HOME}, as the launcher has it).
      */
     public static DemoInstallation fromEnvironment(Map<String, String> environment) {
         String demoHome = environment.get("SIGNPOST_DEMO_HOME");
@@ -49,8 +49,9 @@ public final class DemoInstallation {
             return new DemoInstallation(Path.of(demoHome));
         }
         String signpostHome = environment.get("SIGNPOST_HOME");
+        String userHome = environment.getOrDefault("HOME", System.getProperty("user.home"));
         Path base = signpostHome != null && !signpostHome.isBlank() ? Path.of(signpostHome)
-                : Path.of(System.getProperty("user.home"), ".signpost");
+                : Path.of(userHome.isBlank() ? System.getProperty("user.home") : userHome, ".signpost");
         return new DemoInstallation(base.resolve("demo"));
     }
 
