@@ -113,6 +113,24 @@ class DemoScriptIT {
         assertThat(signIns(second)).isEqualTo(signIns(first));
     }
 
+    @Test
+    void aDemoStoppedWhileItsHistoryWasMadeIsRefusedInOneLineBeforeTheServiceStarts() throws Exception {
+        Path home = Path.of("target", "it-postgres", "demo-begun-" + UUID.randomUUID()).toAbsolutePath();
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("history"), "begun seed=19 day=2026-12-02 referrals=170 from=2025-12-03\n");
+        ProcessBuilder builder = new ProcessBuilder("bash", Path.of("..", "signpost").toAbsolutePath().normalize().toString(),
+                "demo").redirectErrorStream(true);
+        builder.environment().put("SIGNPOST_NO_BUILD", "1");
+        builder.environment().put("SIGNPOST_DEMO_HOME", home.toString());
+        Process demo = builder.start();
+        String output = new String(demo.getInputStream().readAllBytes());
+
+        assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(demo.exitValue()).isEqualTo(1);
+        assertThat(output.strip()).hasLineCount(1).contains("stopped while its history was being made", "rm -r " + home);
+        assertThat(home.resolve("postgres")).doesNotExist();
+    }
+
     /** Runs `./signpost demo` until it prints its sign-ins, checks it, then stops it; its output. */
     private static String runDemo(Path log, Path home, int port, long seed, Duration limit, Check check) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("bash", Path.of("..", "signpost").toAbsolutePath().normalize().toString(),
