@@ -3,6 +3,7 @@ package org.signpost.app;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.signpost.app.demo.DemoCommandLine;
 import org.signpost.platform.Startup;
 import org.signpost.query.cli.MetricsCommandLine;
 import org.signpost.query.cli.RotateMasterKeyCommandLine;
@@ -25,6 +26,10 @@ public class SignpostApplication {
         }
         if (args.length > 0 && args[0].equals("users")) {
             UsersCommandLine.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("demo")) {
+            DemoCommandLine.main(SignpostApplication.class, java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("rotate-master-key")) {
