@@ -1,7 +1,9 @@
 package org.signpost.query.projection;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.signpost.platform.apidocs.ApiDocumentation;
@@ -60,7 +62,11 @@ class ProjectionController {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     @PostMapping(path = "/api/projections/{name}/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> replay(@PathVariable String name, @Valid @RequestBody Asked asked) {
+    ResponseEntity<Map<String, Object>> replay(@Parameter(description = "The projection: one of " + ProjectionNames.LISTED, example = "referrals")
+                       @PathVariable String name,
+                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                               examples = @ExampleObject(value = "{\"reason\": \"Rebuilt after the fix of a poison event\"}")))
+                       @Valid @RequestBody Asked asked) {
         requireKnown(name);
         logAsked("a replay", name, asked);
         admin.replay(name);
@@ -77,7 +83,11 @@ class ProjectionController {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     @PostMapping(path = "/api/projections/{name}/dead-letters/retry", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ProjectionAdmin.Retry retryDeadLetters(@PathVariable String name, @Valid @RequestBody Asked asked) {
+    ProjectionAdmin.Retry retryDeadLetters(@Parameter(description = "The projection: one of " + ProjectionNames.LISTED, example = "referrals")
+                       @PathVariable String name,
+                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                               examples = @ExampleObject(value = "{\"reason\": \"Rebuilt after the fix of a poison event\"}")))
+                       @Valid @RequestBody Asked asked) {
         requireKnown(name);
         logAsked("a retry of the dead letters", name, asked);
         return admin.retryDeadLetters(name);
