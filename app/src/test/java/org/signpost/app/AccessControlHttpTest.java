@@ -33,7 +33,7 @@ class AccessControlHttpTest extends AllInOneTest {
     /** The link worker of the test users: "their own caseload" must be theirs for the allowed cell to show it. */
     private static final String OWN_LINK_WORKER_ID = "lw-1";
     /** Paths the service must refuse to everyone, for every method: none is in the table. */
-    private static final List<String> NOT_IN_THE_TABLE = List.of("/", "/api", "/api/nothing-here", "/error",
+    private static final List<String> NOT_IN_THE_TABLE = List.of("/api", "/api/nothing-here", "/error",
             "/api/referrals/{referralId}/nothing-here", "/api/participants/{participantId}/sessions/{sessionId}",
             "/api/caseloads/{linkWorkerId}/more", "/api/audit", "/api/metrics", "/api/projections/{name}",
             "/actuator", "/actuator/env", "/actuator/info", "/actuator/metrics", "/v3/api-docs.yaml");

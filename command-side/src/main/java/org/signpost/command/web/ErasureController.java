@@ -1,5 +1,10 @@
 package org.signpost.command.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.signpost.platform.apidocs.ApiDocumentation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,6 +54,10 @@ class ErasureController {
         }
     }
 
+    @Operation(tags = ApiDocumentation.ERASURE, summary = "Erase the personal data of a referral",
+            description = "Carries out an upheld erasure request named by the referral: the young person's personal data is erased everywhere, for good. `confirm` repeats the id in the path. Roles: DATA_PROTECTION_OFFICER.")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandAnswers.Erased.class)))
     @PostMapping(path = "/api/referrals/{referralId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> eraseReferral(@PathVariable UUID referralId, @Valid @RequestBody ErasureForm form,
@@ -56,6 +65,10 @@ class ErasureController {
         return dispatcher.ok(new EraseReferralData(referralId, form.reasonFor(referralId)), request);
     }
 
+    @Operation(tags = ApiDocumentation.ERASURE, summary = "Erase the personal data of a participant",
+            description = "Carries out an upheld erasure request named by the participant: the young person's personal data is erased everywhere, for good. `confirm` repeats the id in the path. Roles: DATA_PROTECTION_OFFICER.")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandAnswers.Erased.class)))
     @PostMapping(path = "/api/participants/{participantId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> eraseParticipant(@PathVariable UUID participantId, @Valid @RequestBody ErasureForm form,

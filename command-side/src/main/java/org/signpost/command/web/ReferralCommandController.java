@@ -1,5 +1,10 @@
 package org.signpost.command.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.signpost.platform.apidocs.ApiDocumentation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -30,6 +35,10 @@ class ReferralCommandController {
         this.dispatcher = dispatcher;
     }
 
+    @Operation(tags = ApiDocumentation.REFERRALS, summary = "Receive a referral",
+            description = "Records a referral of a young person. `referralId` may be given by the client: sending the same body again answers as the first time and stores nothing new. Location is where the referral is read. Roles: COORDINATOR, MANAGER.")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = CommandAnswers.ReferralReceived.class)))
     @PostMapping
     ResponseEntity<Object> receive(@Valid @RequestBody ReferralForm form, HttpServletRequest request) {
         UUID referralId = form.referralId() != null ? form.referralId() : UUID.randomUUID();
@@ -41,18 +50,30 @@ class ReferralCommandController {
         }
     }
 
+    @Operation(tags = ApiDocumentation.REFERRALS, summary = "Triage a referral",
+            description = "Accepts, redirects or declines a referral, once. Accepting a referral that fails an inclusion criterion needs an `overrideReason`; a redirection needs `redirectedTo`. Roles: COORDINATOR, MANAGER.")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandAnswers.Triaged.class)))
     @PostMapping("/{referralId}/triage")
     ResponseEntity<Object> triage(@PathVariable UUID referralId, @Valid @RequestBody TriageForm form,
                                   HttpServletRequest request) {
         return dispatcher.ok(form.toCommand(referralId), request);
     }
 
+    @Operation(tags = ApiDocumentation.REFERRALS, summary = "Assign an accepted referral to a link worker",
+            description = "Enrols the young person as a participant with that link worker; the answer names the participant. Roles: COORDINATOR, MANAGER.")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandAnswers.Assigned.class)))
     @PostMapping("/{referralId}/assignment")
     ResponseEntity<Object> assign(@PathVariable UUID referralId, @Valid @RequestBody AssignmentForm form,
                                   HttpServletRequest request) {
         return dispatcher.ok(form.toCommand(referralId), request);
     }
 
+    @Operation(tags = ApiDocumentation.REFERRALS, summary = "Withdraw a referral",
+            description = "Withdraws a referral still awaiting triage. Roles: COORDINATOR, MANAGER.")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandAnswers.Recorded.class)))
     @PostMapping("/{referralId}/withdrawal")
     ResponseEntity<Object> withdraw(@PathVariable UUID referralId, @Valid @RequestBody WithdrawalForm form,
                                     HttpServletRequest request) {

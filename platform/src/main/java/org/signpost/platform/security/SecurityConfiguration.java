@@ -146,6 +146,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(read("/actuator/health", "/actuator/health/*")).permitAll()
+                        .requestMatchers(read("/")).permitAll()
                         .requestMatchers(POST, "/api/referrals", "/api/referrals/*/triage",
                                 "/api/referrals/*/assignment", "/api/referrals/*/withdrawal",
                                 "/api/participants/*/link-worker").hasAnyRole(COORDINATOR, MANAGER)

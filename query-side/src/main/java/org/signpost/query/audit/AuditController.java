@@ -1,5 +1,13 @@
 package org.signpost.query.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.signpost.platform.apidocs.ApiDocumentation;
+import org.signpost.query.web.QueryAnswers;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -42,6 +50,8 @@ class AuditController {
         this.reads = reads;
     }
 
+    @Operation(tags = ApiDocumentation.REFERRALS, summary = "A referral's history",
+            description = "Every event of the referral, in order, with who recorded it and when. Roles: COORDINATOR, MANAGER, AUDITOR, LINK_WORKER. (a link worker: their own participants and their referrals only)")
     @GetMapping("/api/referrals/{referralId}/history")
     List<AuditRow> referralHistory(@PathVariable UUID referralId) {
         List<AuditRow> rows = audit.history(referralId.toString(), "Referral");
@@ -52,6 +62,8 @@ class AuditController {
         return rows;
     }
 
+    @Operation(tags = ApiDocumentation.PARTICIPANTS, summary = "A participant's history",
+            description = "Every event of the participant, in order, with who recorded it and when. Roles: COORDINATOR, MANAGER, AUDITOR, LINK_WORKER. (a link worker: their own participants and their referrals only)")
     @GetMapping("/api/participants/{participantId}/history")
     List<AuditRow> participantHistory(@PathVariable UUID participantId) {
         ActingUser user = ActingUser.current();
@@ -72,6 +84,8 @@ class AuditController {
      * {@code from} and {@code to} are instants or dates (a date means that whole day in
      * Europe/London); {@code to} is inclusive.
      */
+    @Operation(tags = ApiDocumentation.AUDIT, summary = "Search the audit trail",
+            description = "Events across all referrals and participants, oldest first, a page at a time (`page` from 0); `X-Total-Count` gives the number found and `Link` the next page. `from` and `to` are instants or dates (a whole day in Europe/London), `to` included. Roles: AUDITOR.")
     @GetMapping("/api/audit/events")
     ResponseEntity<List<AuditRow>> events(@RequestParam(required = false) String from,
                                           @RequestParam(required = false) String to,
@@ -101,6 +115,10 @@ class AuditController {
      * when, by whom and why, oldest first. It holds no personal data (ids, dates and the data
      * protection officer's reason, which must not name the young person).
      */
+    @Operation(tags = ApiDocumentation.ERASURE, summary = "The erasure log",
+            description = "Every erasure carried out: when, by whom and why; no personal data. Roles: DATA_PROTECTION_OFFICER, AUDITOR.")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = QueryAnswers.Erasure.class))))
     @GetMapping("/api/erasures")
     ResponseEntity<List<Map<String, Object>>> erasures(@RequestParam(defaultValue = "0") int page,
                                                        @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
@@ -134,6 +152,8 @@ class AuditController {
     }
 
     /** Who read whose personal data, oldest first, paged like the audit search. */
+    @Operation(tags = ApiDocumentation.AUDIT, summary = "Reads of personal data",
+            description = "Who read whose personal data and when, oldest first, paged like the audit search. Roles: AUDITOR.")
     @GetMapping("/api/audit/personal-data-reads")
     ResponseEntity<List<PersonalDataReads.Read>> personalDataReads(@RequestParam(required = false) @SingleLineText
                                                                    String subjectId,

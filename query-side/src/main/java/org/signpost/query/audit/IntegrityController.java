@@ -1,5 +1,11 @@
 package org.signpost.query.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.signpost.platform.apidocs.ApiDocumentation;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +54,13 @@ class IntegrityController {
         this.verifiers = verifiers;
     }
 
+    @Operation(tags = ApiDocumentation.INTEGRITY, summary = "Check the stored history",
+            description = "Checks now that every stored event, and every entry of the log of reads of personal data, is as it was sealed. Roles: AUDITOR.")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = Integrity.class)))
+    @ApiResponse(responseCode = "501", description = "Events kept in Axon Server, which has no hash chain",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     @GetMapping("/api/audit/integrity")
     ResponseEntity<?> integrity() {
         Optional<ChainVerifier> events = verifier(Chain.EVENTS);
@@ -74,6 +87,10 @@ class IntegrityController {
      * A HEAD answers as the GET would, without running the check: the check reads every stored
      * event (seconds on a million), and a HEAD would show nothing of what it found.
      */
+    @Operation(tags = ApiDocumentation.INTEGRITY, summary = "Whether the check is available",
+            description = "Answers as the GET would, without running the check. Roles: AUDITOR.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "501", description = "Events kept in Axon Server, which has no hash chain")
     @RequestMapping(path = "/api/audit/integrity", method = RequestMethod.HEAD)
     ResponseEntity<Void> integrityHead() {
         if (verifier(Chain.EVENTS).isEmpty()) {

@@ -1,5 +1,12 @@
 package org.signpost.query.caseload;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.signpost.platform.apidocs.ApiDocumentation;
+import org.signpost.query.web.QueryAnswers;
+
 import java.time.Clock;
 import org.signpost.query.audit.PersonalDataReads;
 import org.signpost.query.audit.PersonalDataReads.Subject;
@@ -45,6 +52,8 @@ class CaseloadController {
     }
 
     /** Every link worker known from assignments or from the users file, with active count against capacity. */
+    @Operation(tags = ApiDocumentation.CASELOADS, summary = "Every link worker's caseload size",
+            description = "Each link worker's active participants against their capacity. Roles: COORDINATOR, MANAGER, LINK_WORKER. (a link worker: their own only)")
     @GetMapping("/api/caseloads")
     List<LinkWorkerCaseload> caseloads() {
         Map<String, Integer> active = new TreeMap<>();
@@ -57,6 +66,8 @@ class CaseloadController {
                 .toList();
     }
 
+    @Operation(tags = ApiDocumentation.CASELOADS, summary = "A link worker's caseload",
+            description = "The active participants of one link worker, with week of support, sessions and flags. Roles: COORDINATOR, MANAGER, LINK_WORKER. (a link worker: their own caseload only; another's is 403)")
     @GetMapping("/api/caseloads/{linkWorkerId}")
     List<CaseloadRow> caseload(@PathVariable String linkWorkerId) {
         ActingUser user = ActingUser.current();
@@ -84,6 +95,10 @@ class CaseloadController {
                        List<CaseloadFlag> flags) {
     }
 
+    @Operation(tags = ApiDocumentation.PARTICIPANTS, summary = "A participant's current state",
+            description = "The participant as the read model holds it (eventually consistent); ETag is its version. Roles: COORDINATOR, MANAGER, AUDITOR, LINK_WORKER. (a link worker: their own participants and their referrals only)")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = QueryAnswers.Participant.class)))
     @GetMapping("/api/participants/{participantId}")
     ResponseEntity<Map<String, Object>> participant(@PathVariable UUID participantId) {
         ParticipantState p = queries.participant(participantId)

@@ -1,5 +1,12 @@
 package org.signpost.query.metrics;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.signpost.platform.apidocs.ApiDocumentation;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,11 +45,20 @@ class MetricsController {
         this.suppressBelow = suppressBelow;
     }
 
+    @Operation(tags = ApiDocumentation.METRICS, summary = "The rate of referral to VCSE",
+            description = "People seen in the period and how many were signposted to VCSE activities, optionally by source or link worker; as of an earlier instant with `asOf`; fit to publish with `publication=true` (small numbers suppressed). Roles: ANALYST, MANAGER.")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = ReferralRateReport.class)))
     @GetMapping(path = "/api/metrics/referral-rate", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> referralRate(@RequestParam(required = false) String from,
+    ResponseEntity<?> referralRate(@Parameter(required = true, description = "The first day of the period (YYYY-MM-DD)", example = "2024-04-01")
+                                   @RequestParam(required = false) String from,
+                                   @Parameter(required = true, description = "The last day of the period, included (YYYY-MM-DD)", example = "2025-03-31")
                                    @RequestParam(required = false) String to,
+                                   @Parameter(description = "source, linkWorker or both (comma-separated)", example = "source")
                                    @RequestParam(required = false) String groupBy,
+                                   @Parameter(description = "The figures as they stood at this past instant", example = "2025-04-07T09:00:00Z")
                                    @RequestParam(required = false) String asOf,
+                                   @Parameter(description = "true: fit to publish, small numbers suppressed", example = "false")
                                    @RequestParam(required = false) String publication) {
         Dates period = period(from, to);
         Set<GroupBy> groups;
@@ -58,11 +74,22 @@ class MetricsController {
     }
 
     /** JSON, or with {@code Accept: text/csv} the same figures as CSV, one metric a row with the period and as-of instant. */
+    @Operation(tags = ApiDocumentation.METRICS, summary = "The evaluation",
+            description = "Every metric of the evaluation for the period in one object; `Accept: text/csv` gives a CSV, one metric a row. Roles: ANALYST, MANAGER.")
+    @ApiResponse(responseCode = "200", description = "OK", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = Evaluation.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @GetMapping("/api/metrics/evaluation")
-    ResponseEntity<?> evaluation(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                 @RequestParam(required = false) String asOf,
-                                 @RequestParam(required = false) String publication,
-                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    ResponseEntity<?> evaluation(@Parameter(required = true, description = "The first day of the period (YYYY-MM-DD)", example = "2024-04-01")
+                                   @RequestParam(required = false) String from,
+                                   @Parameter(required = true, description = "The last day of the period, included (YYYY-MM-DD)", example = "2025-03-31")
+                                   @RequestParam(required = false) String to,
+                                   @Parameter(description = "The figures as they stood at this past instant", example = "2025-04-07T09:00:00Z")
+                                   @RequestParam(required = false) String asOf,
+                                   @Parameter(description = "true: fit to publish, small numbers suppressed", example = "false")
+                                   @RequestParam(required = false) String publication,
+                                 @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
+                                 String accept) {
         Dates period = period(from, to);
         boolean published = publication(publication);
         Evaluation evaluation = metrics.evaluation(period.from(), period.to(), asOf(asOf));

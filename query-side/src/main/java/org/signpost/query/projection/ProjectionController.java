@@ -1,5 +1,14 @@
 package org.signpost.query.projection;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.signpost.platform.apidocs.ApiDocumentation;
+import org.signpost.query.web.QueryAnswers;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -38,13 +47,26 @@ class ProjectionController {
     record Asked(@Size(max = 500) @SingleLineText String reason) {
     }
 
+    @Operation(tags = ApiDocumentation.PROJECTIONS, summary = "Where each read model stands",
+            description = "Each projection's position against the event store's head, its lag, status and dead letters. A client that must read its own write polls until the position reaches the head. Roles: ANALYST, MANAGER.")
     @GetMapping("/api/projections")
     List<ProjectionAdmin.Status> projections() {
         return admin.statuses();
     }
 
+    @Operation(tags = ApiDocumentation.PROJECTIONS, summary = "Rebuild a read model",
+            description = "Rebuilds the projection from the first event while reads go on; follow it at `GET /api/projections`. The body is `{}` or a reason, which is logged. Roles: ANALYST, MANAGER.")
+    @ApiResponse(responseCode = "202", description = "Replay started",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = QueryAnswers.Replaying.class)))
+    @ApiResponse(responseCode = "404", description = "No projection of that name",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     @PostMapping(path = "/api/projections/{name}/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> replay(@PathVariable String name, @Valid @RequestBody Asked asked) {
+    ResponseEntity<Map<String, Object>> replay(@Parameter(description = "The projection: one of " + ProjectionNames.LISTED, example = "referrals")
+                       @PathVariable String name,
+                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                               examples = @ExampleObject(value = "{\"reason\": \"Rebuilt after the fix of a poison event\"}")))
+                       @Valid @RequestBody Asked asked) {
         requireKnown(name);
         logAsked("a replay", name, asked);
         admin.replay(name);
@@ -53,8 +75,19 @@ class ProjectionController {
     }
 
     /** Once the cause of a poison event is fixed: applies its projection's dead letters again, in order. */
+    @Operation(tags = ApiDocumentation.PROJECTIONS, summary = "Retry a read model's dead letters",
+            description = "Once the cause of a poison event is fixed: applies the projection's dead letters again, in order. Roles: ANALYST, MANAGER.")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = ProjectionAdmin.Retry.class)))
+    @ApiResponse(responseCode = "404", description = "No projection of that name",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     @PostMapping(path = "/api/projections/{name}/dead-letters/retry", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ProjectionAdmin.Retry retryDeadLetters(@PathVariable String name, @Valid @RequestBody Asked asked) {
+    ProjectionAdmin.Retry retryDeadLetters(@Parameter(description = "The projection: one of " + ProjectionNames.LISTED, example = "referrals")
+                       @PathVariable String name,
+                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                               examples = @ExampleObject(value = "{\"reason\": \"Rebuilt after the fix of a poison event\"}")))
+                       @Valid @RequestBody Asked asked) {
         requireKnown(name);
         logAsked("a retry of the dead letters", name, asked);
         return admin.retryDeadLetters(name);

@@ -1,5 +1,12 @@
 package org.signpost.query.referrals;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.signpost.platform.apidocs.ApiDocumentation;
+import org.signpost.query.web.QueryAnswers;
+
 import java.time.Clock;
 import java.util.List;
 import org.signpost.query.audit.PersonalDataReads;
@@ -40,6 +47,8 @@ class ReferralQueryController {
                             List<String> failedCriteria) {
     }
 
+    @Operation(tags = ApiDocumentation.REFERRALS, summary = "The triage queue",
+            description = "Referrals awaiting triage, oldest first, with days waiting and the inclusion criteria each fails. Roles: COORDINATOR, MANAGER.")
     @GetMapping("/api/triage-queue")
     List<TriageQueueEntry> triageQueue() {
         LocalDate today = BusinessCalendar.today(clock);
@@ -49,6 +58,10 @@ class ReferralQueryController {
                 .toList();
     }
 
+    @Operation(tags = ApiDocumentation.REFERRALS, summary = "A referral's current state",
+            description = "The referral as the read model holds it (eventually consistent); ETag is its version. Roles: COORDINATOR, MANAGER, AUDITOR, LINK_WORKER. (a link worker: their own participants and their referrals only)")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = QueryAnswers.Referral.class)))
     @GetMapping("/api/referrals/{referralId}")
     ResponseEntity<Map<String, Object>> referral(@PathVariable UUID referralId) {
         Map<String, Object> state = referrals.referral(referralId)
