@@ -43,8 +43,10 @@ public final class ReadyLine implements SpringApplicationRunListener, Ordered {
                 signIn = " (" + users.get().size() + " users in " + users.source() + ")";
             }
         }
-        log.info("Signpost is ready at {}{}", url(context.getEnvironment().getProperty("server.address"),
-                web.getWebServer().getPort()), signIn);
+        // The port the server took, as it announced it: a server already stopping (a SIGTERM during
+        // the start) would say its configured port instead.
+        int port = context.getEnvironment().getProperty("local.server.port", Integer.class, web.getWebServer().getPort());
+        log.info("Signpost is ready at {}{}", url(context.getEnvironment().getProperty("server.address"), port), signIn);
     }
 
     /** The address to type: on every interface, this machine's loopback will do. */
