@@ -117,8 +117,12 @@ final class DataDirectoryOwner implements AutoCloseable {
         }
     }
 
+    /** Closing twice is harmless, as {@link java.io.Closeable} asks: a second close must not hide why a caller was closing. */
     @Override
     public void close() throws IOException {
+        if (!channel.isOpen()) {
+            return;
+        }
         try {
             lock.release();
         } finally {

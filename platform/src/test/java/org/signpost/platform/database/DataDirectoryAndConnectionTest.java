@@ -48,6 +48,18 @@ class DataDirectoryAndConnectionTest {
         }
     }
 
+    /** A test's finally block closes a server it already closed; the second close must not hide why the test failed. */
+    @Test
+    void aServerClosedTwiceIsClosedOnceAndItsDirectoryIsFreeAgain() throws Exception {
+        Path other = TestDatabase.freshDataDirectory();
+        EmbeddedPostgresServer first = EmbeddedPostgresServer.start(other);
+        first.close();
+        first.close();
+        try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(other)) {
+            assertThat(again.jdbcUrl()).startsWith("jdbc:postgresql://");
+        }
+    }
+
     @Test
     void aRefusedPortNamesSIGNPOST_DB_URLAndTheHostAndPort() throws Exception {
         int port;
