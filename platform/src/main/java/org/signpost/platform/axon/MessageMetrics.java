@@ -3,6 +3,8 @@ package org.signpost.platform.axon;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
@@ -32,6 +34,7 @@ public class MessageMetrics {
 
     @Bean
     ConfigurerModule messageMetricsWithoutCapacity(MeterRegistry registry) {
+        LatencyMonitors latency = new LatencyMonitors(registry);
         return configurer -> configurer
                 .configureMessageMonitor(EventProcessor.class, (config, type, processor) -> {
                     Function<Message<?>, Iterable<Tag>> byType = message -> Tags.of(
@@ -40,10 +43,7 @@ public class MessageMetrics {
                     return forEvents(new MultiMessageMonitor<EventMessage<?>>(
                             MessageTimerMonitor.buildMonitor("eventProcessor", registry, byType),
                             MessageCountingMonitor.buildMonitor("eventProcessor", registry, byType),
-                            EventProcessorLatencyMonitor.builder().meterNamePrefix("eventProcessor")
-                                    .meterRegistry(registry)
-                                    .tagsBuilder(message -> Tags.of(TagsUtil.PROCESSOR_NAME_TAG, processor))
-                                    .build()));
+                            latency.of(processor)));
                 })
                 .configureMessageMonitor(CommandBus.class, (config, type, name) -> {
                     Function<Message<?>, Iterable<Tag>> byType = message -> Tags.of(
@@ -52,6 +52,29 @@ public class MessageMetrics {
                             MessageTimerMonitor.buildMonitor("commandBus", registry, byType),
                             MessageCountingMonitor.buildMonitor("commandBus", registry, byType));
                 });
+    }
+
+    /**
+     * One latency monitor per processor name, however often Axon asks for a processor's monitors. A
+     * monitor registers its gauge with the value it holds; a second monitor of the same name (a
+     * processor built again) was refused by Micrometer with a warning at each start, and its
+     * gauge then showed the first monitor's value, which no longer moved.
+     */
+    static final class LatencyMonitors {
+        private final MeterRegistry registry;
+        private final Map<String, EventProcessorLatencyMonitor> byProcessor = new ConcurrentHashMap<>();
+
+        LatencyMonitors(MeterRegistry registry) {
+            this.registry = registry;
+        }
+
+        EventProcessorLatencyMonitor of(String processor) {
+            return byProcessor.computeIfAbsent(processor, name -> EventProcessorLatencyMonitor.builder()
+                    .meterNamePrefix("eventProcessor")
+                    .meterRegistry(registry)
+                    .tagsBuilder(message -> Tags.of(TagsUtil.PROCESSOR_NAME_TAG, name))
+                    .build());
+        }
     }
 
     /** An event processor is only ever given events; Axon's factories are typed for any message. */

@@ -70,7 +70,10 @@ public class LegacyEventChain implements HandOver {
                 report.checkedAt().atOffset(ZoneOffset.UTC), report.status().name(), report.verified(),
                 report.sealedUpTo(), head.hash(), failure == null ? null : failure.position(),
                 failure == null ? null : failure.reason(), mac(report));
-        if (report.intact()) {
+        if (report.intact() && report.verified() == 0) {
+            // A new installation has no unkeyed chain to hand over: nothing worth a line after "ready".
+            log.debug("Event chain handed over to the keyed chain: the unkeyed chain was empty");
+        } else if (report.intact()) {
             log.info("Event chain handed over to the keyed chain: the unkeyed chain was intact, {} events up to "
                     + "position {}, head hash {}", report.verified(), report.sealedUpTo(), report.headHash());
         } else {
