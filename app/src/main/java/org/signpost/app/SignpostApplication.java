@@ -3,6 +3,8 @@ package org.signpost.app;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
 import org.signpost.app.demo.DemoCommandLine;
 import org.signpost.platform.Startup;
 import org.signpost.query.cli.MetricsCommandLine;
@@ -15,25 +17,22 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 @SpringBootApplication(scanBasePackages = {"org.signpost.platform", "org.signpost.command", "org.signpost.query"})
 public class SignpostApplication {
 
+    /** The launcher's commands other than a start: each runs alone, with the arguments after its name. */
+    private static final Map<String, LauncherCommand> COMMANDS = Map.of(
+            "hash-password", rest -> hashPassword(),
+            "metrics", MetricsCommandLine::main,
+            "users", UsersCommandLine::main,
+            "demo", rest -> DemoCommandLine.main(SignpostApplication.class, rest),
+            "rotate-master-key", RotateMasterKeyCommandLine::main);
+
+    private interface LauncherCommand {
+        void run(String[] rest) throws IOException;
+    }
+
     public static void main(String[] args) throws IOException {
-        if (args.length > 0 && args[0].equals("hash-password")) {
-            hashPassword();
-            return;
-        }
-        if (args.length > 0 && args[0].equals("metrics")) {
-            MetricsCommandLine.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("users")) {
-            UsersCommandLine.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("demo")) {
-            DemoCommandLine.main(SignpostApplication.class, java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("rotate-master-key")) {
-            RotateMasterKeyCommandLine.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+        LauncherCommand command = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (command != null) {
+            command.run(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Startup.quietAndPrivate();
