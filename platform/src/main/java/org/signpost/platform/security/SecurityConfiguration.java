@@ -9,9 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.signpost.platform.integrity.ChainKey;
 import org.signpost.platform.web.CrossSiteRequestFilter;
 import org.signpost.platform.web.Problems;
 import org.slf4j.Logger;
@@ -89,12 +91,20 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    SessionTokens sessionTokens(ChainKey key, CurrentUsers users, Clock clock,
+                                @Value("${signpost.session.token-lifetime}") Duration lifetime,
+                                @Value("${signpost.session.max-age}") Duration maxAge) {
+        return new SessionTokens(key.derive("session tokens"), users, lifetime, maxAge, clock);
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(), Duration.ofMinutes(5));
     }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper, BearerTokens bearerTokens,
+                                            SessionTokens sessionTokens,
                                             @Value("${signpost.allowed-origins:}") List<String> allowedOrigins)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
@@ -103,8 +113,7 @@ public class SecurityConfiguration {
                 write(response, objectMapper, tooMany.problem());
                 return;
             }
-            response.setHeader("WWW-Authenticate", bearerTokens.enabled()
-                    ? "Basic realm=\"signpost\", Bearer realm=\"signpost\"" : "Basic realm=\"signpost\"");
+            response.setHeader("WWW-Authenticate", "Basic realm=\"signpost\", Bearer realm=\"signpost\"");
             write(response, objectMapper, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "Not authenticated", "Sign in to use this service."));
         };
@@ -130,11 +139,14 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) -> write(response, objectMapper,
                                 Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                         "Your role may not do this."))));
-        if (bearerTokens.enabled()) {
-            JwtDecoder decoder = bearerTokens.decoder();
-            http.oauth2ResourceServer(resourceServer -> resourceServer
-                    .authenticationEntryPoint(unauthenticated)
-                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(BearerTokens::authentication)));
+        // Session tokens (SessionTokens) always; the identity provider's where one is configured.
+        JwtDecoder identityProvider = bearerTokens.enabled() ? bearerTokens.decoder() : null;
+        http.oauth2ResourceServer(resourceServer -> resourceServer
+                .authenticationEntryPoint(unauthenticated)
+                .jwt(jwt -> jwt.decoder(new IssuerDecoder(sessionTokens.decoder(), identityProvider))
+                        .jwtAuthenticationConverter(token -> SessionTokens.isSessionToken(token)
+                                ? sessionTokens.authentication(token) : BearerTokens.authentication(token))));
+        if (identityProvider != null) {
             log.info("Bearer tokens of issuer {} are accepted", bearerTokens.issuer());
         }
         // In the place of Spring's CSRF filter (its tokens fit no API client), before any authentication: a
@@ -147,6 +159,7 @@ public class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(read("/actuator/health", "/actuator/health/*")).permitAll()
                         .requestMatchers(read("/")).permitAll()
+                        .requestMatchers(POST, "/api/session-tokens").authenticated()
                         .requestMatchers(POST, "/api/referrals", "/api/referrals/*/triage",
                                 "/api/referrals/*/assignment", "/api/referrals/*/withdrawal",
                                 "/api/participants/*/link-worker").hasAnyRole(COORDINATOR, MANAGER)
