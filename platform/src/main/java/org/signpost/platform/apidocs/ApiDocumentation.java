@@ -38,6 +38,7 @@ public class ApiDocumentation {
     public static final String INTEGRITY = "Integrity";
     public static final String ERASURE = "Erasure";
     public static final String PROJECTIONS = "Projections";
+    public static final String SIGN_IN = "Sign-in";
 
     private static final String DESCRIPTION = """
             Signpost keeps the case records of a youth social prescribing service: referrals of young \
@@ -73,7 +74,8 @@ public class ApiDocumentation {
                         tag(AUDIT, "Every recorded event and every read of personal data"),
                         tag(INTEGRITY, "Whether the stored history and the read log are as they were sealed"),
                         tag(ERASURE, "Erasure of a young person's personal data, and the erasure log"),
-                        tag(PROJECTIONS, "The read models: how far behind each is, replays and dead letters")))
+                        tag(PROJECTIONS, "The read models: how far behind each is, replays and dead letters"),
+                        tag(SIGN_IN, "A short-lived bearer token in exchange for a password (the staff console's sign-in)")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A user of the users file (local installations and tests)"))

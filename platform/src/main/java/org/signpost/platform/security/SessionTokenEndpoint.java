@@ -1,7 +1,10 @@
 package org.signpost.platform.security;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.signpost.platform.apidocs.ApiDocumentation;
 import java.time.Instant;
 import org.signpost.platform.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -17,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
  * renews that session's token; an identity provider's token is renewed by that provider.
  */
 @RestController
-@Tag(name = "Sign-in")
 class SessionTokenEndpoint {
 
     private final SessionTokens tokens;
@@ -33,10 +35,13 @@ class SessionTokenEndpoint {
     record User(String name, String role, String linkWorkerId) {
     }
 
-    @Operation(summary = "A bearer token for the signed-in user",
+    @Operation(tags = ApiDocumentation.SIGN_IN, summary = "A bearer token for the signed-in user",
             description = "Signed in with a password (HTTP Basic): a token valid for SIGNPOST_SESSION_TOKEN_LIFETIME "
                     + "(30 minutes by default). Signed in with such a token: a new one, until "
-                    + "SIGNPOST_SESSION_MAX_AGE after the password was given. Send it as `Authorization: Bearer`.")
+                    + "SIGNPOST_SESSION_MAX_AGE after the password was given. Send it as `Authorization: Bearer`. A user of the identity provider is refused (403). "
+                    + "Roles: COORDINATOR, LINK_WORKER, MANAGER, ANALYST, AUDITOR, DATA_PROTECTION_OFFICER.")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionToken.class)))
     @PostMapping(path = "/api/session-tokens", produces = "application/json")
     ResponseEntity<?> issue(Authentication authentication) {
         if (!(authentication.getPrincipal() instanceof SignpostUser user)) {
