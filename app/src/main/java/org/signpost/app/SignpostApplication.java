@@ -13,8 +13,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-/** The whole service in one process: command side and query side on one port. */
-@SpringBootApplication(scanBasePackages = {"org.signpost.platform", "org.signpost.command", "org.signpost.query"})
+/** The whole service in one process: command side, query side and the staff console on one port. */
+@SpringBootApplication(scanBasePackages = {"org.signpost.platform", "org.signpost.command", "org.signpost.query",
+        "org.signpost.console"})
 public class SignpostApplication {
 
     /** The launcher's commands other than a start: each runs alone, with the arguments after its name. */

@@ -1,6 +1,13 @@
 package org.signpost.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.signpost.platform.testing.Api;
+import org.signpost.platform.testing.Api.Response;
 import org.signpost.platform.testing.RealServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,5 +43,37 @@ abstract class AllInOneTest extends RealServiceTest {
                     }
                     return true;
                 });
+    }
+
+    /**
+     * A young person referred 20 days ago, accepted, and assigned to link worker lw-1 18 days ago
+     * (their referral carries a phone, a postcode, a referrer and notes: personal data to look
+     * for); answered once the link worker can read them and their referral's history.
+     */
+    static Map<String, String> enrolledOfLinkWorkerOne(Api api, String firstName, String lastName) {
+        Map<String, Object> youngPerson = new LinkedHashMap<>();
+        youngPerson.put("firstName", firstName);
+        youngPerson.put("lastName", lastName);
+        youngPerson.put("dateOfBirth", LocalDate.now().minusYears(15).toString());
+        youngPerson.put("phone", "07700 900321");
+        youngPerson.put("postcode", "AN1 5LY");
+        Response received = api.as("coordinator").post("/api/referrals", Map.of("source", "GP", "channel", "EMAIL",
+                "receivedOn", LocalDate.now().minusDays(20).toString(), "youngPerson", youngPerson,
+                "referrer", Map.of("name", "Referrer Rosalind", "organisation", "Surgery"),
+                "reasons", List.of("LONELINESS"), "needs", List.of("LONELINESS"), "consentGivenBy", "YOUNG_PERSON",
+                "notes", "Analyst-notes-77"));
+        assertThat(received.status()).as(received.body()).isEqualTo(201);
+        String referralId = received.text("referralId");
+        assertThat(api.as("coordinator").post("/api/referrals/" + referralId + "/triage",
+                Map.of("outcome", "ACCEPTED", "triagedOn", LocalDate.now().minusDays(19).toString())).status())
+                .isEqualTo(200);
+        Response assigned = api.as("coordinator").post("/api/referrals/" + referralId + "/assignment",
+                Map.of("linkWorkerId", "lw-1", "assignedOn", LocalDate.now().minusDays(18).toString()));
+        assertThat(assigned.status()).isEqualTo(200);
+        String participantId = assigned.text("participantId");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                api.as("linkworker").get("/api/participants/" + participantId).status() == 200
+                        && api.as("linkworker").get("/api/referrals/" + referralId + "/history").status() == 200);
+        return Map.of("referralId", referralId, "participantId", participantId);
     }
 }

@@ -47,6 +47,22 @@ class ModuleBoundariesTest {
                 .check(signpost);
     }
 
+    /**
+     * The staff console is a client of the HTTP API: it knows no aggregate, read model, event,
+     * table or any of the service's own classes, so it cannot take a second path to the data.
+     */
+    @Test
+    void theConsoleKnowsOnlyTheHttpApi() {
+        noClasses().that().resideInAPackage("org.signpost.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.signpost.command..", "org.signpost.query..",
+                        "org.signpost.events..", "org.signpost.platform..", "org.signpost.app..",
+                        "org.axonframework..", "org.springframework.jdbc..", "jakarta.persistence..", "java.sql..")
+                .check(signpost);
+        noClasses().that().resideOutsideOfPackages("org.signpost.console..", "org.signpost.app")
+                .should().dependOnClassesThat().resideInAPackage("org.signpost.console..")
+                .check(signpost);
+    }
+
     @Test
     void thePlatformKnowsNeitherSide() {
         noClasses().that().resideInAPackage("org.signpost.platform..")

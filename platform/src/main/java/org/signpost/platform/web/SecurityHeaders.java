@@ -33,7 +33,10 @@ public class SecurityHeaders {
 
     /** Sets the headers on a response not yet committed. */
     public void addTo(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        // The service's own chain, the last in order: a chain before it (the staff console's) serves pages,
+        // whose headers are not those of an API answer.
         HeaderWriterFilter headers = securityFilterChains.orderedStream()
+                .reduce((first, second) -> second).stream()
                 .flatMap(chain -> chain.getFilters().stream())
                 .filter(HeaderWriterFilter.class::isInstance)
                 .map(HeaderWriterFilter.class::cast)

@@ -2,6 +2,7 @@ package org.signpost.platform.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,11 +13,13 @@ import org.springframework.web.bind.annotation.RestController;
  * What a person who opens the service's address in a browser sees: the product's name and where
  * to go next (the API documentation, health), without a sign-in prompt, rather than a Basic
  * prompt and then a 404. It holds nothing but those links, so anyone may see it (docs/access.md).
- * The staff console is to take this address later. Not an operation of the API: left out of the
+ * Where the staff console runs in the same process (the all-in-one service), the console has this
+ * address instead. Not an operation of the API: left out of the
  * OpenAPI document.
  */
 @Hidden
 @RestController
+@ConditionalOnMissingClass("org.signpost.console.ConsoleApplication")
 class WelcomePage {
 
     private final String page;

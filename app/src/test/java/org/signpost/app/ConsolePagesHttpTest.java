@@ -1,0 +1,160 @@
+package org.signpost.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.signpost.app.console.PageClient;
+import org.signpost.app.console.PageClient.Page;
+import org.signpost.platform.testing.Api;
+import org.signpost.platform.testing.Api.Response;
+
+/**
+ * The staff console's pages over real HTTP, parsed as a browser would: sign-in and out, what
+ * each role is shown and refused, error pages, and that the console acts through the API as the
+ * signed-in person (their refusals, their read log).
+ */
+class ConsolePagesHttpTest extends AllInOneTest {
+
+    private PageClient pages() {
+        return new PageClient(port);
+    }
+
+    @Test
+    void anyoneNotSignedInIsSentToTheSignInPageWhichHasACsrfToken() {
+        Page home = pages().get("/");
+        assertThat(home.status()).isEqualTo(302);
+        assertThat(home.location()).isEqualTo("/sign-in");
+        Page signIn = pages().open("/caseload");
+        assertThat(signIn.status()).isEqualTo(200);
+        assertThat(signIn.h1()).isEqualTo("Sign in to Signpost");
+        assertThat(signIn.fields("form[action='/sign-in']")).containsKey("_csrf");
+        assertThat(signIn.header("Content-Security-Policy")).contains("default-src 'self'").doesNotContain("unsafe");
+        assertThat(signIn.document().select("link[rel=stylesheet]").eachAttr("href"))
+                .allMatch(href -> href.startsWith("/"));
+    }
+
+    @Test
+    void theStylesheetAndScriptsAreServedByTheServiceItself() {
+        PageClient client = pages();
+        for (String asset : List.of("/console-assets/nhsuk/nhsuk-frontend.min.css", "/console-assets/nhsuk/nhsuk-frontend.min.js",
+                "/console-assets/htmx/htmx.min.js", "/console-assets/console.js", "/assets/images/favicon.svg")) {
+            Page answer = client.get(asset);
+            assertThat(answer.status()).as(asset).isEqualTo(200);
+            assertThat(answer.raw().body()).as(asset).hasSizeGreaterThan(100);
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsSaidOnTheSignInPageAndSignsNobodyIn() {
+        PageClient client = pages();
+        Page refused = client.signIn("linkworker", "not-the-password");
+        assertThat(refused.h1()).isEqualTo("Sign in to Signpost");
+        assertThat(refused.document().select(".nhsuk-error-summary").text())
+                .contains("The user name or password is not right");
+        assertThat(client.get("/caseload").status()).isEqualTo(302);
+    }
+
+    @Test
+    void aSignInWithoutTheCsrfTokenIsRefused() {
+        Page refused = pages().post("/sign-in", Map.of("username", "linkworker", "password", Api.PASSWORD));
+        assertThat(refused.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aLinkWorkerLandsOnTheirCaseloadWithFlagsAndSeesWhoIsSignedIn() {
+        String participantId = enrolledOfLinkWorkerOne("Caseloada", "Pagewright");
+        PageClient client = pages();
+        Page caseload = client.signIn("linkworker", Api.PASSWORD);
+        assertThat(caseload.raw().uri().getPath()).isEqualTo("/caseload");
+        assertThat(caseload.h1()).isEqualTo("My caseload");
+        assertThat(caseload.document().select("[data-testid=signed-in-as]").text()).isEqualTo("linkworker (Link worker)");
+        var row = caseload.document().select("[data-testid=caseload] tbody tr").stream()
+                .filter(tr -> tr.text().contains("Caseloada Pagewright")).findFirst().orElseThrow();
+        assertThat(row.selectFirst("a").attr("href")).isEqualTo("/participants/" + participantId);
+        // Enrolled 18 days ago without a session or contact since.
+        assertThat(row.select(".nhsuk-tag").eachText()).contains("No contact for 14 days");
+        assertThat(caseload.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void aParticipantPageShowsTheSummaryAndTimelineAndIsLoggedAsARead() {
+        String participantId = enrolledOfLinkWorkerOne("Timelina", "Readlogson");
+        PageClient client = pages();
+        client.signIn("linkworker", Api.PASSWORD);
+        Page participant = client.get("/participants/" + participantId);
+        assertThat(participant.status()).isEqualTo(200);
+        assertThat(participant.h1()).isEqualTo("Timelina Readlogson");
+        assertThat(participant.document().select("[data-testid=summary]").text()).contains("lw-1");
+        assertThat(participant.document().select("[data-testid=timeline] h3").eachText())
+                .anyMatch(what -> what.startsWith("Assigned to a link worker"))
+                .anyMatch(what -> what.startsWith("Referral received"));
+        Response reads = api().as("auditor").get("/api/audit/personal-data-reads?subjectId=" + participantId);
+        assertThat(reads.status()).as(reads.body()).isEqualTo(200);
+        assertThat(reads.body()).contains("linkworker");
+    }
+
+    @Test
+    void anotherLinkWorkersParticipantIsAPageNotFound() {
+        String participantId = enrolledOfLinkWorkerOne("Notyours", "Hiddenberg");
+        PageClient client = pages();
+        client.signIn("linkworker2", Api.PASSWORD);
+        Page hidden = client.get("/participants/" + participantId);
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.h1()).isEqualTo("Page not found");
+        assertThat(hidden.text()).doesNotContain("Hiddenberg");
+        assertThat(client.get("/participants/not-an-id").status()).isEqualTo(404);
+        assertThat(client.get("/no/such/page").h1()).isEqualTo("Page not found");
+        assertThat(client.get("/no/such/page").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPageOfAnotherRoleIsRefusedWithAPage() {
+        PageClient client = pages();
+        client.signIn("coordinator", Api.PASSWORD);
+        Page refused = client.get("/caseload");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.h1()).isEqualTo("You cannot see this page");
+        PageClient analyst = pages();
+        Page home = analyst.signIn("analyst", Api.PASSWORD);
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(analyst.get("/participants/" + java.util.UUID.randomUUID()).status()).isEqualTo(403);
+        assertThat(analyst.get("/inbox").status()).isEqualTo(403);
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndAnExpiredSessionIsToldSo() {
+        PageClient client = pages();
+        Page caseload = client.signIn("linkworker", Api.PASSWORD);
+        String session = client.sessionCookie();
+        assertThat(session).isNotNull();
+        Page signedOut = client.submit(caseload, "form[action='/sign-out']", Map.of());
+        assertThat(signedOut.location()).isEqualTo("/sign-in?signed-out");
+        assertThat(client.get("/caseload").status()).isEqualTo(302);
+        // The browser still holds the old session's cookie: the server no longer has that session.
+        client.useSessionCookie(session);
+        Page expired = client.get("/caseload");
+        assertThat(expired.location()).isEqualTo("/sign-in?expired");
+        assertThat(client.open("/sign-in?expired").text()).contains("Your session ended");
+    }
+
+    @Test
+    void theServicesOwnPathsKeepTheirRules() {
+        Response unknown = api().as("coordinator").get("/api/no-such-path");
+        assertThat(unknown.status()).isEqualTo(403);
+        assertThat(unknown.contentType()).isEqualTo("application/problem+json");
+        assertThat(api().anonymous().get("/api/caseloads").status()).isEqualTo(401);
+        Response refusedPage = api().anonymous().get("/actuator/health");
+        assertThat(refusedPage.status()).isEqualTo(200);
+        assertThat(refusedPage.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+    }
+
+    private String enrolledOfLinkWorkerOne(String firstName, String lastName) {
+        return enrolledOfLinkWorkerOne(api(), firstName, lastName).get("participantId");
+    }
+}

@@ -1,0 +1,68 @@
+package org.signpost.console;
+
+import jakarta.servlet.DispatcherType;
+import org.signpost.console.api.ApiSignIn;
+import org.signpost.console.api.SignpostApi;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The console's pages: signed in with a form (the service checks the password and gives a session
+ * token), a session cookie (HttpOnly, SameSite=Lax, Secure behind TLS; 30 minutes idle), a CSRF
+ * token on every form. Every path but the API's, health's and the API documentation's is the
+ * console's; those keep the service's own rules (its filter chain, which comes after this one).
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleSecurity {
+
+    /** The service's own paths: never the console's, whether it runs in the same process or not. */
+    static final RequestMatcher SERVICE_PATHS = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/v3/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain consoleFilterChain(HttpSecurity http, SignpostApi api) throws Exception {
+        http.securityMatcher(new NegatedRequestMatcher(SERVICE_PATHS))
+                .authenticationManager(new ProviderManager(new ApiSignIn(api)))
+                .formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
+                        .usernameParameter("username").passwordParameter("password")
+                        .failureUrl("/sign-in?error").permitAll())
+                .logout(out -> out.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
+                        .deleteCookies("signpost-session"))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(new SignInFirst())
+                        .accessDeniedHandler((request, response, denied) -> {
+                            response.setStatus(403);
+                            request.getRequestDispatcher("/refused").forward(request, response);
+                        }))
+                .headers(headers -> headers
+                        // Everything a page uses is the service's own: no CDN, no inline script, no outbound call.
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                                + "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+                                + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny()))
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers("/assets/**", "/console-assets/**", "/favicon.ico", "/sign-in").permitAll()
+                        .requestMatchers("/caseload").hasRole("LINK_WORKER")
+                        .requestMatchers("/caseloads", "/caseloads/*", "/inbox", "/referrals/**")
+                        .hasAnyRole("COORDINATOR", "MANAGER")
+                        .requestMatchers("/participants/**").hasAnyRole("LINK_WORKER", "COORDINATOR", "MANAGER")
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+}

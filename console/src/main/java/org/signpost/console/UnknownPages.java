@@ -1,0 +1,32 @@
+package org.signpost.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * An address nothing answers: the console's "page not found" for a page's address, and for the
+ * service's own paths whatever the service answers (rethrown, the exception goes on to the
+ * service's problem+json handling as if this advice were not there).
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UnknownPages {
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    String notFound(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response, Model model)
+            throws NoResourceFoundException {
+        if (ConsoleSecurity.SERVICE_PATHS.matches(request)) {
+            throw e;
+        }
+        response.setStatus(404);
+        model.addAttribute("user", org.signpost.console.pages.SignedIn.current());
+        model.addAttribute("navigation", java.util.List.of());
+        return ConsoleErrors.notFound(model);
+    }
+}

@@ -1,0 +1,72 @@
+package org.signpost.console.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * Who is signed in to the console, as the service's session token names them, and that token:
+ * the console acts only with it (a password is never kept after sign-in). The token is renewed
+ * while the person keeps working ({@link SignpostApi}), so it changes; nothing else does.
+ */
+public final class ConsoleUser {
+
+    private final String name;
+    private final String role;
+    private final String linkWorkerId;
+    private volatile String token;
+    private volatile Instant expiresAt;
+
+    public ConsoleUser(String name, String role, String linkWorkerId, String token, Instant expiresAt) {
+        this.name = name;
+        this.role = role;
+        this.linkWorkerId = linkWorkerId;
+        this.token = token;
+        this.expiresAt = expiresAt;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String role() {
+        return role;
+    }
+
+    /** The role as people read it: "Link worker", "Data protection officer". */
+    public String roleName() {
+        String words = role.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    public String linkWorkerId() {
+        return linkWorkerId;
+    }
+
+    public boolean is(String... roles) {
+        return List.of(roles).contains(role);
+    }
+
+    String token() {
+        return token;
+    }
+
+    Instant expiresAt() {
+        return expiresAt;
+    }
+
+    void renewed(String token, Instant expiresAt) {
+        this.token = token;
+        this.expiresAt = expiresAt;
+    }
+
+    public List<GrantedAuthority> authorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + role));
+    }
+
+    @Override
+    public String toString() {
+        return "ConsoleUser[" + name + ", " + role + "]";
+    }
+}
