@@ -83,6 +83,37 @@ public class SignpostApi {
         return send(HttpMethod.GET, path, bearer(user), null, null);
     }
 
+    /**
+     * Reading one's own write: the record at {@code path} once its read model has the version a
+     * command answered (its ETag), so that the page after an action shows what was just recorded.
+     * Asks again every 50 ms; after {@code patience} it answers what there is (the page then says
+     * it may be out of date: {@link Answer#version()} is below the one asked for).
+     */
+    public Answer getAtLeast(ConsoleUser user, String path, long version, Duration patience) {
+        Instant giveUp = clock.instant().plus(patience);
+        while (true) {
+            Answer answer;
+            try {
+                answer = get(user, path);
+            } catch (ApiProblem notYet) {
+                // A record just made may not be in its read model yet.
+                if (notYet.status() != 404 || clock.instant().isAfter(giveUp)) {
+                    throw notYet;
+                }
+                answer = null;
+            }
+            if (answer != null && (answer.version() >= version || clock.instant().isAfter(giveUp))) {
+                return answer;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + path, e);
+            }
+        }
+    }
+
     public Answer post(ConsoleUser user, String path, Object body) {
         return post(user, path, body, null);
     }
