@@ -60,6 +60,24 @@ class ConsolePagesHttpTest extends AllInOneTest {
         assertThat(client.get("/caseload").status()).isEqualTo(302);
     }
 
+    /**
+     * Every person's sign-in reaches the API from the console's own address: it must say whose it
+     * is, or one person's guesses would lock everyone out of the console (test limits: an address
+     * locks after 8 failures, a name after 3).
+     */
+    @Test
+    void failedSignInsThroughTheConsoleLockThePersonsAddressNotTheConsoles() {
+        PageClient guesser = new PageClient(port, "198.51.100.7");
+        String said = "";
+        for (int attempt = 0; attempt < 30 && !said.contains("Too many failed sign-ins"); attempt++) {
+            said = guesser.signIn("guess-" + attempt, "not-the-password").document()
+                    .select(".nhsuk-error-summary").text();
+        }
+        assertThat(said).contains("Too many failed sign-ins");
+        Page colleague = new PageClient(port, "198.51.100.8").signIn("linkworker", Api.PASSWORD);
+        assertThat(colleague.h1()).isEqualTo("My caseload");
+    }
+
     @Test
     void aSignInWithoutTheCsrfTokenIsRefused() {
         Page refused = pages().post("/sign-in", Map.of("username", "linkworker", "password", Api.PASSWORD));
@@ -141,6 +159,21 @@ class ConsolePagesHttpTest extends AllInOneTest {
         Page expired = client.get("/caseload");
         assertThat(expired.location()).isEqualTo("/sign-in?expired");
         assertThat(client.open("/sign-in?expired").text()).contains("Your session ended");
+    }
+
+    @Test
+    void aPageSaysWhenItsSessionEndsAndTheSessionCanBeKeptAlive() {
+        PageClient client = pages();
+        Page caseload = client.signIn("linkworker", Api.PASSWORD);
+        // SIGNPOST_CONSOLE_SESSION_TIMEOUT's default: the page's script warns two minutes before.
+        assertThat(caseload.document().body().attr("data-session-seconds")).isEqualTo("1800");
+        assertThat(caseload.document().select("#session-warning[hidden] #session-keep-alive").text())
+                .isEqualTo("Stay signed in");
+        Page kept = client.get("/session/keep-alive");
+        assertThat(kept.status()).isEqualTo(204);
+        assertThat(kept.header("Cache-Control")).contains("no-store");
+        assertThat(pages().get("/session/keep-alive").status()).isEqualTo(302);
+        assertThat(pages().open("/sign-in").document().body().hasAttr("data-session-seconds")).isFalse();
     }
 
     @Test

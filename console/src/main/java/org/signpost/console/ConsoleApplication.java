@@ -11,7 +11,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ConsoleApplication {
 
     public static void main(String[] args) {
-        System.setProperty("spring.config.import", "classpath:signpost-console.yml");
-        SpringApplication.run(ConsoleApplication.class, args);
+        SpringApplication console = new SpringApplication(ConsoleApplication.class);
+        // As the service's own processes: the loopback address unless told otherwise, port 8080.
+        console.setDefaultProperties(java.util.Map.of(
+                "spring.config.import", "classpath:signpost-console.yml",
+                "spring.application.name", "signpost-console",
+                "server.address", "${SIGNPOST_ADDRESS:127.0.0.1}",
+                "server.port", "${SIGNPOST_PORT:8080}"));
+        console.run(args);
     }
 }

@@ -58,6 +58,7 @@ class ConsoleSecurity {
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/assets/**", "/console-assets/**", "/favicon.ico", "/sign-in").permitAll()
+                        .requestMatchers("/session/keep-alive").authenticated()
                         .requestMatchers("/caseload").hasRole("LINK_WORKER")
                         .requestMatchers("/caseloads", "/caseloads/*", "/inbox", "/referrals/**")
                         .hasAnyRole("COORDINATOR", "MANAGER")

@@ -28,8 +28,15 @@ public final class PageClient {
     private final String baseUrl;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
+    private final String forwardedFor;
 
     public PageClient(int port) {
+        this(port, null);
+    }
+
+    /** A browser behind a proxy on the service's machine, which says the browser's address is {@code forwardedFor}. */
+    public PageClient(int port, String forwardedFor) {
+        this.forwardedFor = forwardedFor;
         this.baseUrl = "http://127.0.0.1:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -133,6 +140,9 @@ public final class PageClient {
 
     private Page send(HttpRequest.Builder request) {
         try {
+            if (forwardedFor != null) {
+                request.header("X-Forwarded-For", forwardedFor);
+            }
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), response, Jsoup.parse(response.body(), baseUrl));

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.signpost.app.console.PageClient;
 import org.signpost.platform.database.DatabaseRoles;
 import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.signpost.platform.testing.Api;
@@ -27,9 +28,10 @@ import org.signpost.platform.testing.Requests;
 import org.signpost.platform.testing.TestDatabase;
 
 /**
- * `./signpost split` as docs/operations.md tells it: one command side and two query sides on one
- * external PostgreSQL; what the command side stores both query sides answer, they share every
- * projection's segments, and a SIGTERM to the script stops all three.
+ * `./signpost split` as docs/operations.md tells it: one command side, two query sides and the
+ * staff console on one external PostgreSQL; what the command side stores both query sides answer,
+ * they share every projection's segments, the console signs in and shows a page through them, and
+ * a SIGTERM to the script stops all four.
  */
 class SplitScriptIT {
 
@@ -40,7 +42,7 @@ class SplitScriptIT {
         try (InputStream in = SplitScriptIT.class.getResourceAsStream("/test-users.yml")) {
             Files.write(users, in.readAllBytes());
         }
-        int firstPort = freeConsecutivePorts(3);
+        int firstPort = freeConsecutivePorts(4);
         try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(base.resolve("postgres"))) {
             ProcessBuilder builder = new ProcessBuilder("bash", Path.of("..", "signpost").toAbsolutePath().normalize().toString(),
                     "split", "--signpost.users-file=" + users)
@@ -75,11 +77,23 @@ class SplitScriptIT {
                 await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                         assertThat(owners(Database.of(database))).hasSize(Convergence.PROJECTIONS.size())
                                 .allSatisfy((projection, owners) -> assertThat(owners).hasSize(2)));
+                // The staff console, a process of its own: signs in through the command side, reads from a query side.
+                PageClient console = new PageClient(firstPort + 3);
+                await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    try {
+                        return console.get("/sign-in").status() == 200;
+                    } catch (UncheckedIOException e) {
+                        return false;
+                    }
+                });
+                PageClient.Page caseload = console.signIn("linkworker", Api.PASSWORD);
+                assertThat(caseload.status()).isEqualTo(200);
+                assertThat(caseload.h1()).isEqualTo("My caseload");
             } finally {
                 script.destroy();
-                assertThat(script.waitFor(60, TimeUnit.SECONDS)).as("the script and its three processes stop").isTrue();
+                assertThat(script.waitFor(60, TimeUnit.SECONDS)).as("the script and its four processes stop").isTrue();
             }
-            for (int port = firstPort; port < firstPort + 3; port++) {
+            for (int port = firstPort; port < firstPort + 4; port++) {
                 int closed = port;
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
                     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", closed)) {

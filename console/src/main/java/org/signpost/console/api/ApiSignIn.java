@@ -33,8 +33,8 @@ public final class ApiSignIn implements AuthenticationProvider {
         } catch (ApiProblem refused) {
             throw switch (refused.status()) {
                 case 401 -> new BadCredentialsException("The user name or password is not right");
-                case 429 -> new LockedException(refused.detail().isBlank()
-                        ? "Too many failed sign-ins: wait a while and try again" : refused.detail());
+                case 429 -> new LockedException("Too many failed sign-ins. " + (refused.detail().isBlank()
+                        ? "Wait a while and try again." : refused.detail()));
                 default -> new AuthenticationServiceException(refused.detail().isBlank()
                         ? "Signpost could not check your sign-in: try again in a minute" : refused.detail());
             };

@@ -52,7 +52,8 @@ public final class ConsoleUser {
         return token;
     }
 
-    Instant expiresAt() {
+    /** When the token in hand expires (it is renewed before then while the person works). */
+    public Instant expiresAt() {
         return expiresAt;
     }
 

@@ -23,13 +23,16 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The console's only way to the data: the service's HTTP API, as the signed-in person, with the
  * session token the service gave them at sign-in. Every command and query therefore goes through
  * the same validation, refusals, access rules, read log and actor metadata as any other client's.
  * In the all-in-one service the API is this same process (SIGNPOST_CONSOLE_API_URL unset: its own
- * port on the loopback address); a console of its own names the API's address.
+ * port on the loopback address); a console of its own names the API's address, or the command
+ * side's and a query side's (SIGNPOST_CONSOLE_COMMAND_URL, SIGNPOST_CONSOLE_QUERY_URL).
  */
 @Component
 public class SignpostApi {
@@ -39,14 +42,21 @@ public class SignpostApi {
 
     private final ObjectMapper json;
     private final Environment environment;
-    private final String configuredUrl;
+    private final String apiUrl;
+    private final String commandUrl;
+    private final String queryUrl;
     private final Clock clock = Clock.systemUTC();
-    private volatile RestClient client;
+    private volatile RestClient commands;
+    private volatile RestClient queries;
 
-    SignpostApi(ObjectMapper json, Environment environment, @Value("${signpost.console.api-url:}") String configuredUrl) {
+    public SignpostApi(ObjectMapper json, Environment environment, @Value("${signpost.console.api-url:}") String apiUrl,
+                @Value("${signpost.console.command-url:}") String commandUrl,
+                @Value("${signpost.console.query-url:}") String queryUrl) {
         this.json = json;
         this.environment = environment;
-        this.configuredUrl = configuredUrl;
+        this.apiUrl = apiUrl;
+        this.commandUrl = commandUrl;
+        this.queryUrl = queryUrl;
     }
 
     /** An answer of the API: its status, body (a missing node if none) and ETag (the aggregate's version). */
@@ -143,11 +153,16 @@ public class SignpostApi {
     }
 
     private Answer send(HttpMethod method, String path, String authorization, Object body, Long ifMatch) {
-        RestClient.RequestBodySpec request = client().method(method).uri(path)
+        RestClient.RequestBodySpec request = clientFor(method, path).method(method).uri(path)
                 .header(HttpHeaders.AUTHORIZATION, authorization)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
         if (ifMatch != null) {
             request.header(HttpHeaders.IF_MATCH, "\"" + ifMatch + "\"");
+        }
+        // The person's own address (the API believes it from the console's: SIGNPOST_TRUSTED_PROXIES), so
+        // that repeated failed sign-ins lock their address and not the console's, which all share.
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
+            request.header("X-Forwarded-For", current.getRequest().getRemoteAddr());
         }
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
@@ -187,22 +202,43 @@ public class SignpostApi {
                 body.path("detail").asText(""), errors);
     }
 
-    private RestClient client() {
-        RestClient current = client;
+    /**
+     * Split into processes, commands go to the command side and queries to a query side; the
+     * read models' own POSTs (a replay, a retry) are the query side's too.
+     */
+    private RestClient clientFor(HttpMethod method, String path) {
+        boolean query = method == HttpMethod.GET || method == HttpMethod.HEAD || path.startsWith("/api/projections");
+        if (query) {
+            RestClient current = queries;
+            if (current == null) {
+                current = client(firstOf(queryUrl, apiUrl));
+                queries = current;
+            }
+            return current;
+        }
+        RestClient current = commands;
         if (current == null) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-            requests.setReadTimeout(Duration.ofSeconds(60));
-            current = RestClient.builder().baseUrl(baseUrl()).requestFactory(requests).build();
-            client = current;
+            current = client(firstOf(commandUrl, apiUrl));
+            commands = current;
         }
         return current;
     }
 
-    /** SIGNPOST_CONSOLE_API_URL, else this process's own server (the all-in-one service). */
-    String baseUrl() {
-        if (configuredUrl != null && !configuredUrl.isBlank()) {
-            return configuredUrl.replaceAll("/+$", "");
+    private RestClient client(String configured) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(Duration.ofSeconds(60));
+        return RestClient.builder().baseUrl(baseUrl(configured)).requestFactory(requests).build();
+    }
+
+    private static String firstOf(String specific, String general) {
+        return specific != null && !specific.isBlank() ? specific : general;
+    }
+
+    /** The URL configured, else this process's own server (the all-in-one service). */
+    String baseUrl(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.replaceAll("/+$", "");
         }
         String port = environment.getProperty("local.server.port");
         if (port == null) {

@@ -1,15 +1,29 @@
 package org.signpost.console.pages;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.signpost.console.api.ConsoleUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every page of the console shows: who is signed in, and the menu of their role. */
 @ControllerAdvice(basePackageClasses = ConsolePages.class)
 class ConsolePages {
+
+    private final long sessionSeconds;
+
+    ConsolePages(@Value("${server.servlet.session.timeout:PT30M}") Duration sessionTimeout) {
+        this.sessionSeconds = sessionTimeout.toSeconds();
+    }
+
+    /** How long a session lasts idle: the page warns before it ends (console.js). */
+    @ModelAttribute("sessionSeconds")
+    long sessionSeconds() {
+        return sessionSeconds;
+    }
 
     @ModelAttribute("user")
     ConsoleUser user() {

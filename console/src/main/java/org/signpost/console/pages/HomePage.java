@@ -43,6 +43,16 @@ class HomePage {
         return "console/sign-in";
     }
 
+    /**
+     * Asked for by the page's script when the person chooses to stay signed in: a request is
+     * all a session needs to start its idle time again.
+     */
+    @GetMapping("/session/keep-alive")
+    org.springframework.http.ResponseEntity<Void> keepAlive() {
+        return org.springframework.http.ResponseEntity.noContent()
+                .cacheControl(org.springframework.http.CacheControl.noStore()).build();
+    }
+
     /** Where a page the person's role may not see is forwarded (status 403 already set). */
     @RequestMapping("/refused")
     String refused(Model model) {
