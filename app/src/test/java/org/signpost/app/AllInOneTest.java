@@ -27,6 +27,13 @@ abstract class AllInOneTest extends RealServiceTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** "Sign in with your organisation" against a test identity provider (ConsoleOrganisationSignInHttpTest). */
+    @org.springframework.test.context.DynamicPropertySource
+    static void organisationSignIn(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("signpost.oidc.issuer", () -> org.signpost.app.console.TestIdentityProvider.get().issuer());
+        registry.add("signpost.oidc.client-id", () -> org.signpost.app.console.TestIdentityProvider.CLIENT_ID);
+    }
+
     Api api() {
         return new Api(port);
     }

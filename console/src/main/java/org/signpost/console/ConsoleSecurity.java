@@ -1,12 +1,18 @@
 package org.signpost.console;
 
 import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.signpost.console.organisation.DiscoveredProvider;
+import org.signpost.console.organisation.OrganisationSignIn;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.signpost.console.api.ApiSignIn;
 import org.signpost.console.api.SignpostApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -17,7 +23,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The console's pages: signed in with a form (the service checks the password and gives a session
- * token), a session cookie (HttpOnly, SameSite=Lax, Secure behind TLS; 30 minutes idle), a CSRF
+ * token) or, where SIGNPOST_OIDC_ISSUER names one, by the organisation's identity provider, a session cookie (HttpOnly, SameSite=Lax, Secure behind TLS; 30 minutes idle), a CSRF
  * token on every form. Every path but the API's, health's and the API documentation's is the
  * console's; those keep the service's own rules (its filter chain, which comes after this one).
  */
@@ -32,11 +38,29 @@ class ConsoleSecurity {
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
 
+    /** The organisation's identity provider, where SIGNPOST_OIDC_ISSUER names one. */
+    @Bean
+    @ConditionalOnExpression("!'${signpost.oidc.issuer:}'.isBlank()")
+    DiscoveredProvider organisationProvider(@Value("${signpost.oidc.issuer}") String issuer,
+                                            @Value("${signpost.oidc.client-id:signpost-console}") String clientId,
+                                            @Value("${signpost.oidc.client-secret:}") String clientSecret,
+                                            @Value("${signpost.oidc.scopes:openid,profile}") List<String> scopes) {
+        return new DiscoveredProvider(issuer, clientId, clientSecret, scopes);
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain consoleFilterChain(HttpSecurity http, SignpostApi api) throws Exception {
+    SecurityFilterChain consoleFilterChain(HttpSecurity http, SignpostApi api,
+                                           ObjectProvider<DiscoveredProvider> organisation) throws Exception {
+        DiscoveredProvider provider = organisation.getIfAvailable();
+        if (provider != null) {
+            new OrganisationSignIn(provider).configure(http);
+        }
+        // The API checks passwords (ApiSignIn), the identity provider its people: never the service's own
+        // password sign-in, which Spring would otherwise ask next, as the parent of every chain's providers.
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.securityMatcher(new NegatedRequestMatcher(SERVICE_PATHS))
-                .authenticationManager(new ProviderManager(new ApiSignIn(api)))
+                .authenticationProvider(new ApiSignIn(api))
                 .formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in")
                         .usernameParameter("username").passwordParameter("password")
                         .failureUrl("/sign-in?error").permitAll())
@@ -57,7 +81,8 @@ class ConsoleSecurity {
                         .frameOptions(frame -> frame.deny()))
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/assets/**", "/console-assets/**", "/favicon.ico", "/sign-in").permitAll()
+                        .requestMatchers("/assets/**", "/console-assets/**", "/favicon.ico", "/sign-in", "/sign-in/organisation")
+                        .permitAll()
                         .requestMatchers("/session/keep-alive").authenticated()
                         .requestMatchers("/caseload").hasRole("LINK_WORKER")
                         .requestMatchers("/caseloads", "/caseloads/*", "/inbox", "/referrals/**")

@@ -15,15 +15,37 @@ public final class ConsoleUser {
     private final String name;
     private final String role;
     private final String linkWorkerId;
+    private final TokenRenewal renewal;
     private volatile String token;
     private volatile Instant expiresAt;
 
+    /** Signed in with a password: the service's session token, renewed by the service. */
     public ConsoleUser(String name, String role, String linkWorkerId, String token, Instant expiresAt) {
+        this(name, role, linkWorkerId, token, expiresAt, null);
+    }
+
+    /** Signed in by the organisation's identity provider: its access token, renewed by {@code renewal}. */
+    public ConsoleUser(String name, String role, String linkWorkerId, String token, Instant expiresAt,
+                       TokenRenewal renewal) {
         this.name = name;
         this.role = role;
         this.linkWorkerId = linkWorkerId;
         this.token = token;
         this.expiresAt = expiresAt;
+        this.renewal = renewal;
+    }
+
+    /** A new token from whoever issued the one in hand; empty when it will give none (the session is over). */
+    public interface TokenRenewal {
+        java.util.Optional<Renewed> renew();
+    }
+
+    /** A renewed token and its expiry. */
+    public record Renewed(String token, Instant expiresAt) {
+    }
+
+    TokenRenewal renewal() {
+        return renewal;
     }
 
     public String name() {

@@ -137,18 +137,29 @@ public class SignpostApi {
     private String bearer(ConsoleUser user) {
         synchronized (user) {
             if (Duration.between(clock.instant(), user.expiresAt()).compareTo(RENEW_BEFORE) < 0) {
-                try {
-                    Answer renewed = send(HttpMethod.POST, "/api/session-tokens", "Bearer " + user.token(), Map.of(), null);
-                    user.renewed(renewed.body().path("token").asText(),
-                            Instant.parse(renewed.body().path("expiresAt").asText()));
-                } catch (ApiProblem refused) {
-                    if (refused.status() == 401 || refused.status() == 403) {
-                        throw new SessionOver(refused.detail());
+                if (user.renewal() != null) {
+                    // The identity provider's token: refreshed if it gave a refresh token, else used to its end.
+                    user.renewal().renew().ifPresent(renewed -> user.renewed(renewed.token(), renewed.expiresAt()));
+                    if (!clock.instant().isBefore(user.expiresAt())) {
+                        throw new SessionOver("The organisation's sign-in has ended");
                     }
-                    throw refused;
+                } else {
+                    renewSessionToken(user);
                 }
             }
             return "Bearer " + user.token();
+        }
+    }
+
+    private void renewSessionToken(ConsoleUser user) {
+        try {
+            Answer renewed = send(HttpMethod.POST, "/api/session-tokens", "Bearer " + user.token(), Map.of(), null);
+            user.renewed(renewed.body().path("token").asText(), Instant.parse(renewed.body().path("expiresAt").asText()));
+        } catch (ApiProblem refused) {
+            if (refused.status() == 401 || refused.status() == 403) {
+                throw new SessionOver(refused.detail());
+            }
+            throw refused;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.signpost.console.pages;
 
 import org.signpost.console.api.ConsoleUser;
+import org.signpost.console.organisation.DiscoveredProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +15,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /** The console's address: each role's first page; the sign-in page for anyone not signed in. */
 @Controller
 class HomePage {
+
+    private final ObjectProvider<DiscoveredProvider> organisation;
+
+    HomePage(ObjectProvider<DiscoveredProvider> organisation) {
+        this.organisation = organisation;
+    }
 
     @GetMapping("/")
     String home(Model model) {
@@ -31,6 +39,16 @@ class HomePage {
     @GetMapping("/sign-in")
     String signIn(Model model, HttpServletRequest request) {
         model.addAttribute("pageTitle", "Sign in");
+        model.addAttribute("organisationSignIn", organisation.getIfAvailable() != null);
+        if (request.getParameter("no-role") != null) {
+            model.addAttribute("signInProblem", "Your organisation's account has no role in Signpost: ask your "
+                    + "Signpost manager to give it one");
+        } else if (request.getParameter("organisation-failed") != null) {
+            model.addAttribute("signInProblem", "Your organisation's sign-in did not succeed: try again");
+        } else if (request.getParameter("organisation-unreachable") != null) {
+            model.addAttribute("signInProblem", "Your organisation's sign-in cannot be reached at the moment: try "
+                    + "again in a minute, or sign in with your Signpost user name and password");
+        }
         HttpSession session = request.getSession(false);
         if (request.getParameter("error") != null && session != null
                 && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException e) {
@@ -41,6 +59,17 @@ class HomePage {
             model.addAttribute("signInProblem", "The user name or password is not right");
         }
         return "console/sign-in";
+    }
+
+    /** "Sign in with your organisation": to the identity provider, if it can be reached. */
+    @GetMapping("/sign-in/organisation")
+    String organisationSignIn() {
+        DiscoveredProvider provider = organisation.getIfAvailable();
+        if (provider == null) {
+            return "redirect:/sign-in";
+        }
+        return provider.reachable() ? "redirect:/oauth2/authorization/" + DiscoveredProvider.ID
+                : "redirect:/sign-in?organisation-unreachable";
     }
 
     /**

@@ -35,6 +35,11 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** Where the provider's JWK set (its public key) is served. */
+    public static String jwkSetUri() {
+        return JWK_SET_URI;
+    }
+
     public static Path publicKeyFile() {
         return PUBLIC_KEY;
     }
