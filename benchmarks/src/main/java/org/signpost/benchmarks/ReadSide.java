@@ -138,6 +138,7 @@ final class ReadSide {
                 Histogram settledService = serviceTimes.caseloadsSince(mark, warmedUp(settled));
                 System.out.println(settled + " (client in a JVM of its own, after autovacuum)");
                 System.out.println("  the service's own time of the same requests: " + percentiles(settledService));
+                new ConsolePages(port, PASSWORD).measure(linkWorkers, serviceTimes);
                 System.out.println();
                 System.out.println("| events | raw scan events/s | first build s (events/s per model) | replay s (events/s per model), first and second | as-of s | caseload p50 / p99 ms: service's JVM, own JVM, own JVM after autovacuum | the service's own time p50 / p99 ms, same three |");
                 System.out.println("|---|---|---|---|---|---|---|");
@@ -308,6 +309,13 @@ final class ReadSide {
             System.out.println("  the service's own time of the same requests: "
                     + percentiles(serviceTimes.caseloadsSince(mark, measured.warmedUp())));
         }
+    }
+
+    /** p50, p95 (the console's pages' budget), p99 and max. */
+    static String percentilesOf(Histogram latency) {
+        return "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms".formatted(latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(95) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+                latency.getMaxValue() / 1000.0);
     }
 
     private static String percentiles(Histogram latency) {

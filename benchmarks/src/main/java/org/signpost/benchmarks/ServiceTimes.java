@@ -47,10 +47,15 @@ final class ServiceTimes {
 
     /** The service's times of the caseloads logged since the mark, after the first {@code skip} of them. */
     Histogram caseloadsSince(long mark, int skip) throws IOException {
+        return since(mark, skip, "GET /api/caseloads/");
+    }
+
+    /** The service's times of the requests logged since the mark whose line starts so, after the first {@code skip}. */
+    Histogram since(long mark, int skip, String requestLine) throws IOException {
         Histogram histogram = new Histogram(10_000_000L, 3);
         try (SeekableByteChannel channel = Files.newByteChannel(log())) {
             new BufferedReader(Channels.newReader(channel.position(mark), StandardCharsets.UTF_8)).lines()
-                    .filter(line -> line.startsWith("GET /api/caseloads/")).skip(skip)
+                    .filter(line -> line.startsWith(requestLine)).skip(skip)
                     .forEach(line -> histogram.recordValue(Long.parseLong(line.substring(line.lastIndexOf(' ') + 1))));
         }
         return histogram;
