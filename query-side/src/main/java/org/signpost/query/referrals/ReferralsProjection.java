@@ -7,8 +7,10 @@ import org.signpost.events.LinkWorkerAssigned;
 import org.signpost.events.PersonalData;
 import org.signpost.events.PersonalDataErased;
 import org.signpost.platform.privacy.PersonalDataKeys;
+import org.signpost.query.people.PersonLookup;
 import org.signpost.query.projection.SealedJson;
 import org.signpost.events.ReferralReceived;
+import org.signpost.events.YoungPerson;
 import org.signpost.events.ReferralWithdrawn;
 import org.signpost.events.Triaged;
 import org.signpost.query.projection.Projection;
@@ -25,21 +27,29 @@ public class ReferralsProjection extends Projection {
 
     private final SealedJson sealed;
     private final PersonalDataKeys keys;
+    private final PersonLookup lookup;
 
     public ReferralsProjection(JdbcTemplate jdbc, ProjectionGenerations generations, SealedJson sealed,
-                               PersonalDataKeys keys) {
+                               PersonalDataKeys keys, PersonLookup lookup) {
         super(ProjectionNames.REFERRALS, jdbc, generations);
         this.sealed = sealed;
         this.keys = keys;
+        this.lookup = lookup;
     }
 
     /**
-     * Nothing to scrub: every personal value here is sealed with keys that are gone now. This
-     * process forgets them at once too (the command side may be another process).
+     * Every personal value here is sealed with keys that are gone now; this process forgets them
+     * at once too (the command side may be another process). What is not sealed, the digests a
+     * young person is found by, goes: they would still match their NHS number or surname and
+     * date of birth. A replay does not compute them again: the person's data opens as null.
      */
     @EventHandler
     void on(PersonalDataErased event) {
         keys.forget(java.util.Arrays.asList(event.referralId(), event.participantId()));
+        change(ReferralRows.TABLE, event.referralId(), row -> {
+            row.nhsNumberDigest = null;
+            row.surnameBirthDigest = null;
+        });
     }
 
     @EventHandler
@@ -60,6 +70,10 @@ public class ReferralsProjection extends Projection {
             row.youngPerson = sealed.seal(event.referralId(), event.youngPerson());
             row.referrer = sealed.seal(event.referralId(), event.referrer());
             row.notes = sealed.seal(event.referralId(), event.notes());
+            // The one value read in clear here (null if already erased), for the digests alone.
+            YoungPerson person = value(event.youngPerson());
+            row.nhsNumberDigest = lookup.nhsNumber(person);
+            row.surnameBirthDigest = lookup.surnameAndBirth(person);
             row.version = sequence;
             return row;
         });
