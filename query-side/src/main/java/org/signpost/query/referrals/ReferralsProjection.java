@@ -1,6 +1,8 @@
 package org.signpost.query.referrals;
 
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.signpost.events.LinkWorkerAssigned;
@@ -50,6 +52,16 @@ public class ReferralsProjection extends Projection {
             row.nhsNumberDigest = null;
             row.surnameBirthDigest = null;
         });
+    }
+
+    /**
+     * A rebuild reads every young person in clear, for their digests: their keys are read a
+     * chunk at a time, in one query, rather than one query for each referral.
+     */
+    @Override
+    protected void beforeRebuildChunk(List<EventMessage<?>> messages) {
+        keys.preload(messages.stream().filter(message -> message.getPayloadType() == ReferralReceived.class)
+                .map(message -> ((ReferralReceived) message.getPayload()).referralId()).toList());
     }
 
     @EventHandler
