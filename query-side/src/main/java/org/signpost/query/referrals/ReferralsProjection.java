@@ -19,6 +19,8 @@ import org.signpost.query.projection.Projection;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.ProjectionJson;
 import org.signpost.query.projection.ProjectionNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(ProjectionNames.REFERRALS)
 public class ReferralsProjection extends Projection {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferralsProjection.class);
 
     private final SealedJson sealed;
     private final PersonalDataKeys keys;
@@ -82,8 +86,7 @@ public class ReferralsProjection extends Projection {
             row.youngPerson = sealed.seal(event.referralId(), event.youngPerson());
             row.referrer = sealed.seal(event.referralId(), event.referrer());
             row.notes = sealed.seal(event.referralId(), event.notes());
-            // The one value read in clear here (null if already erased), for the digests alone.
-            YoungPerson person = value(event.youngPerson());
+            YoungPerson person = openForDigests(event);
             row.nhsNumberDigest = lookup.nhsNumber(person);
             row.surnameBirthDigest = lookup.surnameAndBirth(person);
             row.version = sequence;
@@ -123,6 +126,22 @@ public class ReferralsProjection extends Projection {
             row.withdrawalReason = sealed.seal(event.referralId(), event.reason());
             row.version = sequence;
         });
+    }
+
+    /**
+     * The one value read in clear here, for the digests alone: null if erased. A value that
+     * cannot be opened for another reason (its key unusable) leaves the referral unfindable by
+     * search rather than the referral itself out of the read model, as it was before the
+     * digests: its row still shows, its personal data sealed as it came.
+     */
+    private static YoungPerson openForDigests(ReferralReceived event) {
+        try {
+            return value(event.youngPerson());
+        } catch (RuntimeException e) {
+            log.warn("The young person of referral {} could not be opened: not findable by search ({})",
+                    event.referralId(), e.getClass().getSimpleName());
+            return null;
+        }
     }
 
     static <T> T value(PersonalData<T> data) {
