@@ -335,4 +335,33 @@ class PeopleSearchHttpTest extends QuerySideTest {
         assertThat(referralIds(found("coordinator", body("surname", surname, "dateOfBirth", born.toString()))))
                 .containsExactly(unassigned.referralId().toString(), others.referralId().toString());
     }
+
+    @Test
+    void aYoungPersonWhoseKeyCannotBeOpenedLeavesTheReferralInTheReadModelUnfindable() {
+        UUID referral = unassigned.referralId();
+        // A key wrapped by a master key this process does not hold (a misconfiguration, not an erasure).
+        superuser().update("UPDATE personal_data_key SET master_key_version = master_key_version + 1000 "
+                + "WHERE subject_id = ?", referral);
+        try {
+            keys.forget(List.of(referral));
+            int generation = generations.activeGeneration(ProjectionNames.REFERRALS);
+            projections.replay(ProjectionNames.REFERRALS);
+            await().atMost(Duration.ofSeconds(60)).until(() -> projections.replaysIdle()
+                    && !projections.replaying(ProjectionNames.REFERRALS));
+            assertThat(generations.activeGeneration(ProjectionNames.REFERRALS)).as("the replay completed")
+                    .isGreaterThan(generation);
+            assertThat(digests(List.of(referral))).singleElement().satisfies(row -> {
+                assertThat(row.get("nhs_number_digest")).isNull();
+                assertThat(row.get("surname_birth_digest")).isNull();
+            });
+        } finally {
+            // Back as it was, past the trigger that lets a key be re-wrapped only under a newer master key.
+            superuser().execute("SET session_replication_role = replica; UPDATE personal_data_key SET "
+                    + "master_key_version = master_key_version - 1000 WHERE subject_id = '" + referral + "'; "
+                    + "SET session_replication_role = DEFAULT");
+            keys.forget(List.of(referral));
+        }
+        assertThat(referralIds(found("coordinator", body("nhsNumber", nhsNumber))))
+                .containsExactly(others.referralId().toString(), own.referralId().toString());
+    }
 }
