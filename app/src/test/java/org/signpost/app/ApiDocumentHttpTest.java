@@ -62,6 +62,8 @@ class ApiDocumentHttpTest extends AllInOneTest {
     /** Query parameters a handler refuses to go without (their absence is its own 400, not Spring's). */
     private static final Set<String> REQUIRED_QUERY = Set.of("GET /api/metrics/referral-rate from",
             "GET /api/metrics/referral-rate to", "GET /api/metrics/evaluation from", "GET /api/metrics/evaluation to");
+    /** Reads sent as a POST (so that what is searched for is never in a URL): no command, no ETag, no 409. */
+    private static final Set<String> QUERIES_BY_POST = Set.of("POST /api/people/search");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -129,6 +131,7 @@ class ApiDocumentHttpTest extends AllInOneTest {
         operations.forEach((operation, handler) -> {
             String method = operation.split(" ", 2)[0];
             String path = operation.split(" ", 2)[1];
+            boolean postedQuery = QUERIES_BY_POST.contains(operation);
             JsonNode described = document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT));
             if (described.isMissingNode()) {
                 softly.fail("%s is not in the document", operation);
@@ -159,7 +162,7 @@ class ApiDocumentHttpTest extends AllInOneTest {
                     && !path.equals("/api/session-tokens");
             Set<String> headers = new TreeSet<>();
             answers.path(success).path("headers").fieldNames().forEachRemaining(headers::add);
-            if (command) {
+            if (command && !postedQuery) {
                 softly.assertThat(headers).as(operation + " success headers")
                         .containsAll(success.equals("201") ? List.of("ETag", "Location") : List.of("ETag"));
             }
@@ -170,7 +173,7 @@ class ApiDocumentHttpTest extends AllInOneTest {
                         .as(operation + " success body schema").isNotEqualTo(objectSchema()));
             }
 
-            Set<String> problems = new TreeSet<>(expectedProblems(handler, command, path));
+            Set<String> problems = new TreeSet<>(expectedProblems(handler, command && !postedQuery, path));
             Set<String> documented = new TreeSet<>();
             answers.fieldNames().forEachRemaining(code -> {
                 if (code.startsWith("4") || code.startsWith("5")) {
@@ -207,7 +210,7 @@ class ApiDocumentHttpTest extends AllInOneTest {
                             .has("example")).as(operation + " has an example body").isTrue();
                 }
             }
-            if (command && path.contains("{")) {
+            if (command && !postedQuery && path.contains("{")) {
                 softly.assertThat(parameter(described, "header", "If-Match").isMissingNode())
                         .as(operation + " takes If-Match").isFalse();
             }
@@ -285,6 +288,7 @@ class ApiDocumentHttpTest extends AllInOneTest {
         send(api, "POST", "/api/projections/{name}/dead-letters/retry", ids, sent);
         send(api, "POST", "/api/projections/{name}/replay", ids, sent);
         awaitProjections(api);
+        send(api, "POST", "/api/people/search", ids, sent);
         for (String query : List.of("/api/metrics/referral-rate", "/api/metrics/evaluation")) {
             send(api, "GET", query, ids, sent);
         }

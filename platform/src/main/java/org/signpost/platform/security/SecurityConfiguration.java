@@ -171,6 +171,9 @@ public class SecurityConfiguration {
                         .requestMatchers(POST, "/api/participants/*/extension").hasRole(MANAGER)
                         .requestMatchers(POST, "/api/participants/*/erasure", "/api/referrals/*/erasure")
                         .hasRole(DPO)
+                        // A read, posted so that the NHS number or name searched for is never in a URL.
+                        .requestMatchers(POST, "/api/people/search")
+                        .hasAnyRole(COORDINATOR, MANAGER, DPO, LINK_WORKER)
                         .requestMatchers(read("/api/triage-queue")).hasAnyRole(COORDINATOR, MANAGER)
                         .requestMatchers(read("/api/caseloads", "/api/caseloads/*"))
                         .hasAnyRole(COORDINATOR, MANAGER, LINK_WORKER)

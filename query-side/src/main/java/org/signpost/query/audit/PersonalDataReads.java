@@ -24,9 +24,9 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * The log of reads of personal data: each answer that shows a young person's personal data
  * (name, date of birth, contact details, notes: a referral, a participant, their histories, a
- * caseload, the audit search) is recorded here before it goes out: one row per answer, naming
- * everyone it showed (one statement however long the caseload). Auditors read it one line per
- * person. If the log cannot be written, the answer is not given. A HEAD shows no data and is not
+ * caseload, the audit search, a search for a young person) is recorded here before it goes out:
+ * one row per answer, naming everyone it showed (one statement however long the caseload).
+ * Auditors read it one line per person. If the log cannot be written, the answer is not given. A HEAD shows no data and is not
  * logged.
  */
 @Component

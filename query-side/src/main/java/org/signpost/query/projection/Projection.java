@@ -2,9 +2,11 @@ package org.signpost.query.projection;
 
 import java.sql.Connection;
 import java.sql.Savepoint;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -83,6 +85,14 @@ public abstract class Projection {
             });
             return created;
         });
+    }
+
+    /**
+     * A chunk of the store's scan is about to be applied to the generation being rebuilt: a
+     * projection that needs something for many of its events (a key each) may fetch it for the
+     * whole chunk at once here. Nothing by default.
+     */
+    protected void beforeRebuildChunk(List<EventMessage<?>> messages) {
     }
 
     /** Whether the live processor is retrying a failed batch, one event at a time. */

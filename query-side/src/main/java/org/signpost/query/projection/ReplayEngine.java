@@ -80,6 +80,7 @@ public class ReplayEngine {
     private final EventSource events;
     private final ReadModelStatistics statistics;
     private final Map<String, AnnotationEventHandlerAdapter> handlers = new LinkedHashMap<>();
+    private final Map<String, Projection> projections = new LinkedHashMap<>();
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> daemon("projection-replay", runnable));
     private final java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
@@ -106,7 +107,10 @@ public class ReplayEngine {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.events = events;
-        projections.forEach(projection -> handlers.put(projection.name(), new AnnotationEventHandlerAdapter(projection)));
+        projections.forEach(projection -> {
+            handlers.put(projection.name(), new AnnotationEventHandlerAdapter(projection));
+            this.projections.put(projection.name(), projection);
+        });
     }
 
     /** Asks for these projections to be rebuilt; returns at once. */
@@ -553,6 +557,7 @@ public class ReplayEngine {
         unitOfWork.resources().put(RebuildBatches.RESOURCE, batches);
         try {
             AnnotationEventHandlerAdapter handler = handlers.get(name);
+            projections.get(name).beforeRebuildChunk(messages);
             for (EventMessage<?> message : messages) {
                 if (handled.computeIfAbsent(message.getPayloadType(), handler::canHandleType)) {
                     handler.handle(message);

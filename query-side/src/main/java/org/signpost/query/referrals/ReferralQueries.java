@@ -42,6 +42,30 @@ public class ReferralQueries {
                         rs.getString("source"), list(rs.getString("failed_criteria"))));
     }
 
+    /** A referral found by one of its young person's digests, the young person still sealed. */
+    public record Found(UUID referralId, UUID participantId, String sealedYoungPerson, String status,
+                        String linkWorkerId, LocalDate receivedOn) {
+    }
+
+    /** The referrals whose young person's NHS number has this digest (see PersonLookup), newest first. */
+    public List<Found> byNhsNumberDigest(String digest) {
+        return found("nhs_number_digest", digest);
+    }
+
+    /** The referrals whose young person's surname and date of birth have this digest, newest first. */
+    public List<Found> bySurnameAndBirthDigest(String digest) {
+        return found("surname_birth_digest", digest);
+    }
+
+    private List<Found> found(String column, String digest) {
+        return jdbc.query("SELECT referral_id, participant_id, young_person, status, link_worker_id, received_on "
+                        + "FROM referral_view WHERE generation = " + ACTIVE + " AND " + column + " = ? "
+                        + "ORDER BY received_on DESC, referral_id",
+                (rs, i) -> new Found(rs.getObject("referral_id", UUID.class), rs.getObject("participant_id", UUID.class),
+                        rs.getString("young_person"), rs.getString("status"), rs.getString("link_worker_id"),
+                        rs.getObject("received_on", LocalDate.class)), digest);
+    }
+
     /** A referral's current state, as a JSON-ready map, with its version. */
     public Optional<Map<String, Object>> referral(UUID referralId) {
         return jdbc.query("SELECT * FROM referral_view WHERE generation = " + ACTIVE + " AND referral_id = ?",

@@ -36,4 +36,7 @@ final class ReferralRow {
     LocalDate withdrawnOn;
     String withdrawalReason;
     long version;
+    /** Keyed digests to find the young person by (see PersonLookup); null once erased. */
+    String nhsNumberDigest;
+    String surnameBirthDigest;
 }

@@ -13,7 +13,7 @@ final class ReferralRows extends RowTable<ReferralRow> {
             "channel", "received_on", "reasons", "needs", "consent_given_by", "age_on_receipt", "postcode_district",
             "failed_criteria", "young_person:jsonb", "referrer:jsonb", "notes", "triage_outcome", "triaged_on",
             "triage_reason", "redirected_to", "override_reason", "participant_id", "link_worker_id", "assigned_on",
-            "withdrawn_on", "withdrawal_reason", "version");
+            "withdrawn_on", "withdrawal_reason", "version", "nhs_number_digest", "surname_birth_digest");
 
     /** After the columns, which it needs. */
     static final ReferralRows TABLE = new ReferralRows();
@@ -28,7 +28,7 @@ final class ReferralRows extends RowTable<ReferralRow> {
                 row.needs, row.consentGivenBy, row.ageOnReceipt, row.postcodeDistrict, row.failedCriteria,
                 row.youngPerson, row.referrer, row.notes, row.triageOutcome, row.triagedOn, row.triageReason,
                 row.redirectedTo, row.overrideReason, row.participantId, row.linkWorkerId, row.assignedOn,
-                row.withdrawnOn, row.withdrawalReason, row.version};
+                row.withdrawnOn, row.withdrawalReason, row.version, row.nhsNumberDigest, row.surnameBirthDigest};
     }
 
     @Override
@@ -59,6 +59,8 @@ final class ReferralRows extends RowTable<ReferralRow> {
         row.withdrawnOn = date(rs, "withdrawn_on");
         row.withdrawalReason = rs.getString("withdrawal_reason");
         row.version = rs.getLong("version");
+        row.nhsNumberDigest = rs.getString("nhs_number_digest");
+        row.surnameBirthDigest = rs.getString("surname_birth_digest");
         return row;
     }
 }

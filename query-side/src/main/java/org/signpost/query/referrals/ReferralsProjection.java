@@ -1,20 +1,26 @@
 package org.signpost.query.referrals;
 
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.signpost.events.LinkWorkerAssigned;
 import org.signpost.events.PersonalData;
 import org.signpost.events.PersonalDataErased;
 import org.signpost.platform.privacy.PersonalDataKeys;
+import org.signpost.query.people.PersonLookup;
 import org.signpost.query.projection.SealedJson;
 import org.signpost.events.ReferralReceived;
+import org.signpost.events.YoungPerson;
 import org.signpost.events.ReferralWithdrawn;
 import org.signpost.events.Triaged;
 import org.signpost.query.projection.Projection;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.ProjectionJson;
 import org.signpost.query.projection.ProjectionNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,23 +29,48 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProjectionNames.REFERRALS)
 public class ReferralsProjection extends Projection {
 
+    private static final Logger log = LoggerFactory.getLogger(ReferralsProjection.class);
+
     private final SealedJson sealed;
     private final PersonalDataKeys keys;
+    private final PersonLookup lookup;
 
     public ReferralsProjection(JdbcTemplate jdbc, ProjectionGenerations generations, SealedJson sealed,
-                               PersonalDataKeys keys) {
+                               PersonalDataKeys keys, PersonLookup lookup) {
         super(ProjectionNames.REFERRALS, jdbc, generations);
         this.sealed = sealed;
         this.keys = keys;
+        this.lookup = lookup;
     }
 
     /**
-     * Nothing to scrub: every personal value here is sealed with keys that are gone now. This
-     * process forgets them at once too (the command side may be another process).
+     * Every personal value here is sealed with keys that are gone now; this process forgets them
+     * at once too (the command side may be another process). What is not sealed, the digests a
+     * young person is found by, goes: they would still match their NHS number or surname and
+     * date of birth. A replay does not compute them again: the person's data opens as null.
      */
     @EventHandler
     void on(PersonalDataErased event) {
         keys.forget(java.util.Arrays.asList(event.referralId(), event.participantId()));
+        change(ReferralRows.TABLE, event.referralId(), row -> {
+            row.nhsNumberDigest = null;
+            row.surnameBirthDigest = null;
+        });
+    }
+
+    /**
+     * A rebuild reads every young person in clear, for their digests: their keys are read a
+     * chunk at a time, in one query, rather than one query for each referral.
+     */
+    @Override
+    protected void beforeRebuildChunk(List<EventMessage<?>> messages) {
+        try {
+            keys.preload(messages.stream().filter(message -> message.getPayloadType() == ReferralReceived.class)
+                    .map(message -> ((ReferralReceived) message.getPayload()).referralId()).toList());
+        } catch (RuntimeException e) {
+            // Only quicker: a key that cannot be unwrapped is met again, alone, by its referral's handler.
+            log.debug("Keys of a chunk not read in one go: {}", e.getClass().getSimpleName());
+        }
     }
 
     @EventHandler
@@ -60,6 +91,9 @@ public class ReferralsProjection extends Projection {
             row.youngPerson = sealed.seal(event.referralId(), event.youngPerson());
             row.referrer = sealed.seal(event.referralId(), event.referrer());
             row.notes = sealed.seal(event.referralId(), event.notes());
+            YoungPerson person = openForDigests(event);
+            row.nhsNumberDigest = lookup.nhsNumber(person);
+            row.surnameBirthDigest = lookup.surnameAndBirth(person);
             row.version = sequence;
             return row;
         });
@@ -97,6 +131,22 @@ public class ReferralsProjection extends Projection {
             row.withdrawalReason = sealed.seal(event.referralId(), event.reason());
             row.version = sequence;
         });
+    }
+
+    /**
+     * The one value read in clear here, for the digests alone: null if erased. A value that
+     * cannot be opened for another reason (its key unusable) leaves the referral unfindable by
+     * search rather than the referral itself out of the read model, as it was before the
+     * digests: its row still shows, its personal data sealed as it came.
+     */
+    private static YoungPerson openForDigests(ReferralReceived event) {
+        try {
+            return value(event.youngPerson());
+        } catch (RuntimeException e) {
+            log.warn("The young person of referral {} could not be opened: not findable by search ({})",
+                    event.referralId(), e.getClass().getSimpleName());
+            return null;
+        }
     }
 
     static <T> T value(PersonalData<T> data) {
