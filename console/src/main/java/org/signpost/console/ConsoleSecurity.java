@@ -59,6 +59,9 @@ class ConsoleSecurity {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/assets/**", "/console-assets/**", "/favicon.ico", "/sign-in").permitAll()
                         .requestMatchers("/caseload").hasRole("LINK_WORKER")
+                        // Extending support is a manager's (the API's rule too): a coordinator's form would only be refused.
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/referrals/*/extension")
+                        .hasRole("MANAGER")
                         .requestMatchers("/caseloads", "/caseloads/*", "/inbox", "/referrals/**")
                         .hasAnyRole("COORDINATOR", "MANAGER")
                         .requestMatchers("/participants/**").hasAnyRole("LINK_WORKER", "COORDINATOR", "MANAGER")

@@ -26,7 +26,7 @@ class InboxPage {
     String inbox(@RequestParam(required = false) String source, Model model) {
         List<Map<String, Object>> queue = api.list(api.get(ConsolePages.current(), "/api/triage-queue").body());
         // The API has no filter of its own; an unknown source is "all sources", not an error.
-        String chosen = Words.SOURCES.contains(source) ? source : null;
+        String chosen = source != null && Words.SOURCES.contains(source) ? source : null;
         List<Map<String, Object>> shown = chosen == null ? queue
                 : queue.stream().filter(row -> chosen.equals(row.get("source"))).toList();
         model.addAttribute("pageTitle", "Referral inbox");
