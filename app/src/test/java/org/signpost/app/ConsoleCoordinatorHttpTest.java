@@ -147,6 +147,16 @@ class ConsoleCoordinatorHttpTest extends AllInOneTest {
         assertThat(page.document().selectFirst("[data-criterion=AGE_11_TO_18] .nhsuk-tag").text()).isEqualTo("Not met");
         assertThat(page.document().selectFirst("[data-criterion=ANXIETY_OR_LONELINESS] .nhsuk-tag").text()).isEqualTo("Met");
 
+        // The page shows personal data: the API logged the coordinator's read.
+        Response reads = api().as("auditor").get("/api/audit/personal-data-reads?subjectId=" + referralId);
+        assertThat(reads.status()).as(reads.body()).isEqualTo(200);
+        assertThat(reads.body()).contains("coordinator");
+
+        Page badDate = client.submit(page, TRIAGE, Map.of("outcome", "DECLINED", "triagedOn-month", "13"));
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.document().selectFirst("#triage-triagedOn-error").text()).contains("Date triaged must be a real date");
+        assertThat(badDate.document().select(".nhsuk-error-summary a").eachAttr("href")).containsExactly("#triage-triagedOn-day");
+
         Page refused = client.submit(page, TRIAGE, Map.of("outcome", "ACCEPTED"));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.document().select(".nhsuk-error-summary a").eachAttr("href")).contains("#triage-overrideReason");
