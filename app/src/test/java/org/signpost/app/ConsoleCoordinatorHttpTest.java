@@ -160,7 +160,8 @@ class ConsoleCoordinatorHttpTest extends AllInOneTest {
         Page refused = client.submit(page, TRIAGE, Map.of("outcome", "ACCEPTED"));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.document().select(".nhsuk-error-summary a").eachAttr("href")).contains("#triage-overrideReason");
-        assertThat(refused.document().selectFirst("#triage-overrideReason-error")).isNotNull();
+        assertThat(refused.document().selectFirst("#triage-overrideReason-error").text())
+                .contains("Enter a reason to accept this referral although it does not meet every inclusion criterion");
         assertThat(refused.fields(TRIAGE)).containsEntry("outcome", "ACCEPTED");
         assertThat(api().as("coordinator").get("/api/referrals/" + referralId).json().path("status").asText())
                 .isEqualTo("AWAITING_TRIAGE");

@@ -128,6 +128,11 @@ public final class FormInput {
         errors.putIfAbsent(fields.containsKey(name) ? name : apiName, words(name, message));
     }
 
+    /** Says a refused field's problem in the page's own words, if that field was refused. */
+    void reword(String name, String message) {
+        errors.computeIfPresent(name, (field, said) -> message);
+    }
+
     /** Every refused field of an API problem (400, or a 409 that names a field). */
     void refuse(ApiProblem problem) {
         problem.errors().forEach(error -> refuse(error.field(), error.message()));
@@ -162,8 +167,14 @@ public final class FormInput {
                 case DATE, TEXT -> "Enter " + what;
             };
         }
+        if (!message.isEmpty() && Character.isUpperCase(message.charAt(0))) {
+            return message; // a business rule's sentence, whole
+        }
         String explained = message;
         for (Field other : fields.values()) {
+            if (other.name().equals(other.name().toLowerCase(java.util.Locale.ROOT))) {
+                continue; // "reason", "weeks": words of the message itself, not the API's names
+            }
             // "must not be after receivedOn": the other field as the person knows it.
             explained = explained.replaceAll("\\b" + Pattern.quote(other.name()) + "\\b",
                     Matcher.quoteReplacement("the " + lowerFirst(other.label())));

@@ -86,6 +86,9 @@ class ReferralPage {
         SignpostApi.Answer answer = send(referralId, "triage", form, "/api/referrals/" + referralId + "/triage", body,
                 typed, model, response);
         if (answer == null) {
+            // The API names the failed criteria by their codes; the page lists them in words above.
+            form.reword("overrideReason", "Enter a reason to accept this referral although it does not meet "
+                    + "every inclusion criterion");
             return show(referralId, Map.of("triage", form), model);
         }
         api.getAtLeast(ConsolePages.current(), "/api/referrals/" + referralId, answer.version(), PATIENCE);
