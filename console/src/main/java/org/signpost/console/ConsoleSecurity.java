@@ -85,6 +85,9 @@ class ConsoleSecurity {
                         .permitAll()
                         .requestMatchers("/session/keep-alive").authenticated()
                         .requestMatchers("/caseload").hasRole("LINK_WORKER")
+                        // Extending support is a manager's (the API's rule too): a coordinator's form would only be refused.
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/referrals/*/extension")
+                        .hasRole("MANAGER")
                         .requestMatchers("/caseloads", "/caseloads/*", "/inbox", "/referrals/**")
                         .hasAnyRole("COORDINATOR", "MANAGER")
                         .requestMatchers("/participants/**").hasAnyRole("LINK_WORKER", "COORDINATOR", "MANAGER")
