@@ -84,6 +84,7 @@ class ConsoleSecurity {
                         .requestMatchers("/assets/**", "/console-assets/**", "/favicon.ico", "/sign-in", "/sign-in/organisation")
                         .permitAll()
                         .requestMatchers("/session/keep-alive").authenticated()
+                        .requestMatchers("/find").hasAnyRole("COORDINATOR", "MANAGER", "LINK_WORKER", "DATA_PROTECTION_OFFICER")
                         .requestMatchers("/caseload").hasRole("LINK_WORKER")
                         // Extending support is a manager's (the API's rule too): a coordinator's form would only be refused.
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/referrals/*/extension")

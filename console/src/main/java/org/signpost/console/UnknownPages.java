@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -24,7 +25,21 @@ class UnknownPages {
         if (ConsoleSecurity.SERVICE_PATHS.matches(request)) {
             throw e;
         }
-        response.setStatus(404);
+        return page(404, response, model);
+    }
+
+    /** A form sent to a page that takes none (an old bookmark, a hand-made request): as unknown. */
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    String methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request,
+                            HttpServletResponse response, Model model) throws HttpRequestMethodNotSupportedException {
+        if (ConsoleSecurity.SERVICE_PATHS.matches(request)) {
+            throw e;
+        }
+        return page(405, response, model);
+    }
+
+    private static String page(int status, HttpServletResponse response, Model model) {
+        response.setStatus(status);
         model.addAttribute("user", org.signpost.console.pages.SignedIn.current());
         model.addAttribute("navigation", java.util.List.of());
         return ConsoleErrors.notFound(model);
