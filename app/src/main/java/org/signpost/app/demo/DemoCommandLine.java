@@ -99,8 +99,9 @@ public final class DemoCommandLine implements Callable<Integer> {
         out.println("Signpost demo ready at " + address + " (its own installation in " + installation.home() + ")");
         out.println(made ? "  made its history on this first start: " + installation.history().orElse("")
                 : "  the history made on its first start: " + installation.history().orElse(""));
-        out.println("  sign in with HTTP Basic, e.g. curl -u manager:PASSWORD " + address + "/api/caseloads");
-        out.println("  Swagger UI: " + address + "/swagger-ui.html");
+        out.println("  open " + address + "/ in a browser and sign in as one of these; or the API with HTTP Basic,");
+        out.println("  e.g. curl -u manager:PASSWORD " + address + "/api/caseloads (Swagger UI: " + address
+                + "/swagger-ui.html)");
         out.printf("  %-24s %-12s %s%n", "role", "user", "password");
         List<String> shown = new ArrayList<>();
         for (DemoInstallation.DemoUser user : DemoInstallation.USERS) {
