@@ -1,0 +1,223 @@
+package org.signpost.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.signpost.app.console.ConsoleBrowser;
+import org.signpost.platform.testing.Api;
+
+/**
+ * The staff console in Debian's Chromium against the real service: people's journeys with the
+ * mouse and with the keyboard only, axe-core on every page they see, and a screenshot of the
+ * last page of a journey that fails (target/browser-screenshots).
+ */
+class ConsoleBrowserIT extends AllInOneTest {
+
+    /** A journey in a fresh browser; on failure the page it ended on is kept as a screenshot. */
+    private void journey(String name, Consumer<ConsoleBrowser> steps) {
+        journey(name, null, steps);
+    }
+
+    private void journey(String name, Dimension size, Consumer<ConsoleBrowser> steps) {
+        try (ConsoleBrowser browser = size == null ? ConsoleBrowser.open(port) : ConsoleBrowser.open(port, size)) {
+            try {
+                steps.accept(browser);
+            } catch (RuntimeException | AssertionError failed) {
+                browser.screenshot(name + "-failed");
+                throw failed;
+            }
+        }
+    }
+
+    private static void type(ConsoleBrowser browser, String css, String text) {
+        browser.find(css).clear();
+        browser.find(css).sendKeys(text);
+    }
+
+    private static void date(ConsoleBrowser browser, String id, LocalDate date) {
+        type(browser, "#" + id + "-day", Integer.toString(date.getDayOfMonth()));
+        type(browser, "#" + id + "-month", Integer.toString(date.getMonthValue()));
+        type(browser, "#" + id + "-year", Integer.toString(date.getYear()));
+    }
+
+    @Test
+    void aCoordinatorCorrectsAReferralFromTheErrorSummaryTriagesWithAnOverrideAndAssignsIt() {
+        journey("coordinator", browser -> {
+            browser.signIn("coordinator", Api.PASSWORD);
+            assertThat(browser.path()).isEqualTo("/inbox");
+            browser.assertAccessible();
+
+            browser.go("/referrals/new");
+            browser.assertAccessible();
+            new Select(browser.find("#source")).selectByValue("SCHOOL");
+            new Select(browser.find("#channel")).selectByIndex(1);
+            date(browser, "receivedOn", LocalDate.now().minusDays(2));
+            type(browser, "#youngPerson-firstName", "Browsa");
+            // The last name left out; 20 years old when referred, so the age criterion fails.
+            date(browser, "youngPerson-dateOfBirth", LocalDate.now().minusYears(20));
+            browser.find("input[name=reasons]").click();
+            browser.find("input[name=needs][value=ANXIETY]").click();
+            browser.find("input[name=consentGivenBy][value=YOUNG_PERSON]").click();
+            browser.find("form[action='/referrals'] button[type=submit]").click();
+
+            browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".nhsuk-error-summary")));
+            browser.assertAccessible();
+            assertThat(browser.find("#youngPerson-firstName").getAttribute("value")).isEqualTo("Browsa");
+            browser.find(".nhsuk-error-summary a[href='#youngPerson-lastName']").click();
+            assertThat(browser.focused().getAttribute("id")).isEqualTo("youngPerson-lastName");
+            browser.focused().sendKeys("Checker");
+            browser.find("form[action='/referrals'] button[type=submit]").click();
+
+            browser.waitFor(ExpectedConditions.urlMatches(".*/referrals/[0-9a-f-]{36}$"));
+            assertThat(browser.find(".nhsuk-notification-banner").getText()).contains("Referral received");
+            browser.assertAccessible();
+
+            browser.find("form[data-testid=triage] input[name=outcome][value=ACCEPTED]").click();
+            browser.find("form[data-testid=triage] button[type=submit]").click();
+            browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".nhsuk-error-summary")));
+            browser.assertAccessible();
+            browser.find("form[data-testid=triage] textarea[name=overrideReason]").sendKeys(
+                    "Turned 19 last week; the school asks for the support already planned.");
+            browser.find("form[data-testid=triage] button[type=submit]").click();
+            browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[data-testid=assignment]")));
+            assertThat(browser.find(".nhsuk-notification-banner").getText()).contains("Referral triaged: accepted");
+
+            browser.find("form[data-testid=assignment] input[name=linkWorkerId][value=lw-1]").click();
+            browser.find("form[data-testid=assignment] button[type=submit]").click();
+            browser.waitFor(ExpectedConditions.urlContains("/participants/"));
+            assertThat(browser.find(".nhsuk-notification-banner").getText()).contains("Link worker assigned: lw-1");
+            assertThat(browser.h1()).isEqualTo("Browsa Checker");
+            browser.assertAccessible();
+        });
+    }
+
+    @Test
+    void aLinkWorkerOpensTheirCaseloadAndAParticipantAndSignsOut() {
+        String participantId = enrolledOfLinkWorkerOne(api(), "Selena", "Browserton").get("participantId");
+        journey("link-worker", browser -> {
+            browser.signIn("linkworker", Api.PASSWORD);
+            assertThat(browser.path()).isEqualTo("/caseload");
+            assertThat(browser.find("[data-testid=signed-in-as]").getText()).isEqualTo("linkworker (Link worker)");
+            browser.assertAccessible();
+            browser.screenshot("caseload");
+            browser.find("a[href='/participants/" + participantId + "']").click();
+            browser.waitFor(ExpectedConditions.urlContains(participantId));
+            assertThat(browser.h1()).isEqualTo("Selena Browserton");
+            browser.assertAccessible();
+            browser.find("form[action='/sign-out'] button").click();
+            browser.waitFor(ExpectedConditions.urlContains("/sign-in"));
+            assertThat(browser.find("main").getText()).contains("You have signed out");
+            browser.assertAccessible();
+        });
+    }
+
+    @Test
+    void theSameJourneyWithTheKeyboardOnly() {
+        String participantId = enrolledOfLinkWorkerOne(api(), "Kiera", "Keyboardson").get("participantId");
+        journey("keyboard", browser -> {
+            browser.go("/sign-in");
+            // The skip link first, as the design system has it, then the service's name, then the form's fields.
+            browser.find("body").sendKeys(Keys.TAB);
+            assertThat(browser.focused().getText()).isEqualTo("Skip to main content");
+            browser.focused().sendKeys(Keys.TAB);
+            assertThat(browser.focused().getText()).isEqualTo("Signpost");
+            browser.focused().sendKeys(Keys.TAB);
+            assertThat(browser.focused().getAttribute("id")).isEqualTo("username");
+            browser.focused().sendKeys("linkworker", Keys.TAB);
+            assertThat(browser.focused().getAttribute("id")).isEqualTo("password");
+            browser.focused().sendKeys(Api.PASSWORD, Keys.ENTER);
+            browser.waitFor(ExpectedConditions.urlContains("/caseload"));
+            // Tab until the participant's link has the focus, then open it with Enter.
+            String link = "/participants/" + participantId;
+            for (int i = 0; i < 30 && !String.valueOf(browser.focused().getAttribute("href")).endsWith(link); i++) {
+                browser.focused().sendKeys(Keys.TAB);
+            }
+            assertThat(browser.focused().getAttribute("href")).endsWith(link);
+            browser.focused().sendKeys(Keys.ENTER);
+            browser.waitFor(ExpectedConditions.urlContains(participantId));
+            assertThat(browser.h1()).isEqualTo("Kiera Keyboardson");
+            // Back to the top and to the sign-out button.
+            browser.go("/caseload");
+            for (int i = 0; i < 10 && !"Sign out".equals(browser.focused().getText()); i++) {
+                browser.focused().sendKeys(Keys.TAB);
+            }
+            assertThat(browser.focused().getText()).isEqualTo("Sign out");
+            browser.focused().sendKeys(Keys.ENTER);
+            browser.waitFor(ExpectedConditions.urlContains("/sign-in"));
+        });
+    }
+
+    @Test
+    void aLinkWorkerIsRefusedAnotherLinkWorkersParticipant() {
+        String participantId = enrolledOfLinkWorkerOne(api(), "Nadia", "Notyours").get("participantId");
+        journey("refused", browser -> {
+            browser.signIn("linkworker2", Api.PASSWORD);
+            browser.go("/participants/" + participantId);
+            assertThat(browser.h1()).isEqualTo("Page not found");
+            assertThat(browser.find("main").getText()).doesNotContain("Notyours");
+            browser.assertAccessible();
+        });
+    }
+
+    @Test
+    void aSessionThatEndedSendsThePersonToSignInAgain() {
+        journey("expired", browser -> {
+            browser.signIn("linkworker", Api.PASSWORD);
+            Cookie session = browser.driver().manage().getCookieNamed("signpost-session");
+            assertThat(session).isNotNull();
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualTo("Lax");
+            // The server no longer has that session (ended while the browser kept its cookie).
+            browser.driver().manage().deleteCookieNamed("signpost-session");
+            browser.driver().manage().addCookie(new Cookie.Builder("signpost-session", "ended-session-id")
+                    .path("/").isHttpOnly(true).build());
+            browser.go("/caseload");
+            assertThat(browser.path()).isEqualTo("/sign-in");
+            assertThat(browser.find("main").getText()).contains("Your session ended");
+            browser.assertAccessible();
+        });
+    }
+
+    @Test
+    void aWrongPasswordIsSaidAndTheSummaryLeadsToTheField() {
+        journey("wrong-password", browser -> {
+            browser.go("/sign-in");
+            browser.find("#username").sendKeys("coordinator");
+            browser.find("#password").sendKeys("not-the-password");
+            browser.find("form[action='/sign-in'] button[type=submit]").click();
+            browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".nhsuk-error-summary")));
+            browser.assertAccessible();
+            browser.find(".nhsuk-error-summary a").click();
+            assertThat(browser.focused().getAttribute("id")).isEqualTo("username");
+        });
+    }
+
+    @Test
+    void theInboxFiltersWithoutAReloadAndTheCaseloadFitsATablet() {
+        enrolledOfLinkWorkerOne(api(), "Tabitha", "Tabletford");
+        journey("tablet", new Dimension(768, 1024), browser -> {
+            browser.signIn("manager", Api.PASSWORD);
+            assertThat(browser.path()).isEqualTo("/inbox");
+            // htmx: choosing a source replaces the list alone; the page (and this mark on it) stays.
+            ((JavascriptExecutor) browser.driver()).executeScript("document.body.dataset.mark = 'same page';");
+            new Select(browser.find("#source")).selectByValue("GP");
+            browser.waitFor(ExpectedConditions.urlContains("source=GP"));
+            assertThat(browser.find("body").getAttribute("data-mark")).isEqualTo("same page");
+            browser.assertAccessible();
+            browser.go("/caseloads/lw-1");
+            Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as("no scrolling sideways at tablet width").isLessThanOrEqualTo(0);
+            browser.assertAccessible();
+        });
+    }
+}
