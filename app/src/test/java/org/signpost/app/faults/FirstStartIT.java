@@ -64,6 +64,10 @@ class FirstStartIT {
             Api api = new Api(port);
             assertThat(api.as("admin", password).get("/api/caseloads").status()).isEqualTo(200);
             assertThat(api.as("admin", "not-the-password").get("/api/caseloads").status()).isEqualTo(401);
+            // The README's next step: the address in a browser, the console's sign-in, admin's first page.
+            org.signpost.app.console.PageClient.Page inbox = new org.signpost.app.console.PageClient(port)
+                    .signIn("admin", password);
+            assertThat(inbox.h1()).isEqualTo("Referral inbox");
 
             Process add = script(Map.of(), "users", "add", "ana", "--role", "ANALYST").redirectErrorStream(true).start();
             add.getOutputStream().write("correct horse battery\n".getBytes(StandardCharsets.UTF_8));
