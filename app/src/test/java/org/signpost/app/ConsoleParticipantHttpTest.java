@@ -205,7 +205,7 @@ class ConsoleParticipantHttpTest extends AllInOneTest {
         PageClient client = signedIn("linkworker2");
         assertThat(client.get("/participants/" + participantId).status()).isEqualTo(404);
         assertThat(client.get("/participants/" + participantId + "/session").status()).isEqualTo(404);
-        String csrf = client.get("/").fields("form[action='/sign-out']").get("_csrf");
+        String csrf = client.open("/").fields("form[action='/sign-out']").get("_csrf");
         Map<String, String> contact = fields(date("contactedOn", LocalDate.now()),
                 Map.of("channel", "TEXT", "direction", "OUTBOUND", "version", "0", "_csrf", csrf));
         Page refused = client.post("/participants/" + participantId + "/contact", contact);

@@ -14,7 +14,7 @@ import org.signpost.console.pages.ParticipantActions.Instrument;
  * template only draws), and the same numbers as a table for those who cannot see the chart.
  * SWEMWBS and UCLA3 have one line (their score); ONS4's items are never summed, so four.
  */
-final class OutcomeCharts {
+public final class OutcomeCharts {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 260;
@@ -26,19 +26,19 @@ final class OutcomeCharts {
     private static final List<String> COLOURS = List.of("#005eb8", "#7c2855", "#007f3b", "#ed8b00");
     private static final List<String> DASHES = List.of("none", "8 4", "2 4", "12 4 2 4");
 
-    record Point(String x, String y, String value, boolean baseline) {
+    public record Point(String x, String y, String value, boolean baseline) {
     }
 
-    record Series(String name, String colour, String dashes, String points, List<Point> dots) {
+    public record Series(String name, String colour, String dashes, String points, List<Point> dots) {
     }
 
-    record Tick(String y, String label) {
+    public record Tick(String y, String label) {
     }
 
-    record DateLabel(String x, String text) {
+    public record DateLabel(String x, String text) {
     }
 
-    record Chart(String instrument, String title, String description, int width, int height, String left,
+    public record Chart(String instrument, String title, String description, int width, int height, String left,
                  String right, String bottom, List<Tick> ticks, List<DateLabel> dates, List<Series> series,
                  List<String> columns, List<List<String>> rows) {
     }

@@ -18,26 +18,26 @@ import com.fasterxml.jackson.databind.JsonNode;
  * inputs, named as the API names them so that its refusals land on the right input), how what was
  * typed becomes the command's body, and what the success banner says once it is recorded.
  */
-final class ParticipantActions {
+public final class ParticipantActions {
 
     private ParticipantActions() {
     }
 
     /** One choice of a radio or checkbox group. */
-    record Option(String value, String label) {
+    public record Option(String value, String label) {
     }
 
     /** One question of a form. Its {@code name} is the API's field name. */
-    record Field(String name, String label, Kind kind, List<Option> options, String hint, boolean inline) {
+    public record Field(String name, String label, Kind kind, List<Option> options, String hint, boolean inline) {
 
-        enum Kind { DATE, NUMBER, TEXT, TEXTAREA, RADIOS, CHECKBOXES }
+        public enum Kind { DATE, NUMBER, TEXT, TEXTAREA, RADIOS, CHECKBOXES }
 
         /** The id an error summary links to: the first input of the question, as the design system does. */
-        String anchor() {
+        public String anchor() {
             return kind == Kind.DATE ? name + "-day" : name;
         }
 
-        boolean isChoice() {
+        public boolean isChoice() {
             return kind == Kind.RADIOS || kind == Kind.CHECKBOXES;
         }
     }
@@ -46,8 +46,17 @@ final class ParticipantActions {
      * A form: its address under the participant, its title and button, the API path it posts to,
      * how the typed fields become the body, and the banner's words from the body sent and the answer.
      */
-    record Action(String path, String title, String button, String apiPath, List<Field> fields,
+    public record Action(String path, String title, String button, String apiPath, List<Field> fields,
                   UnaryOperator<Map<String, Object>> shape, BiFunction<Map<String, Object>, JsonNode, String> recorded) {
+    }
+
+    /** What a participant's page links to: the forms, in the order a link worker uses them. */
+    public record ActionLink(String href, String text) {
+    }
+
+    /** One signpost of the participant's history with its uptake, if recorded. */
+    public record Signpost(String signpostId, String organisation, String activity, String category, String signpostedOn,
+                           String uptake) {
     }
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
@@ -116,7 +125,7 @@ final class ParticipantActions {
     }
 
     /** The instruments, their items and each item's range (PRODUCT.md gives no SWEMWBS wording: "Item n"). */
-    enum Instrument {
+    public enum Instrument {
         SWEMWBS("SWEMWBS (short Warwick-Edinburgh mental wellbeing scale)", 1, 5,
                 List.of("Item 1", "Item 2", "Item 3", "Item 4", "Item 5", "Item 6", "Item 7")),
         UCLA3("UCLA 3-item loneliness scale", 1, 3, List.of("Item 1", "Item 2", "Item 3")),

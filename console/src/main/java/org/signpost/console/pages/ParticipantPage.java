@@ -13,6 +13,8 @@ import org.signpost.console.api.ApiProblem;
 import org.signpost.console.api.ConsoleUser;
 import org.signpost.console.api.SignpostApi;
 import org.signpost.console.pages.ParticipantActions.Action;
+import org.signpost.console.pages.ParticipantActions.ActionLink;
+import org.signpost.console.pages.ParticipantActions.Signpost;
 import org.signpost.console.pages.ParticipantActions.Field;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,15 +50,6 @@ class ParticipantPage {
     ParticipantPage(SignpostApi api, Timeline timeline) {
         this.api = api;
         this.timeline = timeline;
-    }
-
-    /** What a participant's page links to: the forms, in the order a link worker uses them. */
-    record ActionLink(String href, String text) {
-    }
-
-    /** One signpost of the participant's history with its uptake, if recorded. */
-    record Signpost(String signpostId, String organisation, String activity, String category, String signpostedOn,
-                    String uptake) {
     }
 
     @GetMapping("/participants/{participantId}")
