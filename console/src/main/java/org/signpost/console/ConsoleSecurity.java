@@ -91,6 +91,11 @@ class ConsoleSecurity {
                         .hasRole("MANAGER")
                         .requestMatchers("/caseloads", "/caseloads/*", "/inbox", "/referrals/**")
                         .hasAnyRole("COORDINATOR", "MANAGER")
+                        // What a link worker records (coordinators see the participant, but record none of it).
+                        .requestMatchers("/participants/*/session", "/participants/*/missed-session",
+                                "/participants/*/contact", "/participants/*/measure", "/participants/*/signpost",
+                                "/participants/*/signposts/*/uptake", "/participants/*/safeguarding-concern",
+                                "/participants/*/discharge").hasAnyRole("LINK_WORKER", "MANAGER")
                         .requestMatchers("/participants/**").hasAnyRole("LINK_WORKER", "COORDINATOR", "MANAGER")
                         .anyRequest().authenticated());
         return http.build();
