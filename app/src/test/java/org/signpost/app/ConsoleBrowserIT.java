@@ -120,6 +120,83 @@ class ConsoleBrowserIT extends AllInOneTest {
         });
     }
 
+    /** The participant's page, then one of its action links, then the form sent: back on the page with the banner. */
+    private static String act(ConsoleBrowser browser, String participantId, String link, Runnable fill) {
+        browser.go("/participants/" + participantId);
+        browser.find("a[href='/participants/" + participantId + "/" + link + "']").click();
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[data-testid=action-form]")));
+        browser.assertAccessible();
+        fill.run();
+        browser.find("form[data-testid=action-form] button[type=submit]").click();
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".nhsuk-notification-banner")));
+        assertThat(browser.path()).isEqualTo("/participants/" + participantId);
+        return browser.find(".nhsuk-notification-banner").getText();
+    }
+
+    private static void choose(ConsoleBrowser browser, String name, String value) {
+        browser.find("input[name='" + name + "'][value='" + value + "']").click();
+    }
+
+    @Test
+    void aLinkWorkerRecordsASessionAMeasureASignpostItsUptakeAndADischarge() {
+        String participantId = enrolledOfLinkWorkerOne(api(), "Marta", "Journeyman").get("participantId");
+        LocalDate today = LocalDate.now();
+        journey("link-worker-actions", browser -> {
+            browser.signIn("linkworker", Api.PASSWORD);
+            String session = act(browser, participantId, "session", () -> {
+                date(browser, "heldOn", today.minusDays(10));
+                type(browser, "#durationMinutes", "45");
+                choose(browser, "location", "SCHOOL");
+                choose(browser, "accompaniedBy", "NONE");
+                type(browser, "#walkMinutesFromHome", "15");
+                choose(browser, "techniques", "MOTIVATIONAL_INTERVIEWING");
+            });
+            assertThat(session).contains("Session on").contains("recorded");
+            assertThat(browser.find("[data-testid=summary]").getText()).contains("1 sessions held");
+            browser.assertAccessible();
+
+            String measure = act(browser, participantId, "measure?instrument=SWEMWBS", () -> {
+                choose(browser, "timepoint", "BASELINE");
+                date(browser, "recordedOn", today.minusDays(10));
+                for (int item = 1; item <= 7; item++) {
+                    choose(browser, "item" + item, "3");
+                }
+            });
+            // Seven items of 3: a raw score of 21, 19.25 on SWEMWBS's metric scale.
+            assertThat(measure).contains("SWEMWBS baseline measure recorded: score 19.25");
+            assertThat(browser.find("[data-testid=measures-SWEMWBS]").getText()).contains("19.25");
+            assertThat(browser.all("svg").size()).as("the chart").isPositive();
+            browser.assertAccessible();
+
+            String signposted = act(browser, participantId, "signpost", () -> {
+                type(browser, "#organisation", "Leeds Youth Football");
+                type(browser, "#activity", "Saturday training");
+                choose(browser, "category", "PHYSICAL_ACTIVITY");
+                date(browser, "signpostedOn", today.minusDays(9));
+                choose(browser, "fundedAccess", "true");
+                choose(browser, "transportSupport", "BUS_PASS");
+            });
+            assertThat(signposted).contains("Signposted to Saturday training at Leeds Youth Football");
+
+            browser.find("[data-testid=signposts] a[href$='/uptake']").click();
+            browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[data-testid=action-form]")));
+            browser.assertAccessible();
+            choose(browser, "attended", "true");
+            date(browser, "recordedOn", today.minusDays(2));
+            browser.find("form[data-testid=action-form] button[type=submit]").click();
+            browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".nhsuk-notification-banner")));
+            assertThat(browser.find(".nhsuk-notification-banner").getText()).contains("Uptake recorded: they went");
+
+            String discharged = act(browser, participantId, "discharge", () -> {
+                choose(browser, "reason", "COMPLETED");
+                date(browser, "dischargedOn", today);
+            });
+            assertThat(discharged).contains("Discharged on");
+            assertThat(browser.find("main").getText()).contains("Participant (discharged)");
+            browser.assertAccessible();
+        });
+    }
+
     @Test
     void theSameJourneyWithTheKeyboardOnly() {
         String participantId = enrolledOfLinkWorkerOne(api(), "Kiera", "Keyboardson").get("participantId");
