@@ -51,7 +51,7 @@ class ConsoleFindHttpTest extends AllInOneTest {
         assertThat(found.raw().uri().toString()).doesNotContain("485").endsWith("/find");
         assertThat(found.document().select("[data-testid=matches] a").eachAttr("href"))
                 .containsExactly("/referrals/" + referralId);
-        assertThat(found.document().select("[data-testid=matches]").text()).contains("Findable O'Findley", BORN);
+        assertThat(found.document().select("[data-testid=matches]").text()).contains("Findable O'Findley", "15 March 2011");
 
         Page find = client.open("/find");
         Page byName = client.submit(find, "form[data-testid=by-name]", Map.of("surname", "  o'FINDLEY ",

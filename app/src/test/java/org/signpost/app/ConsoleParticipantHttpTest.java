@@ -43,7 +43,7 @@ class ConsoleParticipantHttpTest extends AllInOneTest {
         page = recorded(client, participantId, "Record a contact",
                 fields(date("contactedOn", today.minusDays(1)), Map.of("channel", "TEXT", "direction", "OUTBOUND")));
         assertThat(banner(page)).isEqualTo("Contact by text on " + day(today.minusDays(1)) + " recorded");
-        assertThat(page.document().select("[data-testid=summary]").text()).contains(today.minusDays(1).toString());
+        assertThat(page.document().select("[data-testid=summary]").text()).contains(day(today.minusDays(1)));
 
         page = recorded(client, participantId, "Signpost to a VCSE activity", fields(date("signpostedOn", today),
                 Map.of("organisation", "Riverside Harriers", "activity", "Junior running club", "category",
@@ -69,7 +69,7 @@ class ConsoleParticipantHttpTest extends AllInOneTest {
 
         page = recorded(client, participantId, "Discharge", fields(date("dischargedOn", today), Map.of("reason", "COMPLETED")));
         assertThat(banner(page)).isEqualTo("Discharged on " + day(today));
-        assertThat(page.document().select("[data-testid=summary]").text()).contains("COMPLETED");
+        assertThat(page.document().select("[data-testid=summary]").text()).contains("Discharged " + day(today) + " (Completed)");
         // Nothing is recorded after discharge: the page offers no more forms.
         assertThat(page.document().select("[data-testid=actions]")).isEmpty();
         assertThat(page.document().select("[data-testid=signposts] a")).isEmpty();
