@@ -222,6 +222,23 @@ class ConsoleBrowserIT extends AllInOneTest {
             browser.focused().sendKeys(Keys.ENTER);
             browser.waitFor(ExpectedConditions.urlContains(participantId));
             assertThat(browser.h1()).isEqualTo("Kiera Keyboardson");
+            // A contact recorded with the keyboard: the link, the radios (Space), the date, the button (Enter).
+            tabTo(browser, "the link to record a contact", () -> "Record a contact".equals(browser.focused().getText()));
+            browser.focused().sendKeys(Keys.ENTER);
+            browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[data-testid=action-form]")));
+            tabTo(browser, "the first channel", () -> "channel".equals(browser.focused().getAttribute("name")));
+            browser.focused().sendKeys(Keys.SPACE);
+            tabTo(browser, "the first direction", () -> "direction".equals(browser.focused().getAttribute("name")));
+            browser.focused().sendKeys(Keys.SPACE);
+            tabTo(browser, "the day", () -> "contactedOn-day".equals(browser.focused().getAttribute("id")));
+            LocalDate yesterday = LocalDate.now().minusDays(1);
+            browser.focused().sendKeys(Integer.toString(yesterday.getDayOfMonth()), Keys.TAB);
+            browser.focused().sendKeys(Integer.toString(yesterday.getMonthValue()), Keys.TAB);
+            browser.focused().sendKeys(Integer.toString(yesterday.getYear()));
+            tabTo(browser, "the button", () -> "Record contact".equals(browser.focused().getText()));
+            browser.focused().sendKeys(Keys.ENTER);
+            browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".nhsuk-notification-banner")));
+            assertThat(browser.find(".nhsuk-notification-banner").getText()).contains("Contact by", "recorded");
             // Back to the top and to the sign-out button.
             browser.go("/caseload");
             for (int i = 0; i < 10 && !"Sign out".equals(browser.focused().getText()); i++) {
@@ -231,6 +248,14 @@ class ConsoleBrowserIT extends AllInOneTest {
             browser.focused().sendKeys(Keys.ENTER);
             browser.waitFor(ExpectedConditions.urlContains("/sign-in"));
         });
+    }
+
+    /** Presses Tab until {@code reached}, at most 60 times. */
+    private static void tabTo(ConsoleBrowser browser, String what, java.util.function.BooleanSupplier reached) {
+        for (int i = 0; i < 60 && !reached.getAsBoolean(); i++) {
+            browser.focused().sendKeys(Keys.TAB);
+        }
+        assertThat(reached.getAsBoolean()).as("Tab reaches " + what).isTrue();
     }
 
     @Test

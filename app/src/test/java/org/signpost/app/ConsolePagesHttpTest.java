@@ -78,6 +78,19 @@ class ConsolePagesHttpTest extends AllInOneTest {
         assertThat(colleague.h1()).isEqualTo("My caseload");
     }
 
+    /** Behind a TLS-terminating proxy of this machine, the session cookie is Secure; on plain HTTP it cannot be. */
+    @Test
+    void theSessionCookieIsHttpOnlyLaxAndSecureBehindTls() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI signIn = java.net.URI.create("http://127.0.0.1:" + port + "/sign-in");
+        String overTls = http.send(java.net.http.HttpRequest.newBuilder(signIn).header("X-Forwarded-Proto", "https").build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(overTls).startsWith("signpost-session=").contains("HttpOnly", "SameSite=Lax", "Secure");
+        String plain = http.send(java.net.http.HttpRequest.newBuilder(signIn).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(plain).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+    }
+
     @Test
     void aSignInWithoutTheCsrfTokenIsRefused() {
         Page refused = pages().post("/sign-in", Map.of("username", "linkworker", "password", Api.PASSWORD));
