@@ -293,7 +293,7 @@ class ConsoleBrowserIT extends AllInOneTest {
     void aWrongPasswordIsSaidAndTheSummaryLeadsToTheField() {
         journey("wrong-password", browser -> {
             browser.go("/sign-in");
-            browser.find("#username").sendKeys("coordinator");
+            browser.find("#username").sendKeys("no-such-user");
             browser.find("#password").sendKeys("not-the-password");
             browser.find("form[action='/sign-in'] button[type=submit]").click();
             browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".nhsuk-error-summary")));
