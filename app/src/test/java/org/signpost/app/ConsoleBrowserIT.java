@@ -152,7 +152,7 @@ class ConsoleBrowserIT extends AllInOneTest {
                 choose(browser, "techniques", "MOTIVATIONAL_INTERVIEWING");
             });
             assertThat(session).contains("Session on").contains("recorded");
-            assertThat(browser.find("[data-testid=summary]").getText()).contains("1 sessions held");
+            assertThat(browser.find("[data-testid=summary]").getText()).contains("1 session held");
             browser.assertAccessible();
 
             String measure = act(browser, participantId, "measure?instrument=SWEMWBS", () -> {

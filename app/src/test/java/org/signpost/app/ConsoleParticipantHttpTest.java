@@ -32,7 +32,7 @@ class ConsoleParticipantHttpTest extends AllInOneTest {
                 Map.of("durationMinutes", "40", "location", "SCHOOL", "accompaniedBy", "NONE",
                         "walkMinutesFromHome", "15", "techniques", "COM_B", "notes", "Talked about football")));
         assertThat(banner(page)).isEqualTo("Session on " + day(today.minusDays(3)) + " recorded");
-        assertThat(page.document().select("[data-testid=summary]").text()).contains("1 sessions held");
+        assertThat(page.document().select("[data-testid=summary]").text()).contains("1 session held");
         assertThat(whats(page)).first().asString().startsWith("Session held");
 
         page = recorded(client, participantId, "Record a missed session",

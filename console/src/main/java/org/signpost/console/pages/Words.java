@@ -104,4 +104,9 @@ public class Words {
             return String.valueOf(isoDate);
         }
     }
+
+    /** "1 session", "2 sessions": a count with its noun in the number it needs. */
+    public String count(Object count, String one, String many) {
+        return count + " " + ("1".equals(String.valueOf(count)) ? one : many);
+    }
 }
