@@ -4,16 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.signpost.platform.database.DatabaseConfiguration.EmbeddedDatabase;
 import org.signpost.platform.testing.Api;
@@ -91,22 +93,32 @@ class ErasedKeyHttpTest extends AllInOneTest {
     /** Every file of the embedded database (tables, indexes, WAL) that holds one of these byte strings. */
     private List<Path> filesHolding(List<byte[]> secrets) throws IOException {
         List<Path> holding = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dataDirectory)) {
-            files.filter(Files::isRegularFile).forEach(file -> {
-                byte[] content;
-                try {
-                    content = Files.readAllBytes(file);
-                } catch (java.nio.file.NoSuchFileException e) {
-                    // A file PostgreSQL removed meanwhile holds nothing any more.
-                    return;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        Files.walkFileTree(dataDirectory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (attributes.isRegularFile()) {
+                    byte[] content;
+                    try {
+                        content = Files.readAllBytes(file);
+                    } catch (NoSuchFileException e) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (secrets.stream().anyMatch(secret -> indexOf(content, secret) >= 0)) {
+                        holding.add(dataDirectory.relativize(file));
+                    }
                 }
-                if (secrets.stream().anyMatch(secret -> indexOf(content, secret) >= 0)) {
-                    holding.add(dataDirectory.relativize(file));
+                return FileVisitResult.CONTINUE;
+            }
+
+            /** A file PostgreSQL removed between the listing and the visit (a WAL segment, say) holds nothing any more. */
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                if (failure instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
                 }
-            });
-        }
+                throw failure;
+            }
+        });
         return holding;
     }
 
