@@ -114,8 +114,10 @@ class ReferralPage {
         ConsoleUser user = ConsolePages.current();
         String participantId = answer.body().path("participantId").asText();
         api.getAtLeast(user, "/api/referrals/" + referralId, answer.version(), PATIENCE);
-        // The participant's page reads the participant: wait until its read model has them.
+        // The participant's page reads the participant and their history, two read models: wait until both
+        // have them (the history is 404 until its read model has the participant's first event).
         api.getAtLeast(user, "/api/participants/" + participantId, 0, PATIENCE);
+        api.getAtLeast(user, "/api/participants/" + participantId + "/history", -1, PATIENCE);
         redirect.addFlashAttribute("recorded", "Link worker assigned: " + form.value("linkWorkerId"));
         return "redirect:/participants/" + participantId;
     }

@@ -18,7 +18,7 @@ class UsersFileTest {
     @Test
     void readsEveryUserWithRoleAndLinkWorkerId() throws Exception {
         UsersFile users = UsersFile.read(new ClassPathResource("test-users.yml"));
-        assertThat(users.size()).isEqualTo(8);
+        assertThat(users.size()).isEqualTo(9);
         assertThat(users.find("linkworker")).hasValueSatisfying(user -> {
             assertThat(user.role()).isEqualTo(Role.LINK_WORKER);
             assertThat(user.linkWorkerId()).isEqualTo("lw-1");
