@@ -1,10 +1,14 @@
 package org.signpost.console.pages;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.signpost.console.api.ApiProblem;
+import org.signpost.console.api.SignpostApi;
 import org.signpost.console.pages.FormInput.Field;
+import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -19,6 +23,7 @@ final class AuditFilters {
     /** Rows per page: the API's pages, asked for this size. */
     static final int PAGE_SIZE = 50;
 
+    private final MultiValueMap<String, String> typed;
     private final FormInput form;
     private final LocalDate from;
     private final LocalDate to;
@@ -26,6 +31,7 @@ final class AuditFilters {
 
     /** @param personParameter the API's name of the reference: {@code aggregateId}, {@code subjectId} */
     AuditFilters(MultiValueMap<String, String> typed, List<Field> fields, String personParameter) {
+        this.typed = typed;
         this.form = new FormInput(typed, fields);
         this.personParameter = personParameter;
         String person = form.given("person");
@@ -48,8 +54,33 @@ final class AuditFilters {
         return form;
     }
 
+    /**
+     * Asks the API for the page the query string names, if nothing typed is wrong: its rows (as
+     * {@code rowsName}) and their pagination in the model. False if the API refused the query: its
+     * refusal is then on the fields it names.
+     */
+    boolean search(SignpostApi api, String path, String rowsName, HttpServletRequest request, Model model) {
+        if (form.hasErrors()) {
+            return false;
+        }
+        int page = Paging.requested(typed.getFirst("page"));
+        try {
+            SignpostApi.Answer answer = api.get(SignedIn.current(), query(path, page));
+            List<Map<String, Object>> rows = api.list(answer.body());
+            model.addAttribute(rowsName, rows);
+            model.addAttribute("paging", Paging.of(request, page, PAGE_SIZE, answer.total(), rows.size()));
+            return true;
+        } catch (ApiProblem refused) {
+            if (refused.status() != 400) {
+                throw refused;
+            }
+            refuse(refused);
+            return false;
+        }
+    }
+
     /** The API's query for one page (from 1 here, from 0 there), with the filters given and nothing else. */
-    String query(String path, int page) {
+    private String query(String path, int page) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
         add(uri, "from", from == null ? null : from.toString());
         add(uri, "to", to == null ? null : to.toString());
@@ -61,7 +92,7 @@ final class AuditFilters {
     }
 
     /** The API's refusal of a query, on the fields it names (its name of the reference as the form's). */
-    void refuse(ApiProblem refused) {
+    private void refuse(ApiProblem refused) {
         refused.errors().forEach(error -> form.refuse(
                 error.field().equals(personParameter) ? "person" : error.field(), error.message()));
         if (refused.errors().isEmpty()) {

@@ -3,8 +3,6 @@ package org.signpost.console.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Map;
-import org.signpost.console.api.ApiProblem;
 import org.signpost.console.api.SignpostApi;
 import org.signpost.console.pages.FormInput.Field;
 import org.signpost.console.pages.FormInput.Kind;
@@ -46,21 +44,8 @@ class AuditTrailPage {
         if (!asked) {
             return "console/audit";
         }
-        if (!filters.form().hasErrors()) {
-            int page = Paging.requested(typed.getFirst("page"));
-            try {
-                SignpostApi.Answer answer = api.get(ConsolePages.current(), filters.query("/api/audit/events", page));
-                List<Map<String, Object>> events = api.list(answer.body());
-                model.addAttribute("events", events);
-                model.addAttribute("paging", Paging.of(request, page, AuditFilters.PAGE_SIZE, answer.total(),
-                        events.size()));
-                return "console/audit";
-            } catch (ApiProblem refused) {
-                if (refused.status() != 400) {
-                    throw refused;
-                }
-                filters.refuse(refused);
-            }
+        if (filters.search(api, "/api/audit/events", "events", request, model)) {
+            return "console/audit";
         }
         response.setStatus(400);
         model.addAttribute("pageTitle", "Error: Audit trail");

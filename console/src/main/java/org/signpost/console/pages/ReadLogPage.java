@@ -3,8 +3,6 @@ package org.signpost.console.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Map;
-import org.signpost.console.api.ApiProblem;
 import org.signpost.console.api.SignpostApi;
 import org.signpost.console.pages.FormInput.Field;
 import org.signpost.console.pages.FormInput.Kind;
@@ -39,22 +37,8 @@ class ReadLogPage {
         AuditFilters filters = new AuditFilters(typed, FIELDS, "subjectId");
         model.addAttribute("pageTitle", "Reads of personal data");
         model.addAttribute("form", filters.form());
-        if (!filters.form().hasErrors()) {
-            int page = Paging.requested(typed.getFirst("page"));
-            try {
-                SignpostApi.Answer answer = api.get(ConsolePages.current(),
-                        filters.query("/api/audit/personal-data-reads", page));
-                List<Map<String, Object>> reads = api.list(answer.body());
-                model.addAttribute("reads", reads);
-                model.addAttribute("paging", Paging.of(request, page, AuditFilters.PAGE_SIZE, answer.total(),
-                        reads.size()));
-                return "console/audit-reads";
-            } catch (ApiProblem refused) {
-                if (refused.status() != 400) {
-                    throw refused;
-                }
-                filters.refuse(refused);
-            }
+        if (filters.search(api, "/api/audit/personal-data-reads", "reads", request, model)) {
+            return "console/audit-reads";
         }
         response.setStatus(400);
         model.addAttribute("pageTitle", "Error: Reads of personal data");
