@@ -93,6 +93,7 @@ class ConsoleErasureHttpTest extends AllInOneTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.h1()).isEqualTo("Personal data erased");
         assertThat(page.document().title()).doesNotContain("null");
+        assertThat(page.document().select("[data-testid=summary]").text()).contains("Date of birth Erased");
         assertThat(page.text()).doesNotContain("Erasmina", "Forgetsworth", "07700 900321", "AN1 5LY",
                 "Referrer Rosalind", "Analyst-notes-77");
 

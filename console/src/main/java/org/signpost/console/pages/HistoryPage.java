@@ -141,7 +141,8 @@ class HistoryPage {
             return value.asBoolean() ? "Yes" : "No";
         }
         String text = value.asText();
-        if (text.matches("[A-Z][A-Z0-9_]*")) {
+        // A code of the API ("SOCIAL_SERVICES"), not a postcode district ("AN1") or an instrument ("ONS4").
+        if (text.matches("[A-Z]+(_[A-Z0-9]+)*")) {
             return words.label(text);
         }
         return text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}") ? words.date(text) : text;
