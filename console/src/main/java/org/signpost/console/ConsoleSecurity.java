@@ -97,6 +97,10 @@ class ConsoleSecurity {
                                 "/participants/*/signposts/*/uptake", "/participants/*/safeguarding-concern",
                                 "/participants/*/discharge").hasAnyRole("LINK_WORKER", "MANAGER")
                         .requestMatchers("/participants/**").hasAnyRole("LINK_WORKER", "COORDINATOR", "MANAGER")
+                        // The auditor's pages, and erasure: the API's roles for what each page calls.
+                        .requestMatchers("/audit", "/audit/**").hasRole("AUDITOR")
+                        .requestMatchers("/erasures").hasAnyRole("DATA_PROTECTION_OFFICER", "AUDITOR")
+                        .requestMatchers("/erasure/**").hasRole("DATA_PROTECTION_OFFICER")
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -59,8 +59,22 @@ public class SignpostApi {
         this.queryUrl = queryUrl;
     }
 
-    /** An answer of the API: its status, body (a missing node if none) and ETag (the aggregate's version). */
-    public record Answer(int status, JsonNode body, String etag) {
+    /** An answer of the API: its status, body (a missing node if none), ETag (the aggregate's version) and headers. */
+    public record Answer(int status, JsonNode body, String etag, HttpHeaders headers) {
+
+        public Answer(int status, JsonNode body, String etag) {
+            this(status, body, etag, HttpHeaders.EMPTY);
+        }
+
+        /** How many a paged search found in all (its X-Total-Count); -1 if it does not say. */
+        public long total() {
+            String total = headers.getFirst("X-Total-Count");
+            try {
+                return total == null ? -1 : Long.parseLong(total);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
 
         /** The version an ETag names, without its quotes; -1 if there is none. */
         public long version() {
@@ -183,7 +197,9 @@ public class SignpostApi {
             answer = request.exchange((sent, response) -> {
                 byte[] bytes = response.getBody().readAllBytes();
                 JsonNode parsed = bytes.length == 0 ? MissingNode.getInstance() : read(bytes);
-                return new Answer(response.getStatusCode().value(), parsed, response.getHeaders().getETag());
+                HttpHeaders headers = new HttpHeaders();
+                headers.putAll(response.getHeaders());
+                return new Answer(response.getStatusCode().value(), parsed, response.getHeaders().getETag(), headers);
             });
         } catch (ResourceAccessException unreachable) {
             throw new ApiProblem(503, "unavailable", "The service is unavailable",

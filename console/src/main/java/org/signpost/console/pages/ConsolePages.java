@@ -49,6 +49,15 @@ class ConsolePages {
         if (user.is("COORDINATOR", "MANAGER", "LINK_WORKER", "DATA_PROTECTION_OFFICER")) {
             items.add(new NavigationItem("Find a young person", "/find", path.equals("/find")));
         }
+        if (user.is("AUDITOR")) {
+            items.add(new NavigationItem("Audit trail", "/audit", path.equals("/audit")
+                    || path.startsWith("/audit/referrals/") || path.startsWith("/audit/participants/")));
+            items.add(new NavigationItem("Reads of personal data", "/audit/reads", path.equals("/audit/reads")));
+            items.add(new NavigationItem("Integrity", "/audit/integrity", path.equals("/audit/integrity")));
+        }
+        if (user.is("DATA_PROTECTION_OFFICER", "AUDITOR")) {
+            items.add(new NavigationItem("Erasure log", "/erasures", path.equals("/erasures")));
+        }
         return items;
     }
 

@@ -42,7 +42,8 @@ class FindPage {
     }
 
     @PostMapping("/find")
-    String search(@RequestParam MultiValueMap<String, String> typed, Model model, HttpServletResponse response) {
+    String search(@RequestParam MultiValueMap<String, String> typed, Model model, HttpServletResponse response,
+                  jakarta.servlet.http.HttpSession session) {
         boolean byName = "name".equals(typed.getFirst("by"));
         FormInput byNhsNumber = byName ? FormInput.empty(BY_NHS_NUMBER, "by-nhs-number")
                 : new FormInput(typed, BY_NHS_NUMBER, "by-nhs-number");
@@ -60,6 +61,9 @@ class FindPage {
             try {
                 List<Map<String, Object>> matches = api.list(
                         api.post(SignedIn.current(), "/api/people/search", search).body());
+                if (SignedIn.current().is("DATA_PROTECTION_OFFICER")) {
+                    ErasurePage.remember(session, matches);
+                }
                 return page(model, byNhsNumber, byNameForm, matches);
             } catch (ApiProblem refused) {
                 if (refused.status() != 400) {
@@ -78,9 +82,11 @@ class FindPage {
         model.addAttribute("byNhsNumber", byNhsNumber);
         model.addAttribute("byName", byName);
         model.addAttribute("matches", matches);
-        // Where a match leads: the referral for those who work on referrals, the participant for a link worker.
+        // Where a match leads: the referral for those who work on referrals, the participant for a link worker,
+        // what an erasure would do for the data protection officer.
         model.addAttribute("toReferral", user.is("COORDINATOR", "MANAGER"));
         model.addAttribute("toParticipant", user.is("LINK_WORKER"));
+        model.addAttribute("toErasure", user.is("DATA_PROTECTION_OFFICER"));
         return "console/find";
     }
 }

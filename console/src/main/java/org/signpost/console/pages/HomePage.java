@@ -31,7 +31,13 @@ class HomePage {
         if (user.is("COORDINATOR", "MANAGER")) {
             return "redirect:/inbox";
         }
-        // Analysts, auditors and the data protection officer: their pages are the oversight part of the console.
+        if (user.is("AUDITOR")) {
+            return "redirect:/audit";
+        }
+        if (user.is("DATA_PROTECTION_OFFICER")) {
+            return "redirect:/find";
+        }
+        // Analysts: their pages are the oversight part of the console.
         model.addAttribute("pageTitle", "Signpost");
         return "console/home";
     }

@@ -44,6 +44,9 @@ class ParticipantPage {
     private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(10);
     private static final String ACTIONS = "session|missed-session|contact|measure|signpost|safeguarding-concern|discharge";
 
+    /** What the page says in place of an erased young person's name. */
+    static final String ERASED = "Personal data erased";
+
     private final SignpostApi api;
     private final Timeline timeline;
 
@@ -63,7 +66,9 @@ class ParticipantPage {
         history.addAll(support);
         history.sort(Comparator.comparing(event -> String.valueOf(event.get("recordedAt"))));
         boolean canAct = mayAct(user) && "ACTIVE".equals(participant.get("status"));
-        model.addAttribute("pageTitle", String.valueOf(participant.get("name")));
+        // No name: the young person's personal data is erased (the API answers null for each personal value).
+        Object name = participant.get("name");
+        model.addAttribute("pageTitle", name == null ? ERASED : String.valueOf(name));
         model.addAttribute("participant", participant);
         model.addAttribute("version", answer.version());
         model.addAttribute("canAct", canAct);

@@ -15,7 +15,8 @@ public class Timeline {
                         List<Map.Entry<String, Object>> details) {
     }
 
-    private static final Map<String, String> WORDS = Map.ofEntries(
+    /** Every event type in words, in the order of a young person's referral and support. */
+    private static final Map<String, String> WORDS = inOrder(
             Map.entry("ReferralReceived", "Referral received"),
             Map.entry("Triaged", "Referral triaged"),
             Map.entry("LinkWorkerAssigned", "Assigned to a link worker"),
@@ -36,8 +37,6 @@ public class Timeline {
     public List<Entry> entries(List<Map<String, Object>> history) {
         List<Entry> entries = new ArrayList<>();
         for (Map<String, Object> event : history) {
-            String type = String.valueOf(event.get("type"));
-            String simple = type.substring(type.lastIndexOf('.') + 1);
             List<Map.Entry<String, Object>> details = new ArrayList<>();
             if (event.get("payload") instanceof Map<?, ?> payload) {
                 payload.forEach((key, value) -> {
@@ -46,11 +45,32 @@ public class Timeline {
                     }
                 });
             }
-            entries.add(new Entry(WORDS.getOrDefault(simple, words(simple)), event.get("occurredOn"),
+            entries.add(new Entry(what(event.get("type")), event.get("occurredOn"),
                     event.get("recordedAt"), event.get("actor"), event.get("role"), details));
         }
         Collections.reverse(entries);
         return entries;
+    }
+
+    /** The event types, in the order of a young person's referral and support. */
+    public static List<String> types() {
+        return List.copyOf(WORDS.keySet());
+    }
+
+    /** An event type ("SessionHeld", or with its package) in words: "Session held". */
+    public static String what(Object type) {
+        String name = String.valueOf(type);
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        return WORDS.getOrDefault(simple, words(simple));
+    }
+
+    @SafeVarargs
+    private static Map<String, String> inOrder(Map.Entry<String, String>... entries) {
+        Map<String, String> ordered = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : entries) {
+            ordered.put(entry.getKey(), entry.getValue());
+        }
+        return Collections.unmodifiableMap(ordered);
     }
 
     /** "durationMinutes" as "Duration minutes". */

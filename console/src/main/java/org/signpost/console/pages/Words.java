@@ -34,7 +34,8 @@ public class Words {
             "PARENT_CARER", "Parent or carer",
             "ASSIGNED", "Assigned to a link worker",
             "AWAITING_TRIAGE", "Awaiting triage",
-            "SELF", "Self-referral");
+            "SELF", "Self-referral",
+            "SWEMWBS", "SWEMWBS");
 
     private static final Map<String, String> CRITERION = Map.of(
             "AGE_11_TO_18", "Aged 11 to 18 on the day the referral was received",
