@@ -42,7 +42,7 @@ class ConsoleScreenshotBrowserIT extends AllInOneTest {
         try (ConsoleBrowser browser = ConsoleBrowser.open(port, new Dimension(1280, 1000))) {
             browser.signIn("linkworker3", Api.PASSWORD);
             assertThat(browser.path()).isEqualTo("/caseload");
-            assertThat(browser.all("table tbody tr")).as("the demo's participants of lw-3").hasSizeGreaterThan(3);
+            assertThat(browser.all("table tbody tr")).as("the demo's participants of lw-3").isNotEmpty();
             browser.assertAccessible();
             Path picture = browser.screenshot("readme-caseload");
             assertThat(picture).isNotEmptyFile();
