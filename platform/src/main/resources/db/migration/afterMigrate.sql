@@ -1,6 +1,11 @@
 -- Who may do what, applied again after every migration so that what a migration adds is covered
 -- at once (roles: DatabaseRoles; placeholders: SchemaGrants). Runs as the schema's owner.
 
+-- One process at a time (split processes and compose start together on one database): two GRANTs on
+-- one object at once fail ("tuple concurrently updated"). Flyway runs this script in one transaction,
+-- which holds the lock until it ends.
+SELECT pg_advisory_xact_lock(hashtext('signpost: afterMigrate grants'));
+
 -- The maintainer owns what the service derives and rebuilds, so the service (its member) may make,
 -- attach and drop a read model's generations and analyze them: every partitioned table and its
 -- partitions. And the young people's keys, so that an erasure can rewrite their table.
