@@ -6,7 +6,7 @@ import java.util.UUID;
 public sealed interface ParticipantEvent extends SignpostEvent
         permits ParticipantEnrolled, SessionHeld, SessionMissed, ContactMade, OutcomeMeasured,
         SignpostedToVcse, UptakeRecorded, LinkWorkerChanged, SupportExtended,
-        SafeguardingConcernRaised, ParticipantDischarged {
+        SafeguardingConcernRaised, SafeguardingConcernClosed, ParticipantDischarged {
 
     UUID participantId();
 }

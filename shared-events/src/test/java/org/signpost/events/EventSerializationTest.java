@@ -54,6 +54,7 @@ class EventSerializationTest {
                 new LinkWorkerChanged(PARTICIPANT, "lw-1", "lw-2", DAY, PersonalData.of("Leave")),
                 new SupportExtended(PARTICIPANT, 4, DAY, PersonalData.of("Settling in")),
                 new SafeguardingConcernRaised(PARTICIPANT, UUID.randomUUID(), DAY, PersonalData.of("Bullying")),
+                new SafeguardingConcernClosed(PARTICIPANT, UUID.randomUUID(), DAY, PersonalData.of("Resolved with school")),
                 new ParticipantDischarged(PARTICIPANT, DischargeReason.COMPLETED, DAY),
                 new PersonalDataErased(REFERRAL, PARTICIPANT, DAY, "DPO case 2025-017"));
     }
@@ -80,6 +81,17 @@ class EventSerializationTest {
         assertThat(json).contains("\"youngPerson\":{\"value\":{");
         assertThat(json).contains("\"ageOnReceipt\":14").contains("\"postcodeDistrict\":\"LS6\"");
         assertThat(received.toString()).doesNotContain("Amy", "Pond", "LS6 3QW", "07700", "Struggling");
+    }
+
+    /** A concern's outcome is free text about the young person: marked as personal data, as its summary is. */
+    @Test
+    void aClosedConcernsOutcomeIsMarkedAsPersonalData() {
+        SafeguardingConcernClosed closed = new SafeguardingConcernClosed(PARTICIPANT, UUID.randomUUID(), DAY,
+                PersonalData.of("Referred to children's services"));
+        String json = new String(serializer.serialize(closed, byte[].class).getData(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"outcome\":{\"value\":\"Referred to children's services\"}")
+                .contains("\"closedOn\":\"2025-03-14\"");
+        assertThat(closed.toString()).doesNotContain("Referred");
     }
 
     private static List<Class<?>> concreteEvents(Class<?> type) {
