@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
-import java.util.Objects;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.signpost.platform.axon.MetaDataKeys;
@@ -23,6 +23,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.signpost.command.CommandAnswer;
 import org.signpost.command.SignpostAggregate;
 import org.signpost.command.participant.ParticipantCommands.ChangeLinkWorker;
+import org.signpost.command.participant.ParticipantCommands.CloseSafeguardingConcern;
 import org.signpost.command.participant.ParticipantCommands.DischargeParticipant;
 import org.signpost.command.participant.ParticipantCommands.ExtendSupport;
 import org.signpost.command.participant.ParticipantCommands.RaiseSafeguardingConcern;
@@ -43,6 +44,7 @@ import org.signpost.events.OutcomeMeasured;
 import org.signpost.events.ParticipantDischarged;
 import org.signpost.events.ParticipantEnrolled;
 import org.signpost.events.PersonalData;
+import org.signpost.events.SafeguardingConcernClosed;
 import org.signpost.events.SafeguardingConcernRaised;
 import org.signpost.events.SessionHeld;
 import org.signpost.events.SessionMissed;
@@ -71,6 +73,10 @@ public class Participant extends SignpostAggregate {
     private final Map<UUID, Recorded<SessionHeld>> sessions = new HashMap<>();
     private final Map<UUID, Recorded<SignpostedToVcse>> signposts = new HashMap<>();
     private final Map<UUID, Recorded<UptakeRecorded>> latestUptake = new HashMap<>();
+    /** The concerns still open, each with the day it was raised: a concern is closed on or after it. */
+    private final Map<UUID, LocalDate> openConcerns = new HashMap<>();
+    /** The closed ones, to answer a retried closure as the first time and to say when a concern was closed. */
+    private final Map<UUID, Recorded<SafeguardingConcernClosed>> closedConcerns = new HashMap<>();
 
     /** An event kept with the version it produced, to answer a retried command as the first time. */
     record Recorded<E>(E event, long version) {
@@ -223,6 +229,33 @@ public class Participant extends SignpostAggregate {
         return new CommandAnswer(Map.of("concernId", command.concernId()), currentVersion());
     }
 
+    /**
+     * Closes an open concern. The same closure sent again (a retry whose answer was lost) is
+     * answered as the first time; any other closure of a closed concern is refused.
+     */
+    @CommandHandler
+    public CommandAnswer handle(CloseSafeguardingConcern command, Clock clock) {
+        SafeguardingConcernClosed event = new SafeguardingConcernClosed(participantId, command.concernId(),
+                command.closedOn(), PersonalData.of(command.outcome()));
+        Recorded<SafeguardingConcernClosed> closed = closedConcerns.get(command.concernId());
+        if (closed != null) {
+            if (!closed.event().equals(event)) {
+                throw new CommandRefused("concernId", "Safeguarding concern " + command.concernId()
+                        + " was already closed on " + closed.event().closedOn());
+            }
+            return new CommandAnswer(Map.of(), closed.version());
+        }
+        LocalDate raisedOn = openConcerns.get(command.concernId());
+        if (raisedOn == null) {
+            throw new UnknownEntity("No safeguarding concern " + command.concernId() + " for participant " + participantId);
+        }
+        requireActive();
+        BusinessDates.requireNotInFuture("closedOn", command.closedOn(), clock);
+        BusinessDates.requireNotBefore("closedOn", command.closedOn(), raisedOn, "the day the concern was raised");
+        apply(event);
+        return new CommandAnswer(Map.of(), currentVersion());
+    }
+
     @CommandHandler
     public CommandAnswer handle(DischargeParticipant command, Clock clock) {
         requireActive();
@@ -303,6 +336,22 @@ public class Participant extends SignpostAggregate {
     @EventSourcingHandler
     void on(SupportExtended event) {
         extensionWeeks += event.weeks();
+    }
+
+    @EventSourcingHandler
+    void on(SafeguardingConcernRaised event) {
+        openConcerns.put(event.concernId(), event.raisedOn());
+    }
+
+    @EventSourcingHandler
+    void on(SafeguardingConcernClosed event, @SequenceNumber long sequence) {
+        openConcerns.remove(event.concernId());
+        closedConcerns.put(event.concernId(), new Recorded<>(event, sequence));
+    }
+
+    /** The concerns open now (for tests: the state only the event-sourcing handlers change). */
+    Set<UUID> openConcerns() {
+        return Set.copyOf(openConcerns.keySet());
     }
 
     @EventSourcingHandler

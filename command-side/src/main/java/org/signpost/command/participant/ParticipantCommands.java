@@ -78,6 +78,11 @@ public final class ParticipantCommands {
             @TargetAggregateIdentifier UUID participantId, UUID concernId, LocalDate raisedOn, String summary) {
     }
 
+    /** Close a concern raised earlier, with what came of it. */
+    public record CloseSafeguardingConcern(
+            @TargetAggregateIdentifier UUID participantId, UUID concernId, LocalDate closedOn, String outcome) {
+    }
+
     public record DischargeParticipant(
             @TargetAggregateIdentifier UUID participantId, DischargeReason reason, LocalDate dischargedOn) {
     }

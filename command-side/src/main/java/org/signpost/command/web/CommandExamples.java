@@ -64,6 +64,8 @@ class CommandExamples implements OperationCustomizer {
                 + "of support agreed."));
         bodies.put("safeguardingConcern", today -> body("raisedOn", today.minusDays(3), "summary",
                 "Disclosed worries at home; referred to the school's safeguarding lead."));
+        bodies.put("closeSafeguardingConcern", today -> body("closedOn", today.minusDays(2), "outcome",
+                "The school's safeguarding lead met the family; support is in place at home."));
         bodies.put("discharge", today -> body("reason", "COMPLETED", "dischargedOn", today.minusDays(1)));
         bodies.put("eraseReferral", today -> body("reason", "Erasure request ER-2031, upheld", "confirm", ERASED_ID));
         bodies.put("eraseParticipant", today -> body("reason", "Erasure request ER-2032, upheld", "confirm", ERASED_ID));

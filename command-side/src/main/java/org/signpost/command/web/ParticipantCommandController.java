@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
+import org.signpost.command.web.ParticipantRequests.ConcernClosureForm;
 import org.signpost.command.web.ParticipantRequests.ContactForm;
 import org.signpost.command.web.ParticipantRequests.DischargeForm;
 import org.signpost.command.web.ParticipantRequests.ExtensionForm;
@@ -134,6 +135,17 @@ class ParticipantCommandController {
         UUID concernId = UUID.randomUUID();
         return dispatcher.created(form.toCommand(participantId, concernId), request,
                 URI.create("/api/participants/" + participantId + "/safeguarding-concerns/" + concernId));
+    }
+
+    @Operation(tags = ApiDocumentation.PARTICIPANTS, summary = "Close a safeguarding concern",
+            description = "Closes an open safeguarding concern with its outcome, on or after the day it was raised; the caseload flag stays while another concern is open. The same closure sent again is answered as the first time; another closure of a closed concern is refused (409). Roles: LINK_WORKER, MANAGER. (a link worker: their own participants only)")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandAnswers.Recorded.class)))
+    @PostMapping("/safeguarding-concerns/{concernId}/closure")
+    ResponseEntity<Object> closeSafeguardingConcern(@PathVariable UUID participantId, @PathVariable UUID concernId,
+                                                    @Valid @RequestBody ConcernClosureForm form,
+                                                    HttpServletRequest request) {
+        return dispatcher.ok(form.toCommand(participantId, concernId), request);
     }
 
     @Operation(tags = ApiDocumentation.PARTICIPANTS, summary = "Discharge a participant",

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.signpost.command.participant.ParticipantCommands.ChangeLinkWorker;
+import org.signpost.command.participant.ParticipantCommands.CloseSafeguardingConcern;
 import org.signpost.command.participant.ParticipantCommands.DischargeParticipant;
 import org.signpost.command.participant.ParticipantCommands.ExtendSupport;
 import org.signpost.command.participant.ParticipantCommands.RaiseSafeguardingConcern;
@@ -126,6 +127,13 @@ final class ParticipantRequests {
 
         RaiseSafeguardingConcern toCommand(UUID participantId, UUID concernId) {
             return new RaiseSafeguardingConcern(participantId, concernId, raisedOn, summary);
+        }
+    }
+
+    record ConcernClosureForm(@NotNull LocalDate closedOn, @NotBlank @Text @Size(max = 4000) String outcome) {
+
+        CloseSafeguardingConcern toCommand(UUID participantId, UUID concernId) {
+            return new CloseSafeguardingConcern(participantId, concernId, closedOn, outcome);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.signpost.command.participant;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.signpost.command.rules.RuleMatchers.invalidOn;
 import static org.signpost.command.rules.RuleMatchers.refusedOn;
 import java.math.BigDecimal;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.signpost.command.CommandAnswer;
 import org.signpost.command.participant.ParticipantCommands.ChangeLinkWorker;
+import org.signpost.command.participant.ParticipantCommands.CloseSafeguardingConcern;
 import org.signpost.command.participant.ParticipantCommands.DischargeParticipant;
 import org.signpost.command.participant.ParticipantCommands.ExtendSupport;
 import org.signpost.command.participant.ParticipantCommands.RaiseSafeguardingConcern;
@@ -53,6 +55,7 @@ import org.signpost.events.ReferralChannel;
 import org.signpost.events.ReferralReason;
 import org.signpost.events.ReferralReceived;
 import org.signpost.events.ReferralSource;
+import org.signpost.events.SafeguardingConcernClosed;
 import org.signpost.events.SafeguardingConcernRaised;
 import org.signpost.events.SessionHeld;
 import org.signpost.events.SessionLocation;
@@ -90,6 +93,8 @@ class ParticipantTest {
     private static final UUID SIGNPOST = UUID.fromString("00000000-0000-4000-8000-0000000000a1");
     private static final UUID CONCERN = UUID.fromString("00000000-0000-4000-8000-0000000000c1");
     private static final LocalDate SIGNPOSTED_ON = LocalDate.parse("2026-07-01");
+    private static final UUID CONCERN_2 = UUID.fromString("00000000-0000-4000-8000-0000000000c2");
+    private static final LocalDate RAISED_ON = LocalDate.parse("2026-07-10");
 
     private FixtureConfiguration<Participant> fixture;
 
@@ -792,6 +797,99 @@ class ParticipantTest {
                 .expectNoEvents();
     }
 
+    // ---------------------------------------------------------------- closing a safeguarding concern
+
+    @Test
+    void anOpenConcernIsClosedWithItsOutcome() {
+        fixture.given(enrolled(), raised(CONCERN, RAISED_ON))
+                .when(close(CONCERN, TODAY, "school lead met the family"))
+                .expectEvents(new SafeguardingConcernClosed(PARTICIPANT_ID, CONCERN, TODAY,
+                        PersonalData.of("school lead met the family")))
+                .expectResultMessagePayload(new CommandAnswer(Map.of(), 2L))
+                .expectState(participant -> assertThat(participant.openConcerns()).isEmpty());
+    }
+
+    @Test
+    void aConcernClosedOnTheDayItWasRaisedIsClosed() {
+        fixture.given(enrolled(), raised(CONCERN, RAISED_ON))
+                .when(close(CONCERN, RAISED_ON, "outcome"))
+                .expectEvents(closed(CONCERN, RAISED_ON, "outcome"));
+    }
+
+    @Test
+    void closingOneConcernLeavesAnotherOpen() {
+        fixture.given(enrolled(), raised(CONCERN, RAISED_ON), raised(CONCERN_2, RAISED_ON))
+                .when(close(CONCERN, TODAY, "outcome"))
+                .expectEvents(closed(CONCERN, TODAY, "outcome"))
+                .expectState(participant -> assertThat(participant.openConcerns()).containsExactly(CONCERN_2));
+    }
+
+    @Test
+    void aConcernNeverRaisedIsUnknown() {
+        fixture.given(enrolled(), raised(CONCERN, RAISED_ON))
+                .when(close(CONCERN_2, TODAY, "outcome"))
+                .expectException(UnknownEntity.class)
+                .expectExceptionMessage("No safeguarding concern " + CONCERN_2 + " for participant " + PARTICIPANT_ID)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aConcernClosedBeforeItWasRaisedIsRefused() {
+        fixture.given(enrolled(), raised(CONCERN, RAISED_ON))
+                .when(close(CONCERN, RAISED_ON.minusDays(1), "outcome"))
+                .expectException(refusedOn("closedOn"))
+                .expectExceptionMessage("closedOn 2026-07-09 is before the day the concern was raised (2026-07-10)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aConcernClosedInTheFutureIsInvalid() {
+        fixture.given(enrolled(), raised(CONCERN, RAISED_ON))
+                .when(close(CONCERN, TODAY.plusDays(1), "outcome"))
+                .expectException(invalidOn("closedOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aClosedConcernIsNotClosedAgain() {
+        fixture.given(enrolled(), raised(CONCERN, RAISED_ON), closed(CONCERN, TODAY.minusDays(2), "outcome"))
+                .when(close(CONCERN, TODAY, "another outcome"))
+                .expectException(refusedOn("concernId"))
+                .expectExceptionMessage("Safeguarding concern " + CONCERN + " was already closed on "
+                        + TODAY.minusDays(2))
+                .expectNoEvents();
+    }
+
+    /** A retry whose first answer was lost, as for the other commands with an id. */
+    @Test
+    void theSameClosureAgainChangesNothingAndAnswersTheFirstVersion() {
+        fixture.given(enrolled(), raised(CONCERN, RAISED_ON), closed(CONCERN, TODAY, "outcome"), contact(TODAY))
+                .when(close(CONCERN, TODAY, "outcome"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CommandAnswer(Map.of(), 2L));
+    }
+
+    @Test
+    void aConcernOfADischargedParticipantIsNotClosed() {
+        fixture.given(enrolled(), raised(CONCERN, RAISED_ON), discharged(TODAY.minusDays(7)))
+                .when(close(CONCERN, TODAY.minusDays(1), "outcome"))
+                .expectException(new CustomTypeSafeMatcher<CommandRefused>("refused as discharged") {
+                    @Override
+                    protected boolean matchesSafely(CommandRefused item) {
+                        return item.getMessage().contains("was discharged on " + TODAY.minusDays(7));
+                    }
+                })
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherLinkWorkerCannotCloseAConcern() {
+        fixture.given(enrolled(), raised(CONCERN, RAISED_ON))
+                .when(close(CONCERN, TODAY, "outcome"), linkWorker(BEN))
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectNoEvents();
+    }
+
     // ---------------------------------------------------------------- discharge
 
     @Test
@@ -1040,6 +1138,18 @@ class ParticipantTest {
 
     private static SupportExtended extended(int weeks) {
         return new SupportExtended(PARTICIPANT_ID, weeks, LocalDate.parse("2026-08-20"), PersonalData.of("exams"));
+    }
+
+    private static SafeguardingConcernRaised raised(UUID concernId, LocalDate on) {
+        return new SafeguardingConcernRaised(PARTICIPANT_ID, concernId, on, PersonalData.of("worry"));
+    }
+
+    private static CloseSafeguardingConcern close(UUID concernId, LocalDate on, String outcome) {
+        return new CloseSafeguardingConcern(PARTICIPANT_ID, concernId, on, outcome);
+    }
+
+    private static SafeguardingConcernClosed closed(UUID concernId, LocalDate on, String outcome) {
+        return new SafeguardingConcernClosed(PARTICIPANT_ID, concernId, on, PersonalData.of(outcome));
     }
 
     private static ParticipantDischarged discharged(LocalDate on) {

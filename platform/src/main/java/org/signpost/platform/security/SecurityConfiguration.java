@@ -166,7 +166,8 @@ public class SecurityConfiguration {
                         .requestMatchers(POST, "/api/participants/*/sessions", "/api/participants/*/missed-sessions",
                                 "/api/participants/*/contacts", "/api/participants/*/measures",
                                 "/api/participants/*/signposts", "/api/participants/*/signposts/*/uptake",
-                                "/api/participants/*/safeguarding-concerns", "/api/participants/*/discharge")
+                                "/api/participants/*/safeguarding-concerns",
+                                "/api/participants/*/safeguarding-concerns/*/closure", "/api/participants/*/discharge")
                         .hasAnyRole(LINK_WORKER, MANAGER)
                         .requestMatchers(POST, "/api/participants/*/extension").hasRole(MANAGER)
                         .requestMatchers(POST, "/api/participants/*/erasure", "/api/referrals/*/erasure")
