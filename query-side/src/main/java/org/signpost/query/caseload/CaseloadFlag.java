@@ -10,6 +10,6 @@ public enum CaseloadFlag {
     BEYOND_ENTITLEMENT,
     /** A session was held more than 30 minutes' walk from home. */
     SESSION_OVER_30_MINUTES_WALK,
-    /** A safeguarding concern has been raised during this episode. */
+    /** A safeguarding concern raised during this episode is still open. */
     SAFEGUARDING_CONCERN
 }

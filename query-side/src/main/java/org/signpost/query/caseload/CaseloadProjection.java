@@ -11,6 +11,7 @@ import org.signpost.events.OutcomeMeasured;
 import org.signpost.events.ParticipantDischarged;
 import org.signpost.events.ParticipantEnrolled;
 import org.signpost.events.ReferralReceived;
+import org.signpost.events.SafeguardingConcernClosed;
 import org.signpost.events.SafeguardingConcernRaised;
 import org.signpost.events.SessionHeld;
 import org.signpost.events.SessionMissed;
@@ -87,6 +88,15 @@ public class CaseloadProjection extends Projection {
     @EventHandler
     void on(SafeguardingConcernRaised event, @SequenceNumber long sequence) {
         participant(event.participantId(), sequence, row -> row.safeguardingConcerns++);
+    }
+
+    /**
+     * The count is of open concerns. No migration was needed when closing came in: no closure
+     * was stored before it, so every count of concerns raised was the count of those open.
+     */
+    @EventHandler
+    void on(SafeguardingConcernClosed event, @SequenceNumber long sequence) {
+        participant(event.participantId(), sequence, row -> row.safeguardingConcerns--);
     }
 
     @EventHandler

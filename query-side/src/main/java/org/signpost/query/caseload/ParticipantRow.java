@@ -30,6 +30,7 @@ final class ParticipantRow {
     int signposts;
     int extensionWeeks;
     int sessionsOver30Walk;
+    /** Open ones: raised and not closed yet. */
     int safeguardingConcerns;
     LocalDate dischargedOn;
     String dischargeReason;

@@ -18,7 +18,7 @@ import org.signpost.query.projection.StorableValues;
  * <p>Only the non-identifying fields are passed on (no {@code PersonalData} ever), so the
  * metrics survive the erasure of a young person's personal data. Events the metrics do not
  * need (assignment, withdrawal, missed sessions, contacts, link-worker changes, extensions,
- * safeguarding, discharge) and anything that is not an event are ignored: link-worker changes
+ * safeguarding concerns raised and closed, discharge) and anything that is not an event are ignored: link-worker changes
  * in particular need no fact because every session carries the link worker assigned then.
  *
  * <p>Dates and text are passed on as a read model stores them ({@link StorableValues}: a date

@@ -19,6 +19,7 @@ import org.signpost.events.ReferralChannel;
 import org.signpost.events.ReferralReason;
 import org.signpost.events.ReferralSource;
 import org.signpost.events.ReferralWithdrawn;
+import org.signpost.events.SafeguardingConcernClosed;
 import org.signpost.events.SafeguardingConcernRaised;
 import org.signpost.events.SessionMissed;
 import org.signpost.events.SupportExtended;
@@ -72,6 +73,7 @@ class MetricsFoldTest {
                 Events.linkWorkerChanged(id("P"), "lw-1", "lw-2", "2019-04-05"),
                 new SupportExtended(id("P"), 4, date("2019-04-06"), PersonalData.of("exams")),
                 new SafeguardingConcernRaised(id("P"), id("C"), date("2019-04-06"), PersonalData.of("...")),
+                new SafeguardingConcernClosed(id("P"), id("C"), date("2019-04-07"), PersonalData.of("...")),
                 new ParticipantDischarged(id("P"), DischargeReason.COMPLETED, date("2019-06-01")),
                 "not an event",
                 BigDecimal.ONE);
@@ -97,6 +99,7 @@ class MetricsFoldTest {
         java.util.Set<Class<?>> ignoredTypes = java.util.Set.of(org.signpost.events.LinkWorkerAssigned.class,
                 ReferralWithdrawn.class, SessionMissed.class, org.signpost.events.ContactMade.class,
                 org.signpost.events.LinkWorkerChanged.class, SupportExtended.class, SafeguardingConcernRaised.class,
+                SafeguardingConcernClosed.class,
                 ParticipantDischarged.class, org.signpost.events.PersonalDataErased.class);
         java.util.Set<Class<?>> union = new java.util.HashSet<>(MetricsFold.EVENTS_WITH_FACTS);
         union.addAll(ignoredTypes);

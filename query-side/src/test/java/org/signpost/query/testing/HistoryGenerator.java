@@ -30,10 +30,12 @@ import org.signpost.events.ReferralReceived;
 import org.signpost.events.ReferralSource;
 import org.signpost.events.ReferralWithdrawn;
 import org.signpost.events.Referrer;
+import org.signpost.events.SafeguardingConcernClosed;
 import org.signpost.events.SafeguardingConcernRaised;
 import org.signpost.events.SessionHeld;
 import org.signpost.events.SessionLocation;
 import org.signpost.events.SessionMissed;
+import org.signpost.events.SignpostEvent;
 import org.signpost.events.SignpostedToVcse;
 import org.signpost.events.SupportExtended;
 import org.signpost.events.Technique;
@@ -159,6 +161,7 @@ public final class HistoryGenerator {
         int extension = 0;
         List<UUID> signposts = new ArrayList<>();
         Map<UUID, LocalDate> signpostedOn = new HashMap<>();
+        UUID openConcern = null;
         int steps = random.nextInt(16);
         for (int step = 0; step < steps; step++) {
             day = day.plusDays(random.nextInt(12));
@@ -204,6 +207,16 @@ public final class HistoryGenerator {
                         : History.of(random.nextBoolean()
                                 ? new SafeguardingConcernRaised(participantId, UUID.randomUUID(), day, PersonalData.of("worry"))
                                 : new SessionMissed(participantId, day, null), sequence++, "linkworker", "LINK_WORKER"));
+                // The concern raised last is closed at the next missed session: decided without drawing from
+                // the random sequence, so that every seed's other events stay as they were.
+                SignpostEvent last = events.get(events.size() - 1).event();
+                if (last instanceof SafeguardingConcernRaised raised) {
+                    openConcern = raised.concernId();
+                } else if (last instanceof SessionMissed && openConcern != null) {
+                    events.add(History.of(new SafeguardingConcernClosed(participantId, openConcern, day,
+                            PersonalData.of("resolved")), sequence++, "linkworker", "LINK_WORKER"));
+                    openConcern = null;
+                }
             }
         }
         if (random.nextBoolean()) {
