@@ -76,6 +76,62 @@ class ConsoleParticipantHttpTest extends AllInOneTest {
     }
 
     @Test
+    void aSafeguardingConcernIsClosedFromItsLinkAndTheFlagGoesWithTheLastOpenOne() {
+        String participantId = enrolled("Safeguarda", "Closewell");
+        PageClient client = signedIn("linkworker");
+        LocalDate today = LocalDate.now();
+        recorded(client, participantId, "Raise a safeguarding concern",
+                fields(date("raisedOn", today.minusDays(5)), Map.of("summary", "Worried about home")));
+        Page page = recorded(client, participantId, "Raise a safeguarding concern",
+                fields(date("raisedOn", today.minusDays(4)), Map.of("summary", "Bullied on the bus")));
+        assertThat(page.document().select("[data-testid=concerns] tbody tr").eachText()).containsExactly(
+                day(today.minusDays(5)) + " Worried about home Open Close this concern raised on " + day(today.minusDays(5)),
+                day(today.minusDays(4)) + " Bullied on the bus Open Close this concern raised on " + day(today.minusDays(4)));
+        assertThat(caseloadFlags(client, participantId)).contains("Safeguarding concern");
+
+        // A date that is not one: the error summary names the field, and nothing is sent.
+        Page form = client.get(page.document().selectFirst("[data-testid=concerns] tbody tr a").attr("href"));
+        assertThat(form.h1()).isEqualTo("Close a safeguarding concern");
+        assertThat(form.document().select("[data-testid=concern]").text()).contains("Worried about home");
+        Page notADate = client.submit(form, FORM, Map.of("closedOn-day", "31", "closedOn-month", "2",
+                "closedOn-year", String.valueOf(today.getYear()), "outcome", "Seen by the lead"));
+        assertThat(notADate.status()).isEqualTo(200);
+        assertThat(notADate.document().select(".nhsuk-error-summary a").eachAttr("href")).containsExactly("#closedOn-day");
+        assertThat(notADate.document().select("#closedOn-error").text()).contains("Date closed must be a real date");
+        // Before the concern was raised: the API's rule, on the form.
+        Page tooEarly = client.submit(form, FORM, fields(date("closedOn", today.minusDays(6)),
+                Map.of("outcome", "Seen by the lead")));
+        assertThat(tooEarly.document().select("[data-testid=refusal]").text()).contains("before the day the concern was raised");
+
+        Page sent = client.submit(form, FORM, fields(date("closedOn", today), Map.of("outcome", "Seen by the lead")));
+        assertThat(sent.status()).as(sent.document().select(".nhsuk-error-summary").text()).isEqualTo(302);
+        page = client.get(sent.location());
+        assertThat(banner(page)).isEqualTo("Safeguarding concern closed");
+        assertThat(whats(page)).first().asString().startsWith("Safeguarding concern closed");
+        assertThat(page.document().select("[data-testid=concerns] tbody tr").eachText()).containsExactly(
+                day(today.minusDays(5)) + " Worried about home Closed on " + day(today),
+                day(today.minusDays(4)) + " Bullied on the bus Open Close this concern raised on " + day(today.minusDays(4)));
+        assertThat(caseloadFlags(client, participantId)).as("another is open").contains("Safeguarding concern");
+
+        page = recorded(client, participantId, page.document().selectFirst("[data-testid=concerns] tbody tr a"),
+                fields(date("closedOn", today), Map.of("outcome", "School's plan in place")));
+        assertThat(page.document().select("[data-testid=concerns] a")).isEmpty();
+        assertThat(page.document().select(".nhsuk-tag").eachText()).doesNotContain("Safeguarding concern");
+        assertThat(caseloadFlags(client, participantId)).doesNotContain("Safeguarding concern");
+
+        // A closed concern says so, offers no form, and a closure sent anyway is refused.
+        Page closed = client.get(form.raw().uri().getPath());
+        assertThat(closed.document().select("[data-testid=concern-closed]").text())
+                .isEqualTo("Information: This concern was closed on " + day(today) + "; it cannot be closed again.");
+        assertThat(closed.document().select(FORM)).isEmpty();
+        String csrf = closed.fields("form[action='/sign-out']").get("_csrf");
+        String version = api().as("linkworker").get("/api/participants/" + participantId).header("ETag").replace("\"", "");
+        Page again = client.post(form.raw().uri().getPath(), fields(date("closedOn", today),
+                Map.of("outcome", "Again", "version", version, "_csrf", csrf)));
+        assertThat(again.document().select("[data-testid=refusal]").text()).contains("already closed on " + today);
+    }
+
+    @Test
     void aSwemwbsMeasureShowsItsConvertedScoreInTheBannerTheChartAndTheTable() {
         String participantId = enrolled("Measura", "Chartwell");
         PageClient client = signedIn("linkworker");
@@ -259,6 +315,24 @@ class ConsoleParticipantHttpTest extends AllInOneTest {
         assertThat(sent.status()).as(sent.document().select(".nhsuk-error-summary").text()).isEqualTo(302);
         assertThat(sent.location()).isEqualTo("/participants/" + participantId);
         return client.get(sent.location());
+    }
+
+    /** Follows a link of the participant page to its form, sends it, and opens the page it redirects to. */
+    private static Page recorded(PageClient client, String participantId, Element link, Map<String, String> typed) {
+        Page form = client.get(link.attr("href"));
+        assertThat(form.status()).isEqualTo(200);
+        Page sent = client.submit(form, FORM, typed);
+        assertThat(sent.status()).as(sent.document().select(".nhsuk-error-summary").text()).isEqualTo(302);
+        assertThat(sent.location()).isEqualTo("/participants/" + participantId);
+        return client.get(sent.location());
+    }
+
+    /** The flags of the participant's row on the link worker's caseload page. */
+    private static java.util.List<String> caseloadFlags(PageClient client, String participantId) {
+        Element row = client.get("/caseload").document().select("[data-testid=caseload] tbody tr").stream()
+                .filter(tr -> !tr.select("a[href=/participants/" + participantId + "]").isEmpty()).findFirst()
+                .orElseThrow(() -> new AssertionError(participantId + " not on the caseload"));
+        return row.select(".nhsuk-tag").eachText();
     }
 
     /** The session form once the read model has the version a command answered (a page opened after it). */

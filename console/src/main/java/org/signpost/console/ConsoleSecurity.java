@@ -95,6 +95,7 @@ class ConsoleSecurity {
                         .requestMatchers("/participants/*/session", "/participants/*/missed-session",
                                 "/participants/*/contact", "/participants/*/measure", "/participants/*/signpost",
                                 "/participants/*/signposts/*/uptake", "/participants/*/safeguarding-concern",
+                                "/participants/*/safeguarding-concerns/*/closure",
                                 "/participants/*/discharge").hasAnyRole("LINK_WORKER", "MANAGER")
                         .requestMatchers("/participants/**").hasAnyRole("LINK_WORKER", "COORDINATOR", "MANAGER")
                         // The auditor's pages, and erasure: the API's roles for what each page calls.

@@ -59,6 +59,17 @@ public final class ParticipantActions {
                            String uptake) {
     }
 
+    /**
+     * One safeguarding concern of the participant's history: raised, and closed once it is
+     * ({@code closedOn} null while open). The summary is null when the API gives none (erased).
+     */
+    public record Concern(String concernId, String raisedOn, String summary, String closedOn) {
+
+        public boolean open() {
+            return closedOn == null;
+        }
+    }
+
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     static Action action(String path, String instrument) {
@@ -114,6 +125,12 @@ public final class ParticipantActions {
                     new Field("summary", "Summary", Field.Kind.TEXTAREA, List.of(), null, false)),
                     UnaryOperator.identity(),
                     (body, answer) -> "Safeguarding concern of " + day(body.get("raisedOn")) + " raised");
+            case "concern-closure" -> new Action(path, "Close a safeguarding concern", "Close concern", null, List.of(
+                    date("closedOn", "Date closed"),
+                    new Field("outcome", "Outcome", Field.Kind.TEXTAREA, List.of(),
+                            "What was done, and by whom", false)),
+                    UnaryOperator.identity(),
+                    (body, answer) -> "Safeguarding concern closed");
             case "discharge" -> new Action(path, "Discharge", "Discharge", "/discharge", List.of(
                     radios("reason", "Reason", false, "COMPLETED", "Support completed", "DISENGAGED", "Disengaged",
                             "MOVED_AWAY", "Moved away", "ESCALATED", "Escalated to another service", "OTHER", "Other"),

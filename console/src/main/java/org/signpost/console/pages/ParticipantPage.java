@@ -14,6 +14,7 @@ import org.signpost.console.api.ConsoleUser;
 import org.signpost.console.api.SignpostApi;
 import org.signpost.console.pages.ParticipantActions.Action;
 import org.signpost.console.pages.ParticipantActions.ActionLink;
+import org.signpost.console.pages.ParticipantActions.Concern;
 import org.signpost.console.pages.ParticipantActions.Signpost;
 import org.signpost.console.pages.ParticipantActions.Field;
 import org.springframework.stereotype.Controller;
@@ -74,6 +75,7 @@ class ParticipantPage {
         model.addAttribute("canAct", canAct);
         model.addAttribute("actions", canAct ? links(participantId) : List.of());
         model.addAttribute("signposts", signposts(support));
+        model.addAttribute("concerns", concerns(support));
         model.addAttribute("charts", OutcomeCharts.from(support));
         model.addAttribute("timeline", timeline.entries(history));
         return "console/participant";
@@ -109,6 +111,23 @@ class ParticipantPage {
         model.addAttribute("signpost", signpost(participantId, signpostId));
         return send(participantId, form, "/api/participants/" + participantId + "/signposts/" + signpostId + "/uptake",
                 sent, model, redirect);
+    }
+
+    @GetMapping("/participants/{participantId}/safeguarding-concerns/{concernId}/closure")
+    String closureForm(@PathVariable UUID participantId, @PathVariable UUID concernId, Model model) {
+        Action form = ParticipantActions.action("concern-closure", null);
+        Map<String, Object> participant = openForm(participantId, model);
+        model.addAttribute("concern", concern(participantId, concernId));
+        return show(participantId, form, participant, Map.of(), new LinkedHashMap<>(), null, model);
+    }
+
+    @PostMapping("/participants/{participantId}/safeguarding-concerns/{concernId}/closure")
+    String closeConcern(@PathVariable UUID participantId, @PathVariable UUID concernId,
+                        @RequestParam MultiValueMap<String, String> sent, Model model, RedirectAttributes redirect) {
+        Action form = ParticipantActions.action("concern-closure", null);
+        model.addAttribute("concern", concern(participantId, concernId));
+        return send(participantId, form, "/api/participants/" + participantId + "/safeguarding-concerns/" + concernId
+                + "/closure", sent, model, redirect);
     }
 
     private String send(UUID participantId, Action form, String apiPath, MultiValueMap<String, String> sent,
@@ -223,6 +242,14 @@ class ParticipantPage {
                 .orElseThrow(() -> new ApiProblem(404, "", "Not found", "", List.of()));
     }
 
+    /** A safeguarding concern of this participant's history, open or closed, or the page is not found. */
+    private Concern concern(UUID participantId, UUID concernId) {
+        List<Map<String, Object>> history = api.list(api.get(ConsolePages.current(),
+                "/api/participants/" + participantId + "/history").body());
+        return concerns(history).stream().filter(c -> c.concernId().equals(concernId.toString())).findFirst()
+                .orElseThrow(() -> new ApiProblem(404, "", "Not found", "", List.of()));
+    }
+
     /**
      * Waits until the participant's history (its own read model, the audit trail) has the version
      * the command answered, as {@link SignpostApi#getAtLeast} does for the participant's state.
@@ -268,6 +295,29 @@ class ParticipantPage {
             }
         }
         return new ArrayList<>(signposts.values());
+    }
+
+    /** The concerns raised in the history, oldest first, each closed once its closure is there. */
+    private static List<Concern> concerns(List<Map<String, Object>> history) {
+        Map<String, Concern> concerns = new LinkedHashMap<>();
+        for (Map<String, Object> event : history) {
+            String type = String.valueOf(event.get("type"));
+            if (!(event.get("payload") instanceof Map<?, ?> payload)) {
+                continue;
+            }
+            String id = String.valueOf(payload.get("concernId"));
+            if (type.endsWith("SafeguardingConcernRaised")) {
+                // Personal data comes as {"value": ...}; nothing where it was erased.
+                Object summary = payload.get("summary") instanceof Map<?, ?> sealed ? sealed.get("value") : null;
+                concerns.put(id, new Concern(id, ParticipantActions.day(payload.get("raisedOn")),
+                        summary == null ? null : String.valueOf(summary), null));
+            } else if (type.endsWith("SafeguardingConcernClosed") && concerns.containsKey(id)) {
+                Concern raised = concerns.get(id);
+                concerns.put(id, new Concern(id, raised.raisedOn(), raised.summary(),
+                        ParticipantActions.day(payload.get("closedOn"))));
+            }
+        }
+        return new ArrayList<>(concerns.values());
     }
 
     private static List<ActionLink> links(UUID participantId) {

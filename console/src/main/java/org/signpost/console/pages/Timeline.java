@@ -31,6 +31,7 @@ public class Timeline {
             Map.entry("LinkWorkerChanged", "Link worker changed"),
             Map.entry("SupportExtended", "Support extended"),
             Map.entry("SafeguardingConcernRaised", "Safeguarding concern raised"),
+            Map.entry("SafeguardingConcernClosed", "Safeguarding concern closed"),
             Map.entry("ParticipantDischarged", "Discharged"),
             Map.entry("PersonalDataErased", "Personal data erased"));
 
