@@ -165,6 +165,8 @@ class AccessControlHttpTest extends AllInOneTest {
         commands.put(p + "/signposts/" + signpostId + "/uptake", Map.of("attended", true,
                 "recordedOn", LocalDate.now().toString()));
         commands.put(p + "/safeguarding-concerns", Map.of("raisedOn", LocalDate.now().toString(), "summary", "x"));
+        commands.put(p + "/safeguarding-concerns/" + UUID.randomUUID() + "/closure",
+                Map.of("closedOn", LocalDate.now().toString(), "outcome", "x"));
         commands.put(p + "/discharge", Map.of("reason", "COMPLETED", "dischargedOn", LocalDate.now().toString()));
         commands.forEach((path, body) -> {
             Response answer = api.as("linkworker2").post(path, body);

@@ -279,8 +279,12 @@ class ApiDocumentHttpTest extends AllInOneTest {
         }
         Response signposted = send(api, "POST", "/api/participants/{participantId}/signposts", ids, sent);
         ids.put("signpostId", signposted.text("signpostId"));
-        for (String command : List.of("signposts/{signpostId}/uptake", "link-worker", "extension",
-                "safeguarding-concerns", "discharge", "erasure")) {
+        for (String command : List.of("signposts/{signpostId}/uptake", "link-worker", "extension")) {
+            send(api, "POST", "/api/participants/{participantId}/" + command, ids, sent);
+        }
+        Response concern = send(api, "POST", "/api/participants/{participantId}/safeguarding-concerns", ids, sent);
+        ids.put("concernId", concern.text("concernId"));
+        for (String command : List.of("safeguarding-concerns/{concernId}/closure", "discharge", "erasure")) {
             send(api, "POST", "/api/participants/{participantId}/" + command, ids, sent);
         }
         // A second referral of the example, withdrawn before triage and then erased.
