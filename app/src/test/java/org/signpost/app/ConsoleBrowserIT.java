@@ -138,7 +138,7 @@ class ConsoleBrowserIT extends AllInOneTest {
     }
 
     @Test
-    void aLinkWorkerRecordsASessionAMeasureASignpostItsUptakeAndADischarge() {
+    void aLinkWorkerRecordsASessionAMeasureASignpostItsUptakeASafeguardingConcernRaisedAndClosedAndADischarge() {
         String participantId = enrolledOfLinkWorkerOne(api(), "Marta", "Journeyman").get("participantId");
         LocalDate today = LocalDate.now();
         journey("link-worker-actions", browser -> {
@@ -186,6 +186,22 @@ class ConsoleBrowserIT extends AllInOneTest {
             browser.find("form[data-testid=action-form] button[type=submit]").click();
             browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".nhsuk-notification-banner")));
             assertThat(browser.find(".nhsuk-notification-banner").getText()).contains("Uptake recorded: they went");
+
+            String raised = act(browser, participantId, "safeguarding-concern", () -> {
+                date(browser, "raisedOn", today.minusDays(3));
+                type(browser, "#summary", "Said at school that an older pupil takes her money");
+            });
+            assertThat(raised).contains("Safeguarding concern of").contains("raised");
+            browser.find("a[href*='/safeguarding-concerns/'][href$='/closure']").click();
+            browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[data-testid=action-form]")));
+            browser.assertAccessible();
+            date(browser, "closedOn", today.minusDays(1));
+            type(browser, "#outcome", "School's designated lead spoke to both families");
+            browser.find("form[data-testid=action-form] button[type=submit]").click();
+            browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".nhsuk-notification-banner")));
+            assertThat(browser.find(".nhsuk-notification-banner").getText()).contains("Safeguarding concern closed");
+            assertThat(browser.all("a[href$='/closure']")).as("no open concern left").isEmpty();
+            browser.assertAccessible();
 
             String discharged = act(browser, participantId, "discharge", () -> {
                 choose(browser, "reason", "COMPLETED");
