@@ -97,6 +97,9 @@ class ConsoleSecurity {
                                 "/participants/*/signposts/*/uptake", "/participants/*/safeguarding-concern",
                                 "/participants/*/discharge").hasAnyRole("LINK_WORKER", "MANAGER")
                         .requestMatchers("/participants/**").hasAnyRole("LINK_WORKER", "COORDINATOR", "MANAGER")
+                        // Oversight: the API gives the figures of the service to managers, the read models to both.
+                        .requestMatchers("/service", "/service/**").hasRole("MANAGER")
+                        .requestMatchers("/read-models", "/read-models/**").hasAnyRole("ANALYST", "MANAGER")
                         .anyRequest().authenticated());
         return http.build();
     }

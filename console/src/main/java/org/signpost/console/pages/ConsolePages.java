@@ -49,6 +49,12 @@ class ConsolePages {
         if (user.is("COORDINATOR", "MANAGER", "LINK_WORKER", "DATA_PROTECTION_OFFICER")) {
             items.add(new NavigationItem("Find a young person", "/find", path.equals("/find")));
         }
+        if (user.is("MANAGER")) {
+            items.add(new NavigationItem("Service", "/service", path.startsWith("/service")));
+        }
+        if (user.is("ANALYST", "MANAGER")) {
+            items.add(new NavigationItem("Read models", "/read-models", path.startsWith("/read-models")));
+        }
         return items;
     }
 
