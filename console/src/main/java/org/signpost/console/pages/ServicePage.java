@@ -62,7 +62,8 @@ class ServicePage {
                 .body());
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("daysToFirstSession", plain(((Map<?, ?>) evaluation.get("daysToFirstSession")).get("median")));
+        Object firstSession = evaluation.get("daysToFirstSession") instanceof Map<?, ?> figure ? figure.get("median") : null;
+        model.addAttribute("daysToFirstSession", plain(firstSession));
 
         List<Map<String, Object>> linkWorkers = api.list(api.get(user, "/api/caseloads").body());
         Map<String, List<Map<String, Object>>> flagged = flagged(user, linkWorkers);
@@ -103,7 +104,8 @@ class ServicePage {
             for (Map<String, Object> participant : api.list(api.get(user,
                     "/api/caseloads/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8)).body())) {
                 participant.put("linkWorkerId", id);
-                for (Object flag : (List<?>) participant.getOrDefault("flags", List.of())) {
+                List<?> flags = participant.get("flags") instanceof List<?> given ? given : List.of();
+                for (Object flag : flags) {
                     flagged.computeIfAbsent(String.valueOf(flag), f -> new ArrayList<>()).add(participant);
                 }
             }

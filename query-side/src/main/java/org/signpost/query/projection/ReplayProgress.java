@@ -29,7 +29,8 @@ public final class ReplayProgress {
             long eventsDone,
             @Schema(description = "The head of the event store when the replay began: what it reads up to")
             long eventsToDo,
-            @Schema(description = "Events read per second since the first was read")
+            @Schema(description = "Events read per second since the first was read (at least 1 once one is; "
+                    + "once all are, the rate of the whole read)")
             long eventsPerSecond,
             @Schema(description = "Seconds until every event is read at that rate; absent before the first event "
                     + "is read and once all are", nullable = true)
@@ -50,6 +51,7 @@ public final class ReplayProgress {
     private static final class Counter {
         private volatile long done;
         private volatile long firstReadAt;
+        private volatile long allReadAt;
         private volatile boolean allRead;
     }
 
@@ -85,6 +87,7 @@ public final class ReplayProgress {
     void allRead() {
         Run run = current;
         if (run != null) {
+            run.counter().allReadAt = System.nanoTime();
             run.counter().allRead = true;
         }
     }
@@ -104,14 +107,16 @@ public final class ReplayProgress {
         long done = counter.done;
         // Events stored between reading the head and the scan's start are read too.
         long toDo = Math.max(run.eventsToDo(), done);
+        boolean allRead = counter.allRead;
         long perSecond = 0;
         long firstReadAt = counter.firstReadAt;
         if (firstReadAt != 0) {
-            long nanos = Math.max(1, System.nanoTime() - firstReadAt);
-            perSecond = Math.round(done * 1e9 / nanos);
+            // Once all are read, the rate of the whole read.
+            long nanos = Math.max(1, (allRead ? counter.allReadAt : System.nanoTime()) - firstReadAt);
+            perSecond = Math.max(1, Math.round(done * 1e9 / nanos));
         }
-        Long secondsLeft = counter.allRead || perSecond == 0 ? null : (toDo - done + perSecond - 1) / perSecond;
+        Long secondsLeft = allRead || perSecond == 0 ? null : (toDo - done + perSecond - 1) / perSecond;
         return Optional.of(new Replay(done, toDo, perSecond, secondsLeft, run.startedAt(),
-                counter.allRead ? SWITCHING_OVER : READING_EVENTS));
+                allRead ? SWITCHING_OVER : READING_EVENTS));
     }
 }
