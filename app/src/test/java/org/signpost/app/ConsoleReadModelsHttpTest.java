@@ -132,6 +132,47 @@ class ConsoleReadModelsHttpTest extends AllInOneTest {
     }
 
     @Test
+    void aFailedReplaySaysWhyAndTheNextOneCompletes() {
+        awaitProjections(api());
+        PageClient manager = signedIn("manager");
+        // The database refuses the replay's first rebuilt table of the caseload (an event trigger of the test).
+        superuser().execute("""
+                CREATE OR REPLACE FUNCTION console_replay_refused() RETURNS event_trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands()
+                               WHERE object_type = 'table' AND object_identity ~ '[.]participant_view_g[0-9]+$') THEN
+                        RAISE EXCEPTION 'refused by ConsoleReadModelsHttpTest';
+                    END IF;
+                END $$""");
+        superuser().execute("CREATE EVENT TRIGGER console_replay_refused ON ddl_command_end WHEN TAG IN ('CREATE TABLE')"
+                + " EXECUTE FUNCTION console_replay_refused()");
+        try {
+            Page page = manager.get("/read-models");
+            assertThat(manager.submit(page, "form[data-testid=replay-caseload]", Map.of()).status()).isEqualTo(302);
+            Page failed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> manager.get("/read-models/status?was=caseload"),
+                            part -> !part.document().select("[data-ended=caseload]").isEmpty());
+            String reason = caseload(api()).path("replayFailure").asText();
+            assertThat(reason).isNotBlank();
+            assertThat(failed.document().select("[data-ended=caseload]").text())
+                    .contains("The replay of caseload failed").contains(reason);
+            Element row = manager.get("/read-models").document().selectFirst("tr[data-read-model=caseload]");
+            assertThat(row.selectFirst("[data-testid=status]").text()).startsWith("Replay failed");
+            assertThat(row.selectFirst("[data-testid=failure]").text()).isEqualTo(reason);
+            assertThat(manager.get("/caseloads").status()).as("the old read model answers").isEqualTo(200);
+        } finally {
+            superuser().execute("DROP EVENT TRIGGER IF EXISTS console_replay_refused");
+            superuser().execute("DROP FUNCTION IF EXISTS console_replay_refused()");
+        }
+        Page page = manager.get("/read-models");
+        assertThat(manager.submit(page, "form[data-testid=replay-caseload]", Map.of()).status()).isEqualTo(302);
+        awaitProjections(api());
+        Element row = manager.get("/read-models").document().selectFirst("tr[data-read-model=caseload]");
+        assertThat(row.selectFirst("[data-testid=status]").text()).isEqualTo("Running");
+        assertThat(row.select("[data-testid=failure]")).isEmpty();
+    }
+
+    @Test
     void aReasonTheApiRefusesIsSaidOnTheFormAndStartsNothing() {
         PageClient analyst = signedIn("analyst");
         Page page = analyst.get("/read-models");
