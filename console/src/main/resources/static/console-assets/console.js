@@ -38,5 +38,7 @@ if (sessionSeconds > 0) {
       window.location.assign('/sign-in?expired');
     }
   });
+  // A request of htmx (the read models' progress, the inbox's filter) keeps the session going too.
+  document.body.addEventListener('htmx:afterRequest', start);
   start();
 }

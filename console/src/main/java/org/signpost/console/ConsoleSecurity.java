@@ -102,6 +102,9 @@ class ConsoleSecurity {
                         .requestMatchers("/audit", "/audit/**").hasRole("AUDITOR")
                         .requestMatchers("/erasures").hasAnyRole("DATA_PROTECTION_OFFICER", "AUDITOR")
                         .requestMatchers("/erasure/**").hasRole("DATA_PROTECTION_OFFICER")
+                        // Oversight: the API gives the figures of the service to managers, the read models to both.
+                        .requestMatchers("/service", "/service/**").hasRole("MANAGER")
+                        .requestMatchers("/read-models", "/read-models/**").hasAnyRole("ANALYST", "MANAGER")
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -124,6 +124,13 @@ public final class PageClient {
         return sent.status() / 100 == 3 ? open(sent.location()) : sent;
     }
 
+    /** A client of its own, signed in as this test user (their password is the test users' one). */
+    public static PageClient signedIn(int port, String user) {
+        PageClient client = new PageClient(port);
+        client.signIn(user, org.signpost.platform.testing.Api.PASSWORD);
+        return client;
+    }
+
     public String sessionCookie() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("signpost-session"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);

@@ -58,6 +58,12 @@ class ConsolePages {
         if (user.is("DATA_PROTECTION_OFFICER", "AUDITOR")) {
             items.add(new NavigationItem("Erasure log", "/erasures", path.equals("/erasures")));
         }
+        if (user.is("MANAGER")) {
+            items.add(new NavigationItem("Service", "/service", path.startsWith("/service")));
+        }
+        if (user.is("ANALYST", "MANAGER")) {
+            items.add(new NavigationItem("Read models", "/read-models", path.startsWith("/read-models")));
+        }
         return items;
     }
 

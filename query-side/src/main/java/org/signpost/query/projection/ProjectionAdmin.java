@@ -1,5 +1,7 @@
 package org.signpost.query.projection;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -45,8 +47,15 @@ public class ProjectionAdmin {
         this.replayEngine = replayEngine;
     }
 
-    /** One projection as GET /api/projections shows it. */
-    public record Status(String name, long position, long headPosition, long lag, String status, long deadLetters) {
+    /**
+     * One projection as GET /api/projections shows it: while this process replays it, how far the
+     * replay has got ({@code replay}); after a replay failed, why ({@code replayFailure}).
+     */
+    public record Status(String name, long position, long headPosition, long lag, String status, long deadLetters,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ReplayProgress.Replay replay,
+                         @Schema(description = "Why the last replay failed: present while the status is REPLAY_FAILED",
+                                 nullable = true)
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String replayFailure) {
     }
 
     public List<Status> statuses() {
@@ -99,7 +108,9 @@ public class ProjectionAdmin {
             state = "RUNNING";
         }
         long deadLetters = deadLetters(name).map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L);
-        return new Status(name, position, head, Math.max(0, head - position), state, deadLetters);
+        ReplayProgress.Replay replay = state.equals("REPLAYING") ? replayEngine.progress(name).orElse(null) : null;
+        String failure = state.equals("REPLAY_FAILED") ? replayEngine.failure(name).orElse(null) : null;
+        return new Status(name, position, head, Math.max(0, head - position), state, deadLetters, replay, failure);
     }
 
     /**

@@ -48,7 +48,10 @@ class ProjectionController {
     }
 
     @Operation(tags = ApiDocumentation.PROJECTIONS, summary = "Where each read model stands",
-            description = "Each projection's position against the event store's head, its lag, status and dead letters. A client that must read its own write polls until the position reaches the head. Roles: ANALYST, MANAGER.")
+            description = "Each projection's position against the event store's head, its lag, status and dead letters. A client that must read its own write polls until the position reaches the head. "
+                    + "While this process replays a projection, `replay` says how far it has got: `eventsDone` of `eventsToDo` (positions of the event store: the head when the replay began), "
+                    + "`eventsPerSecond`, `secondsLeft` (until every event is read), `startedAt` and `stage` (READING_EVENTS, then SWITCHING_OVER); absent otherwise, and in the answer of another query side of the same database. "
+                    + "After a replay failed (REPLAY_FAILED), `replayFailure` says why. Roles: ANALYST, MANAGER.")
     @GetMapping("/api/projections")
     List<ProjectionAdmin.Status> projections() {
         return admin.statuses();

@@ -93,6 +93,7 @@ public class ReplayEngine {
     private final Map<String, Condition> onlyIf = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> caughtUp = new ConcurrentHashMap<>();
+    private final ReplayProgress progress = new ReplayProgress(java.time.Clock.systemUTC());
 
     public ReplayEngine(EventProcessingConfiguration processing, TokenStore tokenStore,
                         TransactionManager transactionManager, ProjectionGenerations generations, JdbcTemplate jdbc,
@@ -173,6 +174,11 @@ public class ReplayEngine {
     /** Why the last rebuild of this projection failed, if it did. */
     public Optional<String> failure(String name) {
         return Optional.ofNullable(failures.get(name));
+    }
+
+    /** How far the replay of this projection under way in this process has got; empty if none is. */
+    public Optional<ReplayProgress.Replay> progress(String name) {
+        return progress.of(name);
     }
 
     /** How many events the last hand-over of this projection applied in its catch-up. */
@@ -304,17 +310,22 @@ public class ReplayEngine {
 
     private void replay(Set<String> names) throws Exception {
         long started = System.nanoTime();
-        Map<String, Integer> building = new LinkedHashMap<>();
-        for (String name : names) {
-            building.put(name, transactionManager.fetchInTransaction(() -> generations.startRebuild(name)));
+        progress.begin(names, events.head());
+        try {
+            Map<String, Integer> building = new LinkedHashMap<>();
+            for (String name : names) {
+                building.put(name, transactionManager.fetchInTransaction(() -> generations.startRebuild(name)));
+            }
+            log.info("Replay of {} started into generations {}", names, building.values());
+            ScanCoverage coverage = rebuild(building);
+            long scanned = System.nanoTime();
+            handOverAll(building, coverage);
+            log.info("Replay of {} complete: {} events up to position {} in {} ms (scan {} ms, hand-over {} ms)", names,
+                    coverage.count(), coverage.head(), (System.nanoTime() - started) / 1_000_000,
+                    (scanned - started) / 1_000_000, (System.nanoTime() - scanned) / 1_000_000);
+        } finally {
+            progress.end();
         }
-        log.info("Replay of {} started into generations {}", names, building.values());
-        ScanCoverage coverage = rebuild(building);
-        long scanned = System.nanoTime();
-        handOverAll(building, coverage);
-        log.info("Replay of {} complete: {} events up to position {} in {} ms (scan {} ms, hand-over {} ms)", names,
-                coverage.count(), coverage.head(), (System.nanoTime() - started) / 1_000_000,
-                (scanned - started) / 1_000_000, (System.nanoTime() - scanned) / 1_000_000);
     }
 
     /**
@@ -404,6 +415,7 @@ public class ReplayEngine {
         try {
             events.scan(Selection.everything(), event -> {
                 coverage.saw(event.position());
+                progress.read(event.position());
                 chunk.add(message(event));
                 if (chunk.size() == CHUNK) {
                     handOn(List.copyOf(chunk), queues, buildFailure);
@@ -414,6 +426,7 @@ public class ReplayEngine {
                 handOn(List.copyOf(chunk), queues, buildFailure);
             }
             scanComplete = true;
+            progress.allRead();
         } finally {
             for (BlockingQueue<Work> queue : queues.values()) {
                 queue.put(Work.end(scanComplete));

@@ -50,6 +50,13 @@ class ReplayFailureHttpTest extends QuerySideTest {
 
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
                     states().get("audit-trail").equals("REPLAY_FAILED") && states().get("caseload").equals("REPLAY_FAILED"));
+            for (JsonNode projection : api.as("manager").get("/api/projections").json()) {
+                if (projection.path("status").asText().equals("REPLAY_FAILED")) {
+                    assertThat(projection.path("replayFailure").asText()).as("why, said")
+                            .startsWith("Rebuilding");
+                    assertThat(projection.has("replay")).isFalse();
+                }
+            }
             assertThat(activeGenerations()).isEqualTo(activeBefore);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_class WHERE relname ~ '^(audit_event|participant_view|"
                     + "participant_name)_g[0-9]+$' AND NOT relispartition", Integer.class))
