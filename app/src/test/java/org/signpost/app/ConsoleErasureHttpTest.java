@@ -96,6 +96,10 @@ class ConsoleErasureHttpTest extends AllInOneTest {
         assertThat(page.document().select("[data-testid=summary]").text()).contains("Date of birth Erased");
         assertThat(page.text()).doesNotContain("Erasmina", "Forgetsworth", "07700 900321", "AN1 5LY",
                 "Referrer Rosalind", "Analyst-notes-77");
+        // On their link worker's caseload (the coordinator's view of it) the link says the name is erased, not nothing.
+        Page caseload = coordinator.open("/caseloads/lw-1");
+        assertThat(caseload.document().select("a[href='/participants/" + participantId + "']").text())
+                .isEqualTo("Personal data erased");
 
         awaitProjections(api());
         assertThat(found(dpo, "Forgetsworth").document().select("#matches").text()).isEqualTo("No one found");
