@@ -46,7 +46,7 @@ class MetricsController {
     }
 
     @Operation(tags = ApiDocumentation.METRICS, summary = "The rate of referral to VCSE",
-            description = "People seen in the period and how many were signposted to VCSE activities, optionally by source or link worker; as of an earlier instant with `asOf`; fit to publish with `publication=true` (small numbers suppressed). Roles: ANALYST, MANAGER.")
+            description = "People seen in the period and how many were signposted to VCSE activities, optionally by source, link worker or month; as of an earlier instant with `asOf`; fit to publish with `publication=true` (small numbers suppressed). Roles: ANALYST, MANAGER.")
     @ApiResponse(responseCode = "200", description = "OK",
             content = @Content(schema = @Schema(implementation = ReferralRateReport.class)))
     @GetMapping(path = "/api/metrics/referral-rate", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,7 +54,7 @@ class MetricsController {
                                    @RequestParam(required = false) String from,
                                    @Parameter(required = true, description = "The last day of the period, included (YYYY-MM-DD)", example = "2025-03-31")
                                    @RequestParam(required = false) String to,
-                                   @Parameter(description = "source, linkWorker or both (comma-separated)", example = "source")
+                                   @Parameter(description = "source, linkWorker, month, or more than one (comma-separated); month: each calendar month of the period, counted as a period of its own", example = "source")
                                    @RequestParam(required = false) String groupBy,
                                    @Parameter(description = "The figures as they stood at this past instant", example = "2025-04-07T09:00:00Z")
                                    @RequestParam(required = false) String asOf,
