@@ -97,6 +97,8 @@ class ConsoleSecurity {
                                 "/participants/*/signposts/*/uptake", "/participants/*/safeguarding-concern",
                                 "/participants/*/discharge").hasAnyRole("LINK_WORKER", "MANAGER")
                         .requestMatchers("/participants/**").hasAnyRole("LINK_WORKER", "COORDINATOR", "MANAGER")
+                        // The API's metrics roles.
+                        .requestMatchers("/evaluation", "/evaluation/**").hasAnyRole("ANALYST", "MANAGER")
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -49,6 +49,9 @@ class ConsolePages {
         if (user.is("COORDINATOR", "MANAGER", "LINK_WORKER", "DATA_PROTECTION_OFFICER")) {
             items.add(new NavigationItem("Find a young person", "/find", path.equals("/find")));
         }
+        if (user.is("ANALYST", "MANAGER")) {
+            items.add(new NavigationItem("Evaluation", "/evaluation", path.startsWith("/evaluation")));
+        }
         return items;
     }
 

@@ -31,7 +31,10 @@ class HomePage {
         if (user.is("COORDINATOR", "MANAGER")) {
             return "redirect:/inbox";
         }
-        // Analysts, auditors and the data protection officer: their pages are the oversight part of the console.
+        if (user.is("ANALYST")) {
+            return "redirect:/evaluation";
+        }
+        // Auditors and the data protection officer: their pages are the oversight part of the console.
         model.addAttribute("pageTitle", "Signpost");
         return "console/home";
     }

@@ -244,6 +244,9 @@ class MetricsHttpTest extends QuerySideTest {
         JsonNode published = api.as("manager")
                 .get("/api/metrics/referral-rate?from=2022-01-01&to=2022-12-31&groupBy=month&publication=true").json();
         assertThat(published.path("groups").path("month").size()).isEqualTo(12);
+        // Ten years' months are the most: 2012-02 to 2022-01.
+        assertThat(api.as("analyst").get("/api/metrics/referral-rate?from=2012-02-29&to=2022-01-31&groupBy=month")
+                .json().path("groups").path("month").size()).isEqualTo(120);
         assertThat(published.path("publication").path("suppressBelow").asInt()).isEqualTo(5);
     }
 
@@ -254,7 +257,8 @@ class MetricsHttpTest extends QuerySideTest {
         "period backwards|from=2022-12-31&to=2022-01-01|to",
         "asOf not an instant|from=2022-01-01&to=2022-12-31&asOf=yesterday|asOf",
         "asOf in the future|from=2022-01-01&to=2022-12-31&asOf=2999-01-01T00:00:00Z|asOf",
-        "unknown grouping|from=2022-01-01&to=2022-12-31&groupBy=postcode|groupBy"})
+        "unknown grouping|from=2022-01-01&to=2022-12-31&groupBy=postcode|groupBy",
+        "over 120 months by month|from=2012-01-31&to=2022-01-01&groupBy=month|groupBy"})
     void badParametersAreAProblemNamingTheParameter(String name, String query, String field) {
         String path = field.equals("groupBy") ? "/api/metrics/referral-rate?" : "/api/metrics/evaluation?";
         Response response = api.as("analyst").get(path + query);
