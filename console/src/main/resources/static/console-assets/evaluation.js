@@ -16,6 +16,7 @@
   const colours = ['#005eb8', '#7c2855'];
   Chart.defaults.font.family = 'Frutiger W01, Arial, sans-serif';
   Chart.defaults.color = '#212b32';
+  Chart.defaults.font.size = 14;
   Chart.defaults.animation = false;
 
   document.querySelectorAll('canvas[data-figures]').forEach((canvas) => {
@@ -45,7 +46,9 @@
         datasets.push({ label: series[index], data: figures.map((f) => at(answers[id], f)),
           backgroundColor: colours[index % colours.length] });
       });
-      const values = { title: { display: true, text: canvas.dataset.axis } };
+      // Counts have whole-number ticks; a mean change may have any.
+      const counts = datasets.every((d) => d.data.every((v) => v == null || Number.isInteger(v)));
+      const values = { title: { display: true, text: canvas.dataset.axis }, ticks: counts ? { precision: 0 } : {} };
       scales = horizontal ? { x: values } : { y: values };
     }
     // eslint-disable-next-line no-new

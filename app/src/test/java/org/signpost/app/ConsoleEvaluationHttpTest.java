@@ -241,7 +241,7 @@ class ConsoleEvaluationHttpTest extends AllInOneTest {
             assertThat(section.select("table.nhsuk-table")).as(section.attr("data-metric")).isNotEmpty();
         }
         assertThat(landing.document().selectFirst("section[data-metric=peopleSeen] details").text())
-                .contains("Distinct participants with at least one session held in the period");
+                .contains("peopleSeen: distinct participants with at least one session held in the period");
         // The twelve calendar months up to today, this one included.
         LocalDate today = LocalDate.now(LONDON);
         assertThat(landing.document().select("dl[data-testid=periods] dd").first().text()).isEqualTo(

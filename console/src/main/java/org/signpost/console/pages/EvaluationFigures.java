@@ -39,7 +39,9 @@ public final class EvaluationFigures {
                         String axis, boolean horizontal) {
     }
 
-    public record Table(String id, String caption, List<String> headings, List<Row> rows, Chart chart) {
+    /** {@code captionHidden}: the caption says only what the metric's heading says, so only screen readers read it. */
+    public record Table(String id, String caption, boolean captionHidden, List<String> headings, List<Row> rows,
+                        Chart chart) {
     }
 
     public record Metric(String name, String title, String definition, List<Table> tables) {
@@ -236,7 +238,7 @@ public final class EvaluationFigures {
                 + ": people seen as bars, the referral rate to VCSE as a line. The table gives each figure.",
                 json(people), json(percent), answer.island(), json(List.of("People seen", "Referral rate (%)")),
                 "People seen", false);
-        return new Table("months-" + period, caption, headings, rows, chart);
+        return new Table("months-" + period, caption, false, headings, rows, chart);
     }
 
     private Metric metric(String name, String title, Table... tables) {
@@ -244,7 +246,8 @@ public final class EvaluationFigures {
     }
 
     private Table scalars(String id, String caption, List<RowSpec> rows) {
-        return table(id, caption, "Figure", VALUE, rows, null);
+        Table table = table(id, caption, "Figure", VALUE, rows, null);
+        return new Table(table.id(), table.caption(), true, table.headings(), table.rows(), null);
     }
 
     /** One row a key of the object at {@code path}, in the answer's order (every source, reason... zeros included). */
@@ -305,7 +308,7 @@ public final class EvaluationFigures {
                     json(drawn), null, islands, json(second == null ? List.of(chartSpec.axis())
                     : List.of("Period A", "Period B")), chartSpec.axis(), chartSpec.horizontal());
         }
-        return new Table(id, caption, headings, tableRows, chart);
+        return new Table(id, caption, false, headings, tableRows, chart);
     }
 
     private static Cell cell(Answer answer, String figure, String period) {
