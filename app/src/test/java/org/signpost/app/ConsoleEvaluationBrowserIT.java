@@ -29,17 +29,6 @@ class ConsoleEvaluationBrowserIT extends AllInOneTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static void type(ConsoleBrowser browser, String css, String text) {
-        browser.find(css).clear();
-        browser.find(css).sendKeys(text);
-    }
-
-    private static void date(ConsoleBrowser browser, String id, LocalDate date) {
-        type(browser, "#" + id + "-day", Integer.toString(date.getDayOfMonth()));
-        type(browser, "#" + id + "-month", Integer.toString(date.getMonthValue()));
-        type(browser, "#" + id + "-year", Integer.toString(date.getYear()));
-    }
-
     private static void show(ConsoleBrowser browser) {
         String before = browser.driver().getCurrentUrl();
         browser.find("form[data-testid=period] button[type=submit]").click();
@@ -103,8 +92,8 @@ class ConsoleEvaluationBrowserIT extends AllInOneTest {
                 browser.assertAccessible();
 
                 // A period: its figures, month by month too, and its charts.
-                date(browser, "from", from);
-                date(browser, "to", to);
+                browser.date("from", from);
+                browser.date("to", to);
                 show(browser);
                 assertThat(browser.find("[data-testid=periods]").getText()).contains("1 March 2017 to 30 April 2017");
                 assertThat(chartsDrawn(browser)).containsEntry("chart-months-a", 2L).containsEntry("chart-sources", 1L);
@@ -115,19 +104,19 @@ class ConsoleEvaluationBrowserIT extends AllInOneTest {
                 browser.assertAccessible();
 
                 // A mistake, corrected from the error summary.
-                type(browser, "#from-day", "31");
-                type(browser, "#from-month", "2");
+                browser.type("#from-day", "31");
+                browser.type("#from-month", "2");
                 show(browser);
                 browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".nhsuk-error-summary")));
                 browser.assertAccessible();
                 browser.find(".nhsuk-error-summary a[href='#from-day']").click();
                 assertThat(browser.focused().getAttribute("id")).isEqualTo("from-day");
-                date(browser, "from", from);
+                browser.date("from", from);
 
                 // As of an instant, in UK time to the second.
                 LocalDateTime local = LocalDateTime.ofInstant(asOf, ConsoleEvaluationHttpTest.LONDON);
-                date(browser, "asOfDate", local.toLocalDate());
-                type(browser, "#asOfTime", local.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm:ss")));
+                browser.date("asOfDate", local.toLocalDate());
+                browser.type("#asOfTime", local.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm:ss")));
                 show(browser);
                 assertThat(browser.find("[data-testid=as-of]").getText()).contains("only the events recorded by then");
                 chartsDrawn(browser);
@@ -168,8 +157,8 @@ class ConsoleEvaluationBrowserIT extends AllInOneTest {
                 assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).contains("\r\npeopleSeen,");
 
                 // A comparison with March alone: both periods and the change, and the charts with both.
-                date(browser, "compareFrom", from);
-                date(browser, "compareTo", from.withDayOfMonth(31));
+                browser.date("compareFrom", from);
+                browser.date("compareTo", from.withDayOfMonth(31));
                 browser.find("#publication").click();
                 show(browser);
                 assertThat(browser.find("[data-testid=periods]").getText()).contains("Period B", "Fit to publish");
