@@ -3,7 +3,6 @@ package org.signpost.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,8 +25,6 @@ import org.signpost.platform.testing.Api;
  * API's figures; the CSV download the API's CSV; axe-core on every state of the page.
  */
 class ConsoleEvaluationBrowserIT extends AllInOneTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static void show(ConsoleBrowser browser) {
         String before = browser.driver().getCurrentUrl();

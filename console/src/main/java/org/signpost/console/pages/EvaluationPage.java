@@ -1,7 +1,6 @@
 package org.signpost.console.pages;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -48,7 +47,7 @@ class EvaluationPage {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
-    /** The type of a refusal of the comparison period's query, whose from and to are the form's compareFrom and compareTo. */
+    /** The type of a refusal of the comparison's query: its from and to are the form's compareFrom and compareTo. */
     private static final String COMPARISON = "comparison";
 
     private final SignpostApi api;
@@ -126,7 +125,7 @@ class EvaluationPage {
                         request.query("/api/metrics/referral-rate", period, "groupBy", "month"));
                 islands.add(byMonth);
                 months.add(EvaluationFigures.months(byMonth, name, "People seen and the referral rate to VCSE by "
-                        + "month" + (periods.size() > 1 ? ", period " + name.toUpperCase() : "")));
+                        + "month" + (periods.size() > 1 ? ", period " + name.toUpperCase(java.util.Locale.ROOT) : "")));
             }
         });
         model.addAttribute("request", request);
