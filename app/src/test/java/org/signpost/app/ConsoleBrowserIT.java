@@ -39,14 +39,11 @@ class ConsoleBrowserIT extends AllInOneTest {
     }
 
     private static void type(ConsoleBrowser browser, String css, String text) {
-        browser.find(css).clear();
-        browser.find(css).sendKeys(text);
+        browser.type(css, text);
     }
 
     private static void date(ConsoleBrowser browser, String id, LocalDate date) {
-        type(browser, "#" + id + "-day", Integer.toString(date.getDayOfMonth()));
-        type(browser, "#" + id + "-month", Integer.toString(date.getMonthValue()));
-        type(browser, "#" + id + "-year", Integer.toString(date.getYear()));
+        browser.date(id, date);
     }
 
     @Test

@@ -105,6 +105,8 @@ class ConsoleSecurity {
                         // Oversight: the API gives the figures of the service to managers, the read models to both.
                         .requestMatchers("/service", "/service/**").hasRole("MANAGER")
                         .requestMatchers("/read-models", "/read-models/**").hasAnyRole("ANALYST", "MANAGER")
+                        // The API's metrics roles.
+                        .requestMatchers("/evaluation", "/evaluation/**").hasAnyRole("ANALYST", "MANAGER")
                         .anyRequest().authenticated());
         return http.build();
     }

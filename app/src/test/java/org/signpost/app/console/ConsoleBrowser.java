@@ -106,6 +106,19 @@ public final class ConsoleBrowser implements AutoCloseable {
         waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in")));
     }
 
+    /** Replaces what an input holds with {@code text}, typed. */
+    public void type(String css, String text) {
+        find(css).clear();
+        find(css).sendKeys(text);
+    }
+
+    /** Types a date into the design system's date input whose inputs' ids start with {@code id}. */
+    public void date(String id, java.time.LocalDate date) {
+        type("#" + id + "-day", Integer.toString(date.getDayOfMonth()));
+        type("#" + id + "-month", Integer.toString(date.getMonthValue()));
+        type("#" + id + "-year", Integer.toString(date.getYear()));
+    }
+
     public void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
     }

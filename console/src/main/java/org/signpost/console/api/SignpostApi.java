@@ -177,17 +177,51 @@ public class SignpostApi {
         }
     }
 
-    private Answer send(HttpMethod method, String path, String authorization, Object body, Long ifMatch) {
-        RestClient.RequestBodySpec request = clientFor(method, path).method(method).uri(path)
-                .header(HttpHeaders.AUTHORIZATION, authorization)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
-        if (ifMatch != null) {
-            request.header(HttpHeaders.IF_MATCH, "\"" + ifMatch + "\"");
+    /** An answer that is not JSON (the evaluation as CSV), byte for byte, and its content type. */
+    public record RawAnswer(byte[] body, String contentType) {
+    }
+
+    /** A GET answered in {@code accept} (a refusal is an {@link ApiProblem}, as for JSON). */
+    public RawAnswer getRaw(ConsoleUser user, String path, MediaType accept) {
+        RestClient.RequestBodySpec request = request(HttpMethod.GET, path, bearer(user), accept,
+                MediaType.APPLICATION_PROBLEM_JSON);
+        try {
+            return request.exchange((sent, response) -> {
+                byte[] bytes = response.getBody().readAllBytes();
+                if (response.getStatusCode().value() >= 400) {
+                    throw problem(new Answer(response.getStatusCode().value(),
+                            bytes.length == 0 ? MissingNode.getInstance() : read(bytes), null));
+                }
+                MediaType type = response.getHeaders().getContentType();
+                return new RawAnswer(bytes, type == null ? null : type.toString());
+            });
+        } catch (ResourceAccessException unreachable) {
+            throw unreachable();
         }
+    }
+
+    private RestClient.RequestBodySpec request(HttpMethod method, String path, String authorization,
+                                               MediaType... accept) {
+        RestClient.RequestBodySpec request = clientFor(method, path).method(method).uri(path)
+                .header(HttpHeaders.AUTHORIZATION, authorization).accept(accept);
         // The person's own address (the API believes it from the console's: SIGNPOST_TRUSTED_PROXIES), so
         // that repeated failed sign-ins lock their address and not the console's, which all share.
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
             request.header("X-Forwarded-For", current.getRequest().getRemoteAddr());
+        }
+        return request;
+    }
+
+    private static ApiProblem unreachable() {
+        return new ApiProblem(503, "unavailable", "The service is unavailable",
+                "The console could not reach Signpost's API. Try again in a minute.", List.of());
+    }
+
+    private Answer send(HttpMethod method, String path, String authorization, Object body, Long ifMatch) {
+        RestClient.RequestBodySpec request = request(method, path, authorization, MediaType.APPLICATION_JSON,
+                MediaType.APPLICATION_PROBLEM_JSON);
+        if (ifMatch != null) {
+            request.header(HttpHeaders.IF_MATCH, "\"" + ifMatch + "\"");
         }
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
@@ -202,8 +236,7 @@ public class SignpostApi {
                 return new Answer(response.getStatusCode().value(), parsed, response.getHeaders().getETag(), headers);
             });
         } catch (ResourceAccessException unreachable) {
-            throw new ApiProblem(503, "unavailable", "The service is unavailable",
-                    "The console could not reach Signpost's API. Try again in a minute.", List.of());
+            throw unreachable();
         }
         if (answer.status() >= 400) {
             throw problem(answer);

@@ -62,6 +62,7 @@ class ConsolePages {
             items.add(new NavigationItem("Service", "/service", path.startsWith("/service")));
         }
         if (user.is("ANALYST", "MANAGER")) {
+            items.add(new NavigationItem("Evaluation", "/evaluation", path.startsWith("/evaluation")));
             items.add(new NavigationItem("Read models", "/read-models", path.startsWith("/read-models")));
         }
         return items;

@@ -31,13 +31,15 @@ class HomePage {
         if (user.is("COORDINATOR", "MANAGER")) {
             return "redirect:/inbox";
         }
+        if (user.is("ANALYST")) {
+            return "redirect:/evaluation";
+        }
         if (user.is("AUDITOR")) {
             return "redirect:/audit";
         }
         if (user.is("DATA_PROTECTION_OFFICER")) {
             return "redirect:/find";
         }
-        // Analysts: their pages are the oversight part of the console.
         model.addAttribute("pageTitle", "Signpost");
         return "console/home";
     }

@@ -10,7 +10,9 @@ public enum GroupBy {
     /** By the source of the person's referral. */
     SOURCE("source"),
     /** By the link worker of the person's latest session in the period. */
-    LINK_WORKER("linkWorker");
+    LINK_WORKER("linkWorker"),
+    /** Each calendar month of the period (its first and last clipped to the period), as if it were the period. */
+    MONTH("month");
 
     private final String parameterName;
 
@@ -28,10 +30,10 @@ public enum GroupBy {
                 .filter(g -> g.parameterName.equals(name.strip()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "groupBy must be one of source, linkWorker; not " + name));
+                        "groupBy must be one of source, linkWorker, month; not " + name));
     }
 
-    /** {@code "source,linkWorker"} as in API.md; null or blank: no grouping. */
+    /** {@code "source,linkWorker,month"} as in API.md (month is Signpost's own); null or blank: no grouping. */
     public static Set<GroupBy> parse(String commaSeparated) {
         Set<GroupBy> groups = EnumSet.noneOf(GroupBy.class);
         if (commaSeparated != null && !commaSeparated.isBlank()) {

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.signpost.query.web.InvalidQuery;
@@ -30,6 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MetricsController {
 
+    /** The most calendar months a period grouped by month may touch: ten years. */
+    static final int MAX_MONTHS = 120;
+
     private final MetricsQueries metrics;
     private final Clock clock;
     private final int suppressBelow;
@@ -46,7 +51,7 @@ class MetricsController {
     }
 
     @Operation(tags = ApiDocumentation.METRICS, summary = "The rate of referral to VCSE",
-            description = "People seen in the period and how many were signposted to VCSE activities, optionally by source or link worker; as of an earlier instant with `asOf`; fit to publish with `publication=true` (small numbers suppressed). Roles: ANALYST, MANAGER.")
+            description = "People seen in the period and how many were signposted to VCSE activities, optionally by source, link worker or month; as of an earlier instant with `asOf`; fit to publish with `publication=true` (small numbers suppressed). Roles: ANALYST, MANAGER.")
     @ApiResponse(responseCode = "200", description = "OK",
             content = @Content(schema = @Schema(implementation = ReferralRateReport.class)))
     @GetMapping(path = "/api/metrics/referral-rate", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,7 +59,7 @@ class MetricsController {
                                    @RequestParam(required = false) String from,
                                    @Parameter(required = true, description = "The last day of the period, included (YYYY-MM-DD)", example = "2025-03-31")
                                    @RequestParam(required = false) String to,
-                                   @Parameter(description = "source, linkWorker or both (comma-separated)", example = "source")
+                                   @Parameter(description = "source, linkWorker, month, or more than one (comma-separated); month: each calendar month of the period, counted as a period of its own (at most 120 months)", example = "source")
                                    @RequestParam(required = false) String groupBy,
                                    @Parameter(description = "The figures as they stood at this past instant", example = "2025-04-07T09:00:00Z")
                                    @RequestParam(required = false) String asOf,
@@ -66,6 +71,12 @@ class MetricsController {
             groups = GroupBy.parse(groupBy);
         } catch (IllegalArgumentException e) {
             throw new InvalidQuery("groupBy", e.getMessage());
+        }
+        if (groups.contains(GroupBy.MONTH)
+                && ChronoUnit.MONTHS.between(YearMonth.from(period.from()), YearMonth.from(period.to())) >= MAX_MONTHS) {
+            // Each month costs a pass over the facts, and a publication's disclosure control grows faster still.
+            throw new InvalidQuery("groupBy", "month: the period must not span more than " + MAX_MONTHS
+                    + " calendar months");
         }
         boolean published = publication(publication);
         ReferralRateReport report = metrics.referralRate(period.from(), period.to(), groups, asOf(asOf));

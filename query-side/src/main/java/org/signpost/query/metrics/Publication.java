@@ -177,6 +177,9 @@ public final class Publication {
         Map<List<String>, String> emptiedWhenSmall = new LinkedHashMap<>();
         if (exact.groups() != null) {
             exact.groups().forEach((group, figures) -> {
+                // A month is a part of the period but not of a partition of it (a person seen in two months counts
+                // in both): each month and the rest of the period's people make its total, month by month.
+                boolean months = group.equals(GroupBy.MONTH.parameterName());
                 List<String> seenIn = new ArrayList<>();
                 List<String> referredIn = new ArrayList<>();
                 int[] attributed = {0, 0};
@@ -188,15 +191,23 @@ public final class Publication {
                     f.control.derived(f.name(append(at, "referralRatePercent")), referredHere, seenHere);
                     f.control.sum(seenHere, List.of(referredHere,
                             f.hidden(rate.peopleSeen() - rate.referredToVcse(), append(at, "notReferredToVcse"))));
+                    if (months) {
+                        f.control.sum(seen, List.of(seenHere,
+                                f.hidden(exact.peopleSeen() - rate.peopleSeen(), append(at, "peopleSeenOutsideTheMonth"))));
+                        f.control.sum(referred, List.of(referredHere, f.hidden(
+                                exact.referredToVcse() - rate.referredToVcse(), append(at, "referredOutsideTheMonth"))));
+                    }
                     seenIn.add(seenHere);
                     referredIn.add(referredHere);
                     attributed[0] += rate.peopleSeen();
                     attributed[1] += rate.referredToVcse();
                 });
-                f.sumWithRest(seen, seenIn, exact.peopleSeen() - attributed[0], "groups", group, "unattributed",
-                        "peopleSeen");
-                f.sumWithRest(referred, referredIn, exact.referredToVcse() - attributed[1], "groups", group,
-                        "unattributed", "referredToVcse");
+                if (!months) {
+                    f.sumWithRest(seen, seenIn, exact.peopleSeen() - attributed[0], "groups", group, "unattributed",
+                            "peopleSeen");
+                    f.sumWithRest(referred, referredIn, exact.referredToVcse() - attributed[1], "groups", group,
+                            "unattributed", "referredToVcse");
+                }
                 if (group.equals(GroupBy.LINK_WORKER.parameterName())) {
                     // Which link workers saw someone is news of its own when too few were seen.
                     emptiedWhenSmall.put(List.of("groups", group), seen);

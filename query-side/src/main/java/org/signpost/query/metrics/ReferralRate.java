@@ -2,6 +2,7 @@ package org.signpost.query.metrics;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import org.signpost.query.metrics.MetricFacts.Session;
 /**
  * The rate of referral to VCSE (referredToVcse / peopleSeen) for a period, optionally broken
  * down by referral source and by link worker, so that a source that rarely leads to VCSE or a
- * link worker who rarely signposts shows up. Pure; counts with {@link PeopleSeen} like the
+ * link worker who rarely signposts shows up, and by month, so that a trend does. Pure; counts with {@link PeopleSeen} like the
  * evaluation does, so the two never disagree.
  */
 public final class ReferralRate {
@@ -37,6 +38,7 @@ public final class ReferralRate {
                 groups.put(group.parameterName(), switch (group) {
                     case SOURCE -> bySource(facts, seen);
                     case LINK_WORKER -> byLinkWorker(seen);
+                    case MONTH -> byMonth(facts, from, to);
                 });
             }
             groups = Collections.unmodifiableMap(groups);
@@ -55,6 +57,22 @@ public final class ReferralRate {
         Map<String, ReferralRateFigures> figures = new LinkedHashMap<>();
         for (ReferralSource source : ReferralSource.values()) {
             figures.put(source.name(), seen.figures(participantId -> sourceOf.get(participantId) == source));
+        }
+        return Collections.unmodifiableMap(figures);
+    }
+
+    /**
+     * Each calendar month of the period, keyed {@code YYYY-MM} in order, counted exactly as the
+     * figures of a period of that month's days alone (the first and last month clipped to the
+     * period): a person seen in two months counts in both, so the months do not add up to the
+     * period. For charts of the rate over time in one call, instead of one call a month.
+     */
+    private static Map<String, ReferralRateFigures> byMonth(MetricFacts facts, LocalDate from, LocalDate to) {
+        Map<String, ReferralRateFigures> figures = new LinkedHashMap<>();
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+            LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
+            LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
+            figures.put(month.toString(), PeopleSeen.in(facts, new Period(first, last)).figures());
         }
         return Collections.unmodifiableMap(figures);
     }

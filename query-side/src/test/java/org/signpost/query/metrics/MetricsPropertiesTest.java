@@ -214,12 +214,22 @@ class MetricsPropertiesTest {
                 .containsExactly(e.peopleSeen(), e.referredToVcse());
         assertThat(List.of(report.referralRate(), report.referralRatePercent()))
                 .containsExactly(e.referralRate(), e.referralRatePercent());
-        for (Map<String, ReferralRateFigures> groups : report.groups().values()) {
+        for (String partition : List.of("source", "linkWorker")) {
+            Map<String, ReferralRateFigures> groups = report.groups().get(partition);
             assertThat(groups.values().stream().mapToInt(ReferralRateFigures::peopleSeen).sum())
                     .isEqualTo(e.peopleSeen());
             assertThat(groups.values().stream().mapToInt(ReferralRateFigures::referredToVcse).sum())
                     .isEqualTo(e.referredToVcse());
         }
+        // Each month is the evaluation of that month's days in the period.
+        report.groups().get("month").forEach((month, figures) -> {
+            java.time.YearMonth calendarMonth = java.time.YearMonth.parse(month);
+            LocalDate first = calendarMonth.atDay(1).isBefore(scenario.from()) ? scenario.from() : calendarMonth.atDay(1);
+            LocalDate last = calendarMonth.atEndOfMonth().isAfter(scenario.to()) ? scenario.to() : calendarMonth.atEndOfMonth();
+            Evaluation ofTheMonth = EvaluationMetrics.compute(facts, first, last, AS_OF);
+            assertThat(figures).as(month).isEqualTo(new ReferralRateFigures(ofTheMonth.peopleSeen(),
+                    ofTheMonth.referredToVcse(), ofTheMonth.referralRate(), ofTheMonth.referralRatePercent()));
+        });
     }
 
     /**

@@ -139,11 +139,41 @@ class PublicationTest {
         assertThat(figures.path("groups").path("source").path("GP").path("peopleSeen").isNull()
                 || figures.path("groups").path("source").path("GP").path("peopleSeen").asInt() == 0
                 || figures.path("groups").path("source").path("GP").path("peopleSeen").asInt() >= 3).isTrue();
-        for (JsonNode group : List.of(figures.path("groups").path("source"), figures.path("groups").path("linkWorker"))) {
+        for (JsonNode group : List.of(figures.path("groups").path("source"), figures.path("groups").path("linkWorker"),
+                figures.path("groups").path("month"))) {
             group.forEach(rate -> assertThat(rate.path("peopleSeen").isNull() || rate.path("peopleSeen").asInt() == 0
                     || rate.path("peopleSeen").asInt() >= 3).isTrue());
         }
         assertThat(figures.path("groups").path("linkWorker").size()).isEqualTo(exact.groups().get("linkWorker").size());
+    }
+
+    /**
+     * Six people seen in the period, five of them in April: April's five and the period's six
+     * would tell that one person was seen in May alone, so April's count is withheld with May's.
+     */
+    @Test
+    void aMonthIsWithheldWhereThePeriodMinusItWouldGiveASmallCountAway() {
+        History history = new History();
+        for (int person = 1; person <= 6; person++) {
+            String name = "M" + person;
+            String seenOn = person <= 5 ? "2021-04-12" : "2021-05-12";
+            history.record(
+                    Events.received(id(name + "-R"), "2021-04-01", ReferralSource.GP, ReferralChannel.EMAIL, 14,
+                            ReferralReason.ANXIETY),
+                    Events.enrolled(id(name), id(name + "-R"), "lw-1", "2021-04-02", "2021-04-01", ReferralSource.GP),
+                    Events.session(id(name), id(name + "-S"), seenOn, 40, 10, "lw-1"));
+        }
+        ReferralRateReport exact = ReferralRate.compute(history.facts(), LocalDate.parse("2021-04-01"),
+                LocalDate.parse("2021-05-31"), EnumSet.of(GroupBy.MONTH), AS_OF);
+        assertThat(exact.groups().get("month").get("2021-04").peopleSeen()).isEqualTo(5);
+
+        Publication published = Publication.of(exact, 5);
+
+        assertThat(published.figures().path("peopleSeen").asInt()).isEqualTo(6);
+        assertThat(published.figures().path("groups").path("month").path("2021-05").path("peopleSeen").isNull()).isTrue();
+        assertThat(published.figures().path("groups").path("month").path("2021-04").path("peopleSeen").isNull()).isTrue();
+        assertThat(published.reasonFor("groups.month.2021-04.peopleSeen")).isEqualTo("SMALL_COUNT");
+        assertThat(published.reasonFor("groups.month.2021-04.referralRate")).isEqualTo("DERIVED_FROM_SMALL_COUNT");
     }
 
     /** Which link workers saw someone says who saw the few people seen: with too few, the keys go too. */

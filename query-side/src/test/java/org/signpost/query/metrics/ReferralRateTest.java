@@ -79,6 +79,43 @@ class ReferralRateTest {
     }
 
     @Test
+    void byMonthEachCalendarMonthCountedAsAPeriodOfItsOwnDays() {
+        ReferralRateReport report = ReferralRate.compute(example, FROM, TO, EnumSet.of(GroupBy.MONTH), AS_OF);
+
+        Map<String, ReferralRateFigures> byMonth = report.groups().get("month");
+        assertThat(byMonth.keySet()).containsExactly("2019-04", "2019-05", "2019-06");
+        byMonth.forEach((month, figures) -> {
+            java.time.YearMonth calendarMonth = java.time.YearMonth.parse(month);
+            assertThat(figures).as(month).isEqualTo(alone(calendarMonth.atDay(1), calendarMonth.atEndOfMonth()));
+        });
+        // A person seen in two months counts in both: the months add up to the period's people or more.
+        assertThat(byMonth.values().stream().mapToInt(ReferralRateFigures::peopleSeen).sum())
+                .isGreaterThanOrEqualTo(report.peopleSeen());
+    }
+
+    @Test
+    void theFirstAndLastMonthsAreClippedToThePeriod() {
+        LocalDate from = LocalDate.parse("2019-04-15");
+        LocalDate to = LocalDate.parse("2019-06-10");
+
+        ReferralRateReport report = ReferralRate.compute(example, from, to, EnumSet.of(GroupBy.MONTH), AS_OF);
+
+        assertThat(report.groups().get("month")).containsExactly(
+                Map.entry("2019-04", alone(from, LocalDate.parse("2019-04-30"))),
+                Map.entry("2019-05", alone(LocalDate.parse("2019-05-01"), LocalDate.parse("2019-05-31"))),
+                Map.entry("2019-06", alone(LocalDate.parse("2019-06-01"), to)));
+        ReferralRateReport oneDay = ReferralRate.compute(example, to, to, EnumSet.of(GroupBy.MONTH), AS_OF);
+        assertThat(oneDay.groups().get("month")).containsExactly(Map.entry("2019-06", alone(to, to)));
+    }
+
+    /** The figures of a period as the report without grouping gives them. */
+    private ReferralRateFigures alone(LocalDate from, LocalDate to) {
+        ReferralRateReport report = ReferralRate.compute(example, from, to, Set.of(), AS_OF);
+        return new ReferralRateFigures(report.peopleSeen(), report.referredToVcse(), report.referralRate(),
+                report.referralRatePercent());
+    }
+
+    @Test
     void theLatestSessionIsByDateThenByTheOrderRecorded() {
         LocalDate from = LocalDate.parse("2019-05-01");
         LocalDate to = LocalDate.parse("2019-05-31");
@@ -123,6 +160,7 @@ class ReferralRateTest {
     void groupByNamesAreThoseOfTheApi() {
         assertThat(GroupBy.parse("source,linkWorker")).containsExactly(GroupBy.SOURCE, GroupBy.LINK_WORKER);
         assertThat(GroupBy.parse(" linkWorker ")).containsExactly(GroupBy.LINK_WORKER);
+        assertThat(GroupBy.parse("month,source")).containsExactly(GroupBy.SOURCE, GroupBy.MONTH);
         assertThat(GroupBy.parse(null)).isEmpty();
         assertThat(GroupBy.parse("")).isEmpty();
         assertThatIllegalArgumentException().isThrownBy(() -> GroupBy.parse("school"));

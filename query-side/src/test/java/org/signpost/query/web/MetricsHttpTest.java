@@ -224,6 +224,37 @@ class MetricsHttpTest extends QuerySideTest {
                 .allSatisfy(name -> assertThat(name).startsWith("gen-lw-"));
     }
 
+    /** Per calendar month in one call: each month as the report for that month's days alone, live and as of. */
+    @Test
+    void theReferralRateGroupsByMonth() {
+        Instant asOf = Instant.now().minusSeconds(1);
+        for (String at : List.of("", "&asOf=" + asOf)) {
+            JsonNode byMonth = api.as("analyst")
+                    .get("/api/metrics/referral-rate?from=2022-01-10&to=2022-12-31&groupBy=month" + at).json();
+            JsonNode months = byMonth.path("groups").path("month");
+            assertThat(months.fieldNames()).toIterable().containsExactly("2022-01", "2022-02", "2022-03", "2022-04",
+                    "2022-05", "2022-06", "2022-07", "2022-08", "2022-09", "2022-10", "2022-11", "2022-12");
+            months.fields().forEachRemaining(month -> {
+                java.time.YearMonth calendar = java.time.YearMonth.parse(month.getKey());
+                LocalDate first = calendar.getMonthValue() == 1 ? LocalDate.parse("2022-01-10") : calendar.atDay(1);
+                JsonNode alone = api.as("analyst").get("/api/metrics/referral-rate?from=" + first + "&to="
+                        + calendar.atEndOfMonth() + at).json();
+                for (String figure : List.of("peopleSeen", "referredToVcse", "referralRate", "referralRatePercent")) {
+                    assertThat(month.getValue().path(figure)).as(month.getKey() + " " + figure + at)
+                            .isEqualTo(alone.path(figure));
+                }
+            });
+            assertThat(months.path("2022-03").path("peopleSeen").asInt()).isPositive();
+        }
+        JsonNode published = api.as("manager")
+                .get("/api/metrics/referral-rate?from=2022-01-01&to=2022-12-31&groupBy=month&publication=true").json();
+        assertThat(published.path("groups").path("month").size()).isEqualTo(12);
+        // Ten years' months are the most: 2012-02 to 2022-01.
+        assertThat(api.as("analyst").get("/api/metrics/referral-rate?from=2012-02-29&to=2022-01-31&groupBy=month")
+                .json().path("groups").path("month").size()).isEqualTo(120);
+        assertThat(published.path("publication").path("suppressBelow").asInt()).isEqualTo(5);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "missing from|to=2022-12-31|from",
@@ -231,7 +262,8 @@ class MetricsHttpTest extends QuerySideTest {
         "period backwards|from=2022-12-31&to=2022-01-01|to",
         "asOf not an instant|from=2022-01-01&to=2022-12-31&asOf=yesterday|asOf",
         "asOf in the future|from=2022-01-01&to=2022-12-31&asOf=2999-01-01T00:00:00Z|asOf",
-        "unknown grouping|from=2022-01-01&to=2022-12-31&groupBy=postcode|groupBy"})
+        "unknown grouping|from=2022-01-01&to=2022-12-31&groupBy=postcode|groupBy",
+        "over 120 months by month|from=2012-01-31&to=2022-01-01&groupBy=month|groupBy"})
     void badParametersAreAProblemNamingTheParameter(String name, String query, String field) {
         String path = field.equals("groupBy") ? "/api/metrics/referral-rate?" : "/api/metrics/evaluation?";
         Response response = api.as("analyst").get(path + query);
