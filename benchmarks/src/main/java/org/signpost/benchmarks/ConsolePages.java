@@ -11,7 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -24,7 +28,9 @@ import org.HdrHistogram.Histogram;
  * {@code /caseloads/lw-N}: the same page as the link worker's own) and a participant's page with
  * about 60 events in its timeline. Each page is the console's HTTP calls to the API (a token
  * check, the queries, the read log) and the rendering; the API's own lines in the log are not
- * counted twice.
+ * counted twice. Then its heaviest page, the analyst's Evaluation page for a whole year (issue
+ * 21), live and as of a past instant, fewer times (options {@code --evaluation-warmup 20},
+ * {@code --evaluation-pages 100}, {@code --as-of-warmup 3}, {@code --as-of-pages 10}).
  */
 final class ConsolePages {
 
@@ -33,6 +39,14 @@ final class ConsolePages {
     private static final int WARMUP = 500;
     private static final int MEASURED = 2_000;
     private static final int EXTRA_EVENTS = 50;
+    /** The Evaluation page's period: the whole year 2024 of the store's history (referrals received 2023 to 2024). */
+    private static final LocalDate YEAR_FROM = LocalDate.of(2024, 1, 1);
+    private static final LocalDate YEAR_TO = LocalDate.of(2024, 12, 31);
+    /** The zone of the Evaluation form's "as of" date and time (the console's EvaluationRequest.LONDON). */
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** An API answer the Evaluation page carries for its charts: {@code <script type="application/json" id=...>}. */
+    private static final Pattern ISLAND = Pattern.compile(
+            "<script type=\"application/json\" id=\"([a-z-]+)\"[^>]*>(.*?)</script>", Pattern.DOTALL);
 
     private final int port;
     private final String password;
@@ -45,8 +59,8 @@ final class ConsolePages {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** Signs in as the manager through the sign-in form, then measures both pages; prints a line each. */
-    void measure(int linkWorkers, ServiceTimes times) throws Exception {
+    /** Signs in as the manager through the sign-in form, then measures the pages; prints a line each. */
+    void measure(int linkWorkers, ServiceTimes times, Options options) throws Exception {
         signIn();
         Random random = new Random(7);
         long mark = times.mark();
@@ -66,6 +80,88 @@ final class ConsolePages {
         System.out.println("Console: a participant's page with " + timelineLength(participantId) + " entries: "
                 + ReadSide.percentilesOf(participant) + " (the service's own time, " + MEASURED + " pages after "
                 + WARMUP + ")");
+
+        evaluation(times, options);
+    }
+
+    /**
+     * The Evaluation page for the year (a manager may see it, as an analyst may), live, then as
+     * of the instant this pass began: the whole store folded afresh from the event table (the
+     * bulk history is recorded an hour before it was written), so its figures must be the live
+     * ones. Its service time is the page's; its two API calls (the evaluation, the months) are
+     * given apart as well.
+     */
+    private void evaluation(ServiceTimes times, Options options) throws Exception {
+        Instant asOf = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+        JsonNode live = evaluationPages("the Evaluation page for " + YEAR_FROM + " to " + YEAR_TO + ", live",
+                evaluationPath(null), options.integer("evaluation-warmup", 20),
+                options.integer("evaluation-pages", 100), times);
+        JsonNode past = evaluationPages("the same page as of " + asOf + " (the start of this pass)",
+                evaluationPath(asOf), options.integer("as-of-warmup", 3), options.integer("as-of-pages", 10), times);
+        // Said, not thrown: the figures above and the run's summary are still wanted.
+        if (!asOf.toString().equals(past.path("asOf").asText())) {
+            System.out.println("  WARNING: the page as of " + asOf + " showed the figures as of " + past.path("asOf"));
+        }
+        if (!figures(live).equals(figures(past))) {
+            System.out.println("  WARNING: as of the start of the pass " + figures(past) + ", live " + figures(live));
+        }
+    }
+
+    /** The page's address as its form makes it: each date in three boxes, the instant as a UK date and time. */
+    private static String evaluationPath(Instant asOf) {
+        String path = "/evaluation?" + dateBoxes("from", YEAR_FROM) + "&" + dateBoxes("to", YEAR_TO);
+        if (asOf == null) {
+            return path;
+        }
+        ZonedDateTime uk = asOf.atZone(LONDON);
+        return path + "&" + dateBoxes("asOfDate", uk.toLocalDate()) + "&asOfTime="
+                + URLEncoder.encode(uk.toLocalTime().toString(), StandardCharsets.UTF_8);
+    }
+
+    private static String dateBoxes(String name, LocalDate date) {
+        return name + "-day=" + date.getDayOfMonth() + "&" + name + "-month=" + date.getMonthValue() + "&" + name
+                + "-year=" + date.getYear();
+    }
+
+    /** Warm-up and measured requests of one Evaluation page; prints its times, returns the evaluation it showed. */
+    private JsonNode evaluationPages(String what, String path, int warmup, int measured, ServiceTimes times)
+            throws Exception {
+        long mark = times.mark();
+        String page = null;
+        for (int i = 0; i < warmup + measured; i++) {
+            page = expectOk(path);
+        }
+        // %U is the path without its query: "/evaluation " is the page, not its CSV download.
+        Histogram service = times.since(mark, warmup, "GET /evaluation ");
+        if (service.getTotalCount() != measured) {
+            throw new IllegalStateException(service.getTotalCount() + " pages in the access log, not " + measured);
+        }
+        JsonNode evaluation = island(page, "evaluation-a");
+        island(page, "months-a");
+        System.out.println("Console: " + what + " (" + figures(evaluation) + "): " + ReadSide.percentilesOf(service)
+                + " (the service's own time, " + measured + " pages after " + warmup + ")");
+        System.out.println("  of which GET /api/metrics/evaluation: "
+                + ReadSide.percentilesOf(times.since(mark, warmup, "GET /api/metrics/evaluation ")));
+        System.out.println("  and GET /api/metrics/referral-rate?groupBy=month: "
+                + ReadSide.percentilesOf(times.since(mark, warmup, "GET /api/metrics/referral-rate ")));
+        return evaluation;
+    }
+
+    /** The figures a line names, to tell that the page counted the store. */
+    private static String figures(JsonNode evaluation) {
+        return "%,d referrals received, %,d people seen".formatted(evaluation.path("referralsReceived").path("total")
+                .asInt(), evaluation.path("peopleSeen").asInt());
+    }
+
+    /** The API's answer the page carries under this id; an error if the page has none (it showed no figures). */
+    private static JsonNode island(String page, String id) throws IOException {
+        Matcher island = ISLAND.matcher(page);
+        while (island.find()) {
+            if (island.group(1).equals(id)) {
+                return JSON.readTree(island.group(2));
+            }
+        }
+        throw new IllegalStateException("The Evaluation page has no " + id + ": no figures");
     }
 
     private void signIn() throws Exception {
@@ -120,7 +216,8 @@ final class ConsolePages {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        // Long enough for an Evaluation page as of an instant on a large store (its budget is 10 s).
+        return client.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

@@ -138,7 +138,7 @@ final class ReadSide {
                 Histogram settledService = serviceTimes.caseloadsSince(mark, warmedUp(settled));
                 System.out.println(settled + " (client in a JVM of its own, after autovacuum)");
                 System.out.println("  the service's own time of the same requests: " + percentiles(settledService));
-                new ConsolePages(port, PASSWORD).measure(linkWorkers, serviceTimes);
+                new ConsolePages(port, PASSWORD).measure(linkWorkers, serviceTimes, options);
                 System.out.println();
                 System.out.println("| events | raw scan events/s | first build s (events/s per model) | replay s (events/s per model), first and second | as-of s | caseload p50 / p99 ms: service's JVM, own JVM, own JVM after autovacuum | the service's own time p50 / p99 ms, same three |");
                 System.out.println("|---|---|---|---|---|---|---|");
