@@ -96,7 +96,7 @@ final class ConsolePages {
         JsonNode live = evaluationPages("the Evaluation page for " + YEAR_FROM + " to " + YEAR_TO + ", live",
                 evaluationPath(null), options.integer("evaluation-warmup", 20),
                 options.integer("evaluation-pages", 100), times);
-        JsonNode past = evaluationPages("the same page as of " + asOf + " (the start of this pass)",
+        JsonNode past = evaluationPages("the same page as of " + asOf + ", the start of this pass",
                 evaluationPath(asOf), options.integer("as-of-warmup", 3), options.integer("as-of-pages", 10), times);
         // Said, not thrown: the figures above and the run's summary are still wanted.
         if (!asOf.toString().equals(past.path("asOf").asText())) {
