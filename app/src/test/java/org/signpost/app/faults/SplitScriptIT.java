@@ -42,8 +42,9 @@ class SplitScriptIT {
         try (InputStream in = SplitScriptIT.class.getResourceAsStream("/test-users.yml")) {
             Files.write(users, in.readAllBytes());
         }
-        int firstPort = freeConsecutivePorts(4);
         try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(base.resolve("postgres"))) {
+            // Chosen once the database listens: chosen before, its port was once the one it then took.
+            int firstPort = freeConsecutivePorts(4);
             ProcessBuilder builder = new ProcessBuilder("bash", Path.of("..", "signpost").toAbsolutePath().normalize().toString(),
                     "split", "--signpost.users-file=" + users)
                     .redirectErrorStream(true).redirectOutput(base.resolve("script.log").toFile());
