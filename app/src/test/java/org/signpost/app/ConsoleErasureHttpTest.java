@@ -43,7 +43,7 @@ class ConsoleErasureHttpTest extends AllInOneTest {
         PageClient dpo = new PageClient(port);
         Page landing = dpo.signIn("dpo", Api.PASSWORD);
         assertThat(landing.raw().uri().getPath()).isEqualTo("/find");
-        assertThat(landing.document().select(".nhsuk-header__navigation-link").eachText())
+        assertThat(landing.document().select("a.nhsuk-header__navigation-link").eachText())
                 .containsExactly("Find a young person", "Erasure log");
 
         Page matches = found(dpo, "Forgetsworth");

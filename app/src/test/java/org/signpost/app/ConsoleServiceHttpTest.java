@@ -159,7 +159,7 @@ class ConsoleServiceHttpTest extends AllInOneTest {
         for (String user : users) {
             PageClient client = new PageClient(port);
             Page first = client.signIn(user, Api.PASSWORD);
-            assertThat(first.document().select(".nhsuk-header__navigation-link").eachText()).as(user)
+            assertThat(first.document().select("a.nhsuk-header__navigation-link").eachText()).as(user)
                     .doesNotContain(menuItem);
             for (String path : paths) {
                 Page refused = client.get(path);
