@@ -2,6 +2,9 @@ package org.signpost.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -71,9 +74,27 @@ class ConsoleAuditBrowserIT extends AllInOneTest {
 
             browser.go("/audit/integrity");
             browser.assertAccessible();
-            browser.find("form[data-testid=check] button").click();
+            assertThat(browser.find("[data-testid=checking]").isDisplayed()).isFalse();
+            // The check held on the seals' table (as on a store large enough to take seconds), so
+            // that the page is seen while it waits: the "checking" line shown, the button off.
+            try (Connection holder = superuser().getDataSource().getConnection()) {
+                holder.setAutoCommit(false);
+                try (Statement lock = holder.createStatement()) {
+                    lock.execute("LOCK TABLE chain_seal IN ACCESS EXCLUSIVE MODE");
+                }
+                browser.find("form[data-testid=check] button").click();
+                browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=checking]")));
+                assertThat(browser.find("[data-testid=checking]").getText())
+                        .isEqualTo("Checking every stored event and every read…");
+                assertThat(browser.find("form[data-testid=check] button").isEnabled()).as("not asked twice").isFalse();
+                assertThat(browser.all("[data-testid=verdict]")).isEmpty();
+                holder.rollback();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
             browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=verdict]"),
                     "The stored history is intact"));
+            assertThat(browser.find("form[data-testid=check] button").isEnabled()).isTrue();
             assertThat(browser.path()).as("the result in the page, without a reload").isEqualTo("/audit/integrity");
             assertThat(browser.find("[data-testid=checking]").isDisplayed()).isFalse();
             assertThat(browser.find("[data-testid=events] [data-testid=status]").getText()).isEqualTo("Intact");

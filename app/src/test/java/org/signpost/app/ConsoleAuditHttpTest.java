@@ -1,8 +1,10 @@
 package org.signpost.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.signpost.app.console.PageClient;
 import org.signpost.app.console.PageClient.Page;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The auditor's pages over real HTTP: the audit trail search and its pages, a record's whole
@@ -228,6 +231,54 @@ class ConsoleAuditHttpTest extends AllInOneTest {
         assertThat(number(readLog, "verified")).isBetween(earlier.path("readLog").path("verifiedRows").asLong(),
                 later.path("readLog").path("verifiedRows").asLong());
         assertThat(readLog.select("[data-testid=head-hash]").text()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void aBrokenChainIsSaidWithWhereItBreaks() {
+        enrolledOfLinkWorkerOne(api(), "Tampera", "Chainbreak");
+        awaitProjections(api());
+        JdbcTemplate superuser = superuser();
+        await().atMost(Duration.ofSeconds(30)).until(() -> superuser.queryForObject(
+                "SELECT sealed_up_to FROM chain_head WHERE chain = 'events'", Long.class)
+                >= superuser.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class));
+        long position = superuser.queryForObject("SELECT max(position) - 1 FROM chain_seal WHERE chain = 'events'",
+                Long.class);
+        byte[] original = superuser.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?",
+                byte[].class, position);
+        byte[] changed = original.clone();
+        changed[changed.length / 2] ^= 0x01;
+        behindTheServicesBack(superuser, "UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", changed,
+                position);
+        try {
+            PageClient client = auditor();
+            Page checked = search(client, client.open("/audit/integrity"), "form[data-testid=check]", Map.of());
+            assertThat(checked.status()).isEqualTo(200);
+            assertThat(checked.document().select("[data-testid=verdict]").text())
+                    .isEqualTo("The stored history has been changed");
+            Element events = checked.document().selectFirst("[data-testid=events]");
+            assertThat(events.select("[data-testid=status]").text()).isEqualTo("Broken");
+            assertThat(events.select("[data-testid=status]").hasClass("nhsuk-tag--red")).isTrue();
+            JsonNode report = api().as("auditor").get("/api/audit/integrity").json();
+            assertThat(report.path("firstFailure").path("position").asLong()).isEqualTo(position);
+            assertThat(events.select("[data-testid=failure]").text()).isEqualTo("At position " + position + ": "
+                    + report.path("firstFailure").path("reason").asText());
+            Element readLog = checked.document().selectFirst("[data-testid=read-log]");
+            assertThat(readLog.select("[data-testid=status]").text()).as("the other chain").isEqualTo("Intact");
+        } finally {
+            behindTheServicesBack(superuser, "UPDATE domain_event_entry SET payload = ? WHERE global_index = ?",
+                    original, position);
+        }
+        assertThat(api().as("auditor").get("/api/audit/integrity").json().path("status").asText()).isEqualTo("INTACT");
+    }
+
+    /** SQL the store's append-only triggers would refuse, as a database owner could run it. */
+    private static void behindTheServicesBack(JdbcTemplate superuser, String sql, Object... args) {
+        superuser.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER USER");
+        try {
+            superuser.update(sql, args);
+        } finally {
+            superuser.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER USER");
+        }
     }
 
     /** Sends a GET form as a browser does: its fields, and those typed, in the address. */

@@ -138,6 +138,28 @@ class ConsoleServiceHttpTest extends AllInOneTest {
     }
 
     @Test
+    void theServicePageReadsNoOnesPersonalDataAndAFlagsListLogsTheReadsOfThoseItNames() {
+        Api api = api();
+        String flagged = enrolledOfLinkWorkerOne(api, "Unread", "Countedton").get("participantId");
+        awaitProjections(api);
+        PageClient manager = signedIn("manager");
+        long before = readsLogged(api, flagged);
+
+        assertThat(manager.get("/service").status()).isEqualTo(200);
+        assertThat(readsLogged(api, flagged)).as("counted, not read").isEqualTo(before);
+
+        Page list = manager.get("/service/flags/no-contact-14-days");
+        assertThat(list.document().select("[data-testid=flagged] tr[data-participant-id=" + flagged + "]").text())
+                .contains("Unread Countedton");
+        assertThat(readsLogged(api, flagged)).isEqualTo(before + 1);
+    }
+
+    private static long readsLogged(Api api, String subject) {
+        return Long.parseLong(api.as("auditor").get("/api/audit/personal-data-reads?size=1&subjectId=" + subject)
+                .header("X-Total-Count"));
+    }
+
+    @Test
     void anUnknownFlagIsAPageNotFound() {
         Page unknown = signedIn("manager").get("/service/flags/no-such-flag");
         assertThat(unknown.status()).isEqualTo(404);

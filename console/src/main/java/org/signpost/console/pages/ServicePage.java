@@ -2,11 +2,10 @@ package org.signpost.console.pages;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,15 +16,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.util.UriUtils;
 
 /**
  * A manager's view of the service: the referrals waiting for triage and how long they have
  * waited (the triage queue), the days from referral to first session over the last twelve
  * months (the evaluation's figure), each link worker's caseload against capacity, and how many
  * participants have each caseload flag, with the list of them a click away. Every figure is an
- * API answer; only the median and the oldest of the queue's days waiting, and the flags' counts,
- * are taken from the answers' rows here.
+ * API answer; only the median and the oldest of the queue's days waiting are taken from the
+ * answer's rows here. The counts come without names (no one's personal data is read to count
+ * them); only the list of one flag opens, and logs, its participants.
  */
 @Controller
 class ServicePage {
@@ -66,10 +65,11 @@ class ServicePage {
         model.addAttribute("daysToFirstSession", plain(firstSession));
 
         List<Map<String, Object>> linkWorkers = api.list(api.get(user, "/api/caseloads").body());
-        Map<String, List<Map<String, Object>>> flagged = flagged(user, linkWorkers);
-        List<FlagCount> counts = new ArrayList<>();
-        flagged.forEach((flag, participants) -> counts.add(new FlagCount(flag, "/service/flags/" + slug(flag),
-                participants.size())));
+        Map<String, Integer> byFlag = new HashMap<>();
+        api.list(api.get(user, "/api/caseload-flags").body()).forEach(count ->
+                byFlag.put(String.valueOf(count.get("flag")), ((Number) count.get("participants")).intValue()));
+        List<FlagCount> counts = Flags.BY_URGENCY.stream()
+                .map(flag -> new FlagCount(flag, "/service/flags/" + slug(flag), byFlag.getOrDefault(flag, 0))).toList();
         model.addAttribute("pageTitle", "Service");
         model.addAttribute("linkWorkers", linkWorkers);
         model.addAttribute("flagCounts", counts);
@@ -85,32 +85,13 @@ class ServicePage {
             model.addAttribute("pageTitle", "Page not found");
             return "console/not-found";
         }
-        ConsoleUser user = ConsolePages.current();
-        List<Map<String, Object>> linkWorkers = api.list(api.get(user, "/api/caseloads").body());
-        List<Map<String, Object>> participants = new ArrayList<>(flagged(user, linkWorkers).get(code));
+        List<Map<String, Object>> participants = new ArrayList<>(api.list(api.get(ConsolePages.current(),
+                "/api/caseload-flags/" + code).body()));
         participants.sort(Comparator.comparing(p -> Objects.toString(p.get("name"), "")));
         model.addAttribute("pageTitle", flags.label(code));
         model.addAttribute("flag", code);
         model.addAttribute("participants", participants);
         return "console/service-flag";
-    }
-
-    /** Every flag, most urgent first, with the participants of every caseload who have it, each with their link worker. */
-    private Map<String, List<Map<String, Object>>> flagged(ConsoleUser user, List<Map<String, Object>> linkWorkers) {
-        Map<String, List<Map<String, Object>>> flagged = new LinkedHashMap<>();
-        Flags.BY_URGENCY.forEach(flag -> flagged.put(flag, new ArrayList<>()));
-        for (Map<String, Object> linkWorker : linkWorkers) {
-            String id = String.valueOf(linkWorker.get("linkWorkerId"));
-            for (Map<String, Object> participant : api.list(api.get(user,
-                    "/api/caseloads/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8)).body())) {
-                participant.put("linkWorkerId", id);
-                List<?> flags = participant.get("flags") instanceof List<?> given ? given : List.of();
-                for (Object flag : flags) {
-                    flagged.computeIfAbsent(String.valueOf(flag), f -> new ArrayList<>()).add(participant);
-                }
-            }
-        }
-        return flagged;
     }
 
     /** A flag in an address: "no-contact-14-days" for NO_CONTACT_14_DAYS. */

@@ -178,6 +178,8 @@ public class SecurityConfiguration {
                         .requestMatchers(read("/api/triage-queue")).hasAnyRole(COORDINATOR, MANAGER)
                         .requestMatchers(read("/api/caseloads", "/api/caseloads/*"))
                         .hasAnyRole(COORDINATOR, MANAGER, LINK_WORKER)
+                        .requestMatchers(read("/api/caseload-flags", "/api/caseload-flags/*"))
+                        .hasAnyRole(COORDINATOR, MANAGER)
                         .requestMatchers(read("/api/referrals/*", "/api/referrals/*/history", "/api/participants/*",
                                 "/api/participants/*/history")).hasAnyRole(COORDINATOR, MANAGER, AUDITOR, LINK_WORKER)
                         .requestMatchers(read("/api/audit/events", "/api/audit/personal-data-reads",

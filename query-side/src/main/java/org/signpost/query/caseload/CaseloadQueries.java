@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.signpost.events.YoungPerson;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.SealedJson;
@@ -53,6 +54,11 @@ public class CaseloadQueries {
                 linkWorkerId);
     }
 
+    /** Every link worker's active participants, their young people still sealed. */
+    public SealedParticipants activeParticipants() {
+        return rows(SELECT + " AND p.discharged_on IS NULL ORDER BY p.link_worker_id, p.enrolled_on, p.participant_id");
+    }
+
     public Optional<ParticipantState> participant(UUID participantId) {
         return rows(SELECT + " AND p.participant_id = ?", participantId).open().stream().findFirst();
     }
@@ -71,6 +77,19 @@ public class CaseloadQueries {
 
         private SealedParticipants(List<StoredRow> rows) {
             this.rows = rows;
+        }
+
+        /**
+         * What may be known of them without their young people: the state on which flags,
+         * counts and the rows to open are decided (its name and date of birth are null).
+         */
+        public List<ParticipantState> unopened() {
+            return rows.stream().map(StoredRow::withoutPerson).toList();
+        }
+
+        /** Those whose state without the young person passes, still sealed. */
+        public SealedParticipants where(Predicate<ParticipantState> test) {
+            return new SealedParticipants(rows.stream().filter(row -> test.test(row.withoutPerson())).toList());
         }
 
         public List<UUID> participantIds() {

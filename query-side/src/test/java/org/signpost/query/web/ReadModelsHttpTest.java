@@ -5,7 +5,11 @@ import static org.signpost.query.testing.Scenario.daysAgo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +39,7 @@ import org.signpost.events.TriageOutcome;
 import org.signpost.events.UptakeRecorded;
 import org.signpost.events.VcseCategory;
 import org.signpost.platform.testing.Api.Response;
+import org.signpost.query.caseload.CaseloadFlag;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 
@@ -164,6 +169,78 @@ class ReadModelsHttpTest extends QuerySideTest {
         assertThat(flagsOf(lwA, quiet)).containsExactly("NO_CONTACT_14_DAYS");
         assertThat(flagsOf(lwA, ending)).containsExactly("ENTITLEMENT_ENDING");
         assertThat(flagsOf(lwA, beyond)).containsExactly("BEYOND_ENTITLEMENT");
+    }
+
+    @Test
+    void theCaseloadFlagsAreCountedOverEveryCaseloadAndListedWithTheirLinkWorkers() {
+        Map<String, Set<String>> expected = new LinkedHashMap<>();
+        for (CaseloadFlag flag : CaseloadFlag.values()) {
+            expected.put(flag.name(), new TreeSet<>());
+        }
+        for (JsonNode linkWorker : api.as("manager").get("/api/caseloads").json()) {
+            for (JsonNode participant : api.as("manager").get("/api/caseloads/" + linkWorker.path("linkWorkerId").asText())
+                    .json()) {
+                participant.path("flags").forEach(flag -> expected.get(flag.asText())
+                        .add(participant.path("participantId").asText()));
+            }
+        }
+        assertThat(expected.get("SAFEGUARDING_CONCERN")).contains(moved.toString());
+        assertThat(expected.get("ENTITLEMENT_ENDING")).contains(ending.toString());
+
+        Response counts = api.as("coordinator").get("/api/caseload-flags");
+        assertThat(counts.status()).isEqualTo(200);
+        assertThat(texts(counts.json(), "flag")).containsExactlyElementsOf(expected.keySet());
+        for (JsonNode count : counts.json()) {
+            assertThat(count.path("participants").asInt()).as(count.toString())
+                    .isEqualTo(expected.get(count.path("flag").asText()).size());
+        }
+        assertThat(counts.body()).as("no one's name nor id").doesNotContain("Amelia", moved.toString());
+
+        for (String flag : expected.keySet()) {
+            JsonNode listed = api.as("manager").get("/api/caseload-flags/" + flag).json();
+            assertThat(texts(listed, "participantId")).as(flag).containsExactlyInAnyOrderElementsOf(expected.get(flag));
+            listed.forEach(participant -> assertThat(texts(participant.path("flags"))).contains(flag));
+        }
+        JsonNode amelia = find(api.as("manager").get("/api/caseload-flags/SAFEGUARDING_CONCERN").json(), "participantId",
+                moved.toString());
+        assertThat(amelia.path("linkWorkerId").asText()).isEqualTo("lw-b");
+        assertThat(amelia.path("referralId").asText()).isEqualTo(accepted.toString());
+        assertThat(amelia.path("name").asText()).isEqualTo("Amelia Testperson");
+        assertThat(amelia.path("weekOfSupport").asInt()).isEqualTo(50 / 7 + 1);
+        assertThat(texts(amelia.path("flags"))).containsExactly("NO_CONTACT_14_DAYS", "SESSION_OVER_30_MINUTES_WALK",
+                "SAFEGUARDING_CONCERN");
+        assertThat(texts(api.as("manager").get("/api/caseload-flags/NO_CONTACT_14_DAYS").json(), "participantId"))
+                .as("discharged").doesNotContain(discharged.toString());
+
+        for (String unknown : List.of("NO_SUCH_FLAG", "no-contact-14-days")) {
+            Response refused = api.as("manager").get("/api/caseload-flags/" + unknown);
+            assertThat(refused.status()).isEqualTo(404);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(api.as("linkworker").get("/api/caseload-flags").status()).isEqualTo(403);
+        assertThat(api.as("analyst").get("/api/caseload-flags/SAFEGUARDING_CONCERN").status()).isEqualTo(403);
+    }
+
+    @Test
+    void countingTheFlagsReadsNoOnesPersonalDataAndListingOneLogsTheReadsOfThoseListedOnly() {
+        long quietBefore = readsLogged(quiet);
+        long endingBefore = readsLogged(ending);
+        assertThat(api.as("manager").get("/api/caseload-flags").status()).isEqualTo(200);
+        assertThat(readsLogged(quiet)).isEqualTo(quietBefore);
+        assertThat(readsLogged(ending)).isEqualTo(endingBefore);
+
+        assertThat(api.as("manager").get("/api/caseload-flags/NO_CONTACT_14_DAYS").status()).isEqualTo(200);
+        assertThat(readsLogged(quiet)).isEqualTo(quietBefore + 1);
+        assertThat(readsLogged(ending)).as("not flagged so, not read").isEqualTo(endingBefore);
+        JsonNode last = api.as("auditor").get("/api/audit/personal-data-reads?subjectId=" + quiet + "&page="
+                + quietBefore + "&size=1").json().get(0);
+        assertThat(last.path("endpoint").asText()).isEqualTo("GET /api/caseload-flags/{flag}");
+        assertThat(last.path("actor").asText()).isEqualTo("manager");
+    }
+
+    private long readsLogged(UUID subject) {
+        return Long.parseLong(api.as("auditor").get("/api/audit/personal-data-reads?subjectId=" + subject + "&size=1")
+                .header("X-Total-Count"));
     }
 
     @Test
