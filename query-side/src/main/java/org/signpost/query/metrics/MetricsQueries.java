@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class MetricsQueries {
 
-    private final SqlFactsReader liveFacts;
+    private final LiveFacts liveFacts;
     private final EventSource events;
     private final Clock clock;
 
-    public MetricsQueries(SqlFactsReader liveFacts, @Qualifier("metricsEventSource") EventSource events, Clock clock) {
+    public MetricsQueries(LiveFacts liveFacts, @Qualifier("metricsEventSource") EventSource events, Clock clock) {
         this.liveFacts = liveFacts;
         this.events = events;
         this.clock = clock;
@@ -29,13 +29,13 @@ public class MetricsQueries {
 
     public Evaluation evaluation(LocalDate from, LocalDate to, Instant asOf) {
         return asOf == null
-                ? EvaluationMetrics.compute(liveFacts.readInto(new MetricFacts()), from, to, clock.instant())
+                ? EvaluationMetrics.compute(liveFacts.current(), from, to, clock.instant())
                 : EvaluationMetrics.compute(factsAsOf(asOf), from, to, asOf);
     }
 
     public ReferralRateReport referralRate(LocalDate from, LocalDate to, Set<GroupBy> groupBy, Instant asOf) {
         return asOf == null
-                ? ReferralRate.compute(liveFacts.readInto(new MetricFacts()), from, to, groupBy, clock.instant())
+                ? ReferralRate.compute(liveFacts.current(), from, to, groupBy, clock.instant())
                 : ReferralRate.compute(factsAsOf(asOf), from, to, groupBy, asOf);
     }
 

@@ -17,11 +17,13 @@ import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.ProjectionNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the live projection's facts back into any {@link FactsWriter}, in the order the fold
- * wrote them, from the active generation, within one read-only transaction (one snapshot).
+ * wrote them, from the active generation, within one read-only transaction (one snapshot: REPEATABLE
+ * READ, as PostgreSQL's READ COMMITTED gives each statement a snapshot of its own).
  */
 @Component
 public class SqlFactsReader {
@@ -34,7 +36,23 @@ public class SqlFactsReader {
         this.jdbc = jdbc;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * What the facts depend on, in a string equal for equal facts: the active generation, each
+     * segment's token (the processor moves it in the transaction that writes the facts) and
+     * the dead letters waiting (a retried one applies its event without moving a token).
+     */
+    public String state() {
+        return jdbc.queryForObject("""
+                SELECT coalesce((SELECT active::text FROM projection_generation WHERE projection = ?), '')
+                    || '/' || coalesce((SELECT string_agg(segment || ':' || coalesce(md5(token), ''), ',' ORDER BY segment)
+                                        FROM token_entry WHERE processor_name = ?), '')
+                    || '/' || coalesce((SELECT string_agg(dead_letter_id, ',' ORDER BY dead_letter_id)
+                                        FROM dead_letter_entry WHERE processing_group = ?), '')""", String.class,
+                ProjectionNames.EVALUATION_METRICS, ProjectionNames.EVALUATION_METRICS,
+                ProjectionNames.EVALUATION_METRICS);
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public <W extends FactsWriter> W readInto(W facts) {
         jdbc.query("SELECT * FROM metric_referral WHERE generation = " + ACTIVE, (ResultSet rs) -> {
             UUID referralId = uuid(rs, "referral_id");
