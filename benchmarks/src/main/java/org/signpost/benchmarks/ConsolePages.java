@@ -29,8 +29,10 @@ import org.HdrHistogram.Histogram;
  * about 60 events in its timeline. Each page is the console's HTTP calls to the API (a token
  * check, the queries, the read log) and the rendering; the API's own lines in the log are not
  * counted twice. Then its heaviest page, the analyst's Evaluation page for a whole year (issue
- * 21), live and as of a past instant, fewer times (options {@code --evaluation-warmup 20},
- * {@code --evaluation-pages 100}, {@code --as-of-warmup 3}, {@code --as-of-pages 10}).
+ * 21), live on an unchanged store, live with the store changed before each page, and as of a past
+ * instant, fewer times (options {@code --evaluation-warmup 20}, {@code --evaluation-pages 100},
+ * {@code --changed-warmup 3}, {@code --changed-pages 20}, {@code --as-of-warmup 3},
+ * {@code --as-of-pages 10}).
  */
 final class ConsolePages {
 
@@ -51,6 +53,8 @@ final class ConsolePages {
     private final int port;
     private final String password;
     private final HttpClient client;
+    /** The participant given contacts: one more before each page that must find the store changed. */
+    private String participantId;
 
     ConsolePages(int port, String password) {
         this.port = port;
@@ -72,6 +76,7 @@ final class ConsolePages {
                 + " (the service's own time, " + MEASURED + " pages after " + WARMUP + ")");
 
         String participantId = participantWithLongHistory();
+        this.participantId = participantId;
         mark = times.mark();
         for (int i = 0; i < WARMUP + MEASURED; i++) {
             expectOk("/participants/" + participantId);
@@ -95,9 +100,15 @@ final class ConsolePages {
         Instant asOf = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
         JsonNode live = evaluationPages("the Evaluation page for " + YEAR_FROM + " to " + YEAR_TO + ", live",
                 evaluationPath(null), options.integer("evaluation-warmup", 20),
-                options.integer("evaluation-pages", 100), times);
+                options.integer("evaluation-pages", 100), times, false);
+        // The pages above after the first find the store as it was and reuse the facts read
+        // then (LiveFacts); these find it changed, as on a day of work, and read them again.
+        evaluationPages("the same page live, the store changed before each page (a contact recorded and applied)",
+                evaluationPath(null), options.integer("changed-warmup", 3), options.integer("changed-pages", 20), times,
+                true);
         JsonNode past = evaluationPages("the same page as of " + asOf + ", the start of this pass",
-                evaluationPath(asOf), options.integer("as-of-warmup", 3), options.integer("as-of-pages", 10), times);
+                evaluationPath(asOf), options.integer("as-of-warmup", 3), options.integer("as-of-pages", 10), times,
+                false);
         // Said, not thrown: the figures above and the run's summary are still wanted.
         if (!asOf.toString().equals(past.path("asOf").asText())) {
             System.out.println("  WARNING: the page as of " + asOf + " showed the figures as of " + past.path("asOf"));
@@ -124,11 +135,14 @@ final class ConsolePages {
     }
 
     /** Warm-up and measured requests of one Evaluation page; prints its times, returns the evaluation it showed. */
-    private JsonNode evaluationPages(String what, String path, int warmup, int measured, ServiceTimes times)
-            throws Exception {
+    private JsonNode evaluationPages(String what, String path, int warmup, int measured, ServiceTimes times,
+                                     boolean changeFirst) throws Exception {
         long mark = times.mark();
         String page = null;
         for (int i = 0; i < warmup + measured; i++) {
+            if (changeFirst) {
+                changeTheStore();
+            }
             page = expectOk(path);
         }
         // %U is the path without its query: "/evaluation " is the page, not its CSV download.
@@ -207,6 +221,31 @@ final class ConsolePages {
             Thread.sleep(200);
         }
         return participantId;
+    }
+
+    /** One contact more for the participant, once the evaluation's read model has applied it. */
+    private void changeTheStore() throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("manager:" + password).getBytes(StandardCharsets.UTF_8));
+        String contact = "{\"channel\":\"TEXT\",\"direction\":\"INBOUND\",\"contactedOn\":\"" + LocalDate.now() + "\"}";
+        HttpResponse<String> recorded = send(HttpRequest.newBuilder(uri("/api/participants/" + participantId + "/contacts"))
+                .header("Authorization", basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(contact)));
+        if (recorded.statusCode() != 201) {
+            throw new IllegalStateException("A contact was refused: " + recorded.statusCode() + " " + recorded.body());
+        }
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            JsonNode projections = JSON.readTree(send(HttpRequest.newBuilder(uri("/api/projections"))
+                    .header("Authorization", basic).GET()).body());
+            for (JsonNode projection : projections) {
+                if (projection.path("name").asText().equals("evaluation-metrics")
+                        && projection.path("position").asLong() >= projection.path("headPosition").asLong()) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("The evaluation's read model did not apply the contact within a minute");
     }
 
     private int timelineLength(String participantId) throws Exception {

@@ -1,6 +1,7 @@
 package org.signpost.query.metrics;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -51,11 +52,15 @@ final class ReferralMetrics {
         for (TriageOutcome outcome : TriageOutcome.values()) {
             byOutcome.put(outcome, (int) triaged.stream().filter(t -> t.outcome() == outcome).count());
         }
+        // Each triage's source looked up once, not once for every source.
+        Map<ReferralSource, List<Triage>> triagedBySource = new EnumMap<>(ReferralSource.class);
+        for (Triage triage : triaged) {
+            facts.referral(triage.referralId()).map(Referral::source).ifPresent(source ->
+                    triagedBySource.computeIfAbsent(source, s -> new ArrayList<>()).add(triage));
+        }
         Map<ReferralSource, InappropriateReferrals> bySource = new EnumMap<>(ReferralSource.class);
         for (ReferralSource source : ReferralSource.values()) {
-            List<Triage> ofSource = triaged.stream()
-                    .filter(t -> facts.referral(t.referralId()).map(Referral::source).orElse(null) == source)
-                    .toList();
+            List<Triage> ofSource = triagedBySource.getOrDefault(source, List.of());
             int inappropriate = (int) ofSource.stream()
                     .filter(t -> t.outcome() == TriageOutcome.DECLINED && !t.failedCriteria().isEmpty())
                     .count();

@@ -1,7 +1,9 @@
 package org.signpost.query.metrics;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -54,48 +56,52 @@ public class SqlFactsReader {
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public <W extends FactsWriter> W readInto(W facts) {
-        jdbc.query("SELECT * FROM metric_referral WHERE generation = " + ACTIVE, (ResultSet rs) -> {
-            UUID referralId = uuid(rs, "referral_id");
-            facts.referralReceived(referralId, rs.getObject("received_on", java.time.LocalDate.class),
-                    ReferralSource.valueOf(rs.getString("source")), ReferralChannel.valueOf(rs.getString("channel")),
-                    split(rs.getString("reasons"), ReferralReason::valueOf), rs.getInt("age_on_receipt"));
-            if (rs.getString("triage_outcome") != null) {
-                facts.referralTriaged(referralId, TriageOutcome.valueOf(rs.getString("triage_outcome")),
-                        rs.getObject("triaged_on", java.time.LocalDate.class),
-                        split(rs.getString("failed_criteria"), InclusionCriterion::valueOf));
+        // Columns named and read by position: by name, the driver looks each one up for every value.
+        jdbc.query("SELECT referral_id, received_on, source, channel, reasons, age_on_receipt, triage_outcome, triaged_on,"
+                + " failed_criteria FROM metric_referral WHERE generation = " + ACTIVE, (ResultSet rs) -> {
+            UUID referralId = uuid(rs, 1);
+            facts.referralReceived(referralId, date(rs, 2), ReferralSource.valueOf(rs.getString(3)),
+                    ReferralChannel.valueOf(rs.getString(4)), split(rs.getString(5), ReferralReason::valueOf), rs.getInt(6));
+            if (rs.getString(7) != null) {
+                facts.referralTriaged(referralId, TriageOutcome.valueOf(rs.getString(7)), date(rs, 8),
+                        split(rs.getString(9), InclusionCriterion::valueOf));
             }
         });
-        jdbc.query("SELECT * FROM metric_participant WHERE generation = " + ACTIVE, (ResultSet rs) -> {
-            facts.participantEnrolled(uuid(rs, "participant_id"), uuid(rs, "referral_id"),
-                    rs.getObject("referral_received_on", java.time.LocalDate.class),
-                    ReferralSource.valueOf(rs.getString("source")), rs.getString("link_worker_id"));
+        jdbc.query("SELECT participant_id, referral_id, referral_received_on, source, link_worker_id"
+                + " FROM metric_participant WHERE generation = " + ACTIVE, (ResultSet rs) -> {
+            facts.participantEnrolled(uuid(rs, 1), uuid(rs, 2), date(rs, 3), ReferralSource.valueOf(rs.getString(4)),
+                    rs.getString(5));
         });
-        jdbc.query("SELECT * FROM metric_session WHERE generation = " + ACTIVE + " ORDER BY position", (ResultSet rs) -> {
-            facts.sessionHeld(uuid(rs, "participant_id"), uuid(rs, "session_id"),
-                    rs.getObject("held_on", java.time.LocalDate.class), rs.getInt("duration_minutes"),
-                    (Integer) rs.getObject("walk_minutes"), rs.getString("link_worker_id"));
+        jdbc.query("SELECT participant_id, session_id, held_on, duration_minutes, walk_minutes, link_worker_id"
+                + " FROM metric_session WHERE generation = " + ACTIVE + " ORDER BY position", (ResultSet rs) -> {
+            facts.sessionHeld(uuid(rs, 1), uuid(rs, 2), date(rs, 3), rs.getInt(4), (Integer) rs.getObject(5),
+                    rs.getString(6));
         });
-        jdbc.query("SELECT * FROM metric_signpost WHERE generation = " + ACTIVE, (ResultSet rs) -> {
-            facts.signposted(uuid(rs, "participant_id"), uuid(rs, "signpost_id"),
-                    rs.getObject("signposted_on", java.time.LocalDate.class));
-        });
-        jdbc.query("SELECT * FROM metric_uptake WHERE generation = " + ACTIVE + " ORDER BY position", (ResultSet rs) -> {
-            facts.uptakeRecorded(uuid(rs, "participant_id"), uuid(rs, "signpost_id"), rs.getBoolean("attended"),
-                    rs.getObject("recorded_on", java.time.LocalDate.class));
-        });
-        jdbc.query("SELECT * FROM metric_measure WHERE generation = " + ACTIVE + " ORDER BY participant_id, sequence",
+        jdbc.query("SELECT participant_id, signpost_id, signposted_on FROM metric_signpost WHERE generation = " + ACTIVE,
                 (ResultSet rs) -> {
-                    facts.outcomeMeasured(uuid(rs, "participant_id"), rs.getLong("sequence"),
-                            Instrument.valueOf(rs.getString("instrument")), Timepoint.valueOf(rs.getString("timepoint")),
-                            rs.getObject("recorded_on", java.time.LocalDate.class),
-                            split(rs.getString("item_scores"), Integer::valueOf),
-                            rs.getString("score") == null ? null : new java.math.BigDecimal(rs.getString("score")));
+                    facts.signposted(uuid(rs, 1), uuid(rs, 2), date(rs, 3));
+                });
+        jdbc.query("SELECT participant_id, signpost_id, attended, recorded_on FROM metric_uptake WHERE generation = "
+                + ACTIVE + " ORDER BY position", (ResultSet rs) -> {
+            facts.uptakeRecorded(uuid(rs, 1), uuid(rs, 2), rs.getBoolean(3), date(rs, 4));
+        });
+        jdbc.query("SELECT participant_id, sequence, instrument, timepoint, recorded_on, item_scores, score"
+                + " FROM metric_measure WHERE generation = " + ACTIVE + " ORDER BY participant_id, sequence",
+                (ResultSet rs) -> {
+                    String score = rs.getString(7);
+                    facts.outcomeMeasured(uuid(rs, 1), rs.getLong(2), Instrument.valueOf(rs.getString(3)),
+                            Timepoint.valueOf(rs.getString(4)), date(rs, 5), split(rs.getString(6), Integer::valueOf),
+                            score == null ? null : new BigDecimal(score));
                 });
         return facts;
     }
 
-    private static UUID uuid(ResultSet rs, String column) throws SQLException {
+    private static UUID uuid(ResultSet rs, int column) throws SQLException {
         return rs.getObject(column, UUID.class);
+    }
+
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
     }
 
     /** A list the writer joined with commas; empty for an empty list. */
