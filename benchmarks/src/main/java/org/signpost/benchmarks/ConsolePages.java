@@ -202,18 +202,12 @@ final class ConsolePages {
 
     /** The first participant of lw-0000, given 50 contacts more through the API (as the manager). */
     private String participantWithLongHistory() throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("manager:" + password).getBytes(StandardCharsets.UTF_8));
+        String basic = basic();
         JsonNode caseload = JSON.readTree(send(HttpRequest.newBuilder(uri("/api/caseloads/" + BulkHistory.linkWorker(0)))
                 .header("Authorization", basic).GET()).body());
         String participantId = caseload.path(0).path("participantId").asText();
         for (int i = 0; i < EXTRA_EVENTS; i++) {
-            String contact = "{\"channel\":\"PHONE\",\"direction\":\"OUTBOUND\",\"contactedOn\":\"" + LocalDate.now() + "\"}";
-            HttpResponse<String> recorded = send(HttpRequest.newBuilder(uri("/api/participants/" + participantId + "/contacts"))
-                    .header("Authorization", basic).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(contact)));
-            if (recorded.statusCode() != 201) {
-                throw new IllegalStateException("A contact was refused: " + recorded.statusCode() + " " + recorded.body());
-            }
+            recordContact(participantId);
         }
         // The page shows what its read model has: wait until the last contact is in the timeline.
         long deadline = System.nanoTime() + 60_000_000_000L;
@@ -225,14 +219,8 @@ final class ConsolePages {
 
     /** One contact more for the participant, once the evaluation's read model has applied it. */
     private void changeTheStore() throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("manager:" + password).getBytes(StandardCharsets.UTF_8));
-        String contact = "{\"channel\":\"TEXT\",\"direction\":\"INBOUND\",\"contactedOn\":\"" + LocalDate.now() + "\"}";
-        HttpResponse<String> recorded = send(HttpRequest.newBuilder(uri("/api/participants/" + participantId + "/contacts"))
-                .header("Authorization", basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(contact)));
-        if (recorded.statusCode() != 201) {
-            throw new IllegalStateException("A contact was refused: " + recorded.statusCode() + " " + recorded.body());
-        }
+        recordContact(participantId);
+        String basic = basic();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             JsonNode projections = JSON.readTree(send(HttpRequest.newBuilder(uri("/api/projections"))
@@ -246,6 +234,21 @@ final class ConsolePages {
             Thread.sleep(20);
         }
         throw new IllegalStateException("The evaluation's read model did not apply the contact within a minute");
+    }
+
+    /** A phone call to the participant, recorded through the API as the manager. */
+    private void recordContact(String participant) throws Exception {
+        String contact = "{\"channel\":\"PHONE\",\"direction\":\"OUTBOUND\",\"contactedOn\":\"" + LocalDate.now() + "\"}";
+        HttpResponse<String> recorded = send(HttpRequest.newBuilder(uri("/api/participants/" + participant + "/contacts"))
+                .header("Authorization", basic()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(contact)));
+        if (recorded.statusCode() != 201) {
+            throw new IllegalStateException("A contact was refused: " + recorded.statusCode() + " " + recorded.body());
+        }
+    }
+
+    private String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString(("manager:" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private int timelineLength(String participantId) throws Exception {
