@@ -1,13 +1,16 @@
 package org.signpost.query.metrics;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.signpost.query.metrics.MetricFacts.Session;
 import org.signpost.query.metrics.MetricFacts.Signpost;
@@ -46,6 +49,31 @@ final class PeopleSeen {
         return new PeopleSeen(sessions, signposted);
     }
 
+    /**
+     * The people seen in each calendar month of the period (the first and last month clipped to
+     * it), exactly as {@link #in} would find them for each month alone, in one pass over the
+     * facts rather than one a month.
+     */
+    static Map<YearMonth, PeopleSeen> byMonth(MetricFacts facts, Period period) {
+        Map<YearMonth, PeopleSeen> months = new LinkedHashMap<>();
+        for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(YearMonth.from(period.to()));
+             month = month.plusMonths(1)) {
+            months.put(month, new PeopleSeen(new LinkedHashMap<>(), new HashSet<>()));
+        }
+        for (Session session : facts.sessions()) {
+            if (period.contains(session.heldOn())) {
+                months.get(YearMonth.from(session.heldOn())).sessionsInPeriod
+                        .computeIfAbsent(session.participantId(), id -> new ArrayList<>()).add(session);
+            }
+        }
+        for (Signpost signpost : facts.signposts()) {
+            if (period.contains(signpost.signpostedOn())) {
+                months.get(YearMonth.from(signpost.signpostedOn())).signpostedInPeriod.add(signpost.participantId());
+            }
+        }
+        return months;
+    }
+
     Set<UUID> people() {
         return Collections.unmodifiableSet(sessionsInPeriod.keySet());
     }
@@ -74,5 +102,27 @@ final class PeopleSeen {
             }
         }
         return ReferralRateFigures.of(seen, referred);
+    }
+
+    /**
+     * The figures of each group of the people seen, a person in the group {@code groupOf} gives
+     * (none where it gives null), in one pass over them rather than one a group; only groups
+     * with someone seen appear.
+     */
+    <K> Map<K, ReferralRateFigures> figuresBy(Function<UUID, K> groupOf) {
+        Map<K, int[]> counts = new HashMap<>();
+        for (UUID participantId : sessionsInPeriod.keySet()) {
+            K group = groupOf.apply(participantId);
+            if (group != null) {
+                int[] count = counts.computeIfAbsent(group, g -> new int[2]);
+                count[0]++;
+                if (referredToVcse(participantId)) {
+                    count[1]++;
+                }
+            }
+        }
+        Map<K, ReferralRateFigures> figures = new HashMap<>();
+        counts.forEach((group, count) -> figures.put(group, ReferralRateFigures.of(count[0], count[1])));
+        return figures;
     }
 }

@@ -2,7 +2,6 @@ package org.signpost.query.metrics;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.signpost.events.ReferralSource;
 import org.signpost.query.metrics.MetricFacts.Participant;
@@ -49,14 +47,11 @@ public final class ReferralRate {
 
     /** Every source, zeros included, in the order of the enum: a source that sends nobody is news too. */
     private static Map<String, ReferralRateFigures> bySource(MetricFacts facts, PeopleSeen seen) {
-        Map<UUID, ReferralSource> sourceOf = new HashMap<>();
-        for (UUID participantId : seen.people()) {
-            facts.participant(participantId).map(Participant::source)
-                    .ifPresent(source -> sourceOf.put(participantId, source));
-        }
+        Map<ReferralSource, ReferralRateFigures> counted = seen.figuresBy(participantId ->
+                facts.participant(participantId).map(Participant::source).orElse(null));
         Map<String, ReferralRateFigures> figures = new LinkedHashMap<>();
         for (ReferralSource source : ReferralSource.values()) {
-            figures.put(source.name(), seen.figures(participantId -> sourceOf.get(participantId) == source));
+            figures.put(source.name(), counted.getOrDefault(source, ReferralRateFigures.of(0, 0)));
         }
         return Collections.unmodifiableMap(figures);
     }
@@ -69,11 +64,8 @@ public final class ReferralRate {
      */
     private static Map<String, ReferralRateFigures> byMonth(MetricFacts facts, LocalDate from, LocalDate to) {
         Map<String, ReferralRateFigures> figures = new LinkedHashMap<>();
-        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
-            LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
-            LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
-            figures.put(month.toString(), PeopleSeen.in(facts, new Period(first, last)).figures());
-        }
+        PeopleSeen.byMonth(facts, new Period(from, to)).forEach((month, seen) ->
+                figures.put(month.toString(), seen.figures()));
         return Collections.unmodifiableMap(figures);
     }
 
@@ -96,11 +88,6 @@ public final class ReferralRate {
                 linkWorkerOf.put(participantId, latest.linkWorkerId());
             }
         });
-        Map<String, ReferralRateFigures> figures = new TreeMap<>();
-        for (String linkWorkerId : new TreeSet<>(linkWorkerOf.values())) {
-            figures.put(linkWorkerId,
-                    seen.figures(participantId -> linkWorkerId.equals(linkWorkerOf.get(participantId))));
-        }
-        return Collections.unmodifiableMap(figures);
+        return Collections.unmodifiableMap(new TreeMap<>(seen.figuresBy(linkWorkerOf::get)));
     }
 }
