@@ -1,6 +1,9 @@
 package org.signpost.query.caseload;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -62,6 +65,10 @@ class CaseloadFlagsController {
     @Operation(tags = ApiDocumentation.CASELOADS, summary = "The participants who have a caseload flag",
             description = "The active participants of every caseload who have this flag today (e.g. "
                     + "NO_CONTACT_14_DAYS), by link worker; the read of each is logged. Roles: COORDINATOR, MANAGER.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "404", description = "No caseload flag of that name",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     @GetMapping("/api/caseload-flags/{flag}")
     List<FlaggedParticipant> withFlag(@PathVariable String flag) {
         CaseloadFlag asked = Arrays.stream(CaseloadFlag.values()).filter(known -> known.name().equals(flag))
