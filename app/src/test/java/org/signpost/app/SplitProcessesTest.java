@@ -47,6 +47,17 @@ class SplitProcessesTest {
 
             assertThat(commands.as("auditor").get("/api/referrals/" + referralId + "/history").status()).isEqualTo(404);
             assertThat(queries.as("coordinator").post("/api/referrals", Map.of()).status()).isIn(404, 405);
+            // Each side knows only its own rows: the other side's requests are not found here, whoever asks,
+            // but still need a signed-in caller; a path of neither side is refused as everywhere.
+            Response elsewhere = commands.as("linkworker").get("/api/audit/events");
+            assertThat(elsewhere.status()).isEqualTo(404);
+            assertThat(elsewhere.text("detail")).isEqualTo("This process does not run the query side, which answers "
+                    + "this request.");
+            assertThat(commands.anonymous().get("/api/referrals/" + referralId + "/history").status()).isEqualTo(401);
+            assertThat(queries.as("analyst").post("/api/referrals/" + referralId + "/triage", Map.of()).status())
+                    .isEqualTo(404);
+            assertThat(queries.anonymous().post("/api/referrals", Map.of()).status()).isEqualTo(401);
+            assertThat(queries.as("coordinator").post("/api/nothing-here", Map.of()).status()).isEqualTo(403);
         }
     }
 
