@@ -1,5 +1,6 @@
 -- Who may do what, applied again after every migration so that what a migration adds is covered
--- at once (roles: DatabaseRoles; placeholders: SchemaGrants). Runs as the schema's owner.
+-- at once (roles: DatabaseRoles; placeholders: SchemaGrants). Runs as the schema's owner, after the
+-- platform's migrations and again after the sides' (SideMigrations).
 
 -- One process at a time (split processes and compose start together on one database): two GRANTs on
 -- one object at once fail ("tuple concurrently updated"). Flyway runs this script in one transaction,
@@ -31,8 +32,14 @@ DO $$ DECLARE recorded text; BEGIN
         END IF;
     END LOOP;
 END $$;
--- and only reads which migrations ran.
-REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON flyway_schema_history FROM "${service_role}";
+-- and only reads which migrations ran: the platform's history and each side's (SideMigrations).
+DO $$ DECLARE history record; BEGIN
+    FOR history IN SELECT oid::regclass AS name FROM pg_class
+                   WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'
+                     AND relname ~ '^flyway_[a-z]+_history$' LOOP
+        EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON %s FROM %I', history.name, '${service_role}');
+    END LOOP;
+END $$;
 
 -- What the service may ask the owner to do for it (functions SECURITY DEFINER).
 DO $$ BEGIN

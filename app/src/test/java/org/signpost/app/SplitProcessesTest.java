@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.signpost.command.CommandSideApplication;
+import org.signpost.platform.database.DatabaseRoles;
 import org.signpost.platform.database.EmbeddedPostgresServer;
+import org.signpost.platform.database.SchemaGrants;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
 import org.signpost.platform.testing.Requests;
@@ -19,6 +22,8 @@ import org.signpost.query.projection.ProjectionNames;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The command side and the query side as two applications on one external PostgreSQL: each
@@ -47,6 +52,17 @@ class SplitProcessesTest {
 
             assertThat(commands.as("auditor").get("/api/referrals/" + referralId + "/history").status()).isEqualTo(404);
             assertThat(queries.as("coordinator").post("/api/referrals", Map.of()).status()).isIn(404, 405);
+            // Each side knows only its own rows: the other side's requests are not found here, whoever asks,
+            // but still need a signed-in caller; a path of neither side is refused as everywhere.
+            Response elsewhere = commands.as("linkworker").get("/api/audit/events");
+            assertThat(elsewhere.status()).isEqualTo(404);
+            assertThat(elsewhere.text("detail")).isEqualTo("This process does not run the query side, which answers "
+                    + "this request.");
+            assertThat(commands.anonymous().get("/api/referrals/" + referralId + "/history").status()).isEqualTo(401);
+            assertThat(queries.as("analyst").post("/api/referrals/" + referralId + "/triage", Map.of()).status())
+                    .isEqualTo(404);
+            assertThat(queries.anonymous().post("/api/referrals", Map.of()).status()).isEqualTo(401);
+            assertThat(queries.as("coordinator").post("/api/nothing-here", Map.of()).status()).isEqualTo(403);
         }
     }
 
@@ -87,6 +103,31 @@ class SplitProcessesTest {
                         () -> queries.as("auditor").get("/api/referrals/" + later + "/history"),
                         response -> response.status() == 200);
                 assertThat(history.json().size()).isEqualTo(1);
+            }
+        }
+    }
+
+    /**
+     * A database migrated by the versions before the sides had migrations of their own (the
+     * platform's alone, in flyway_schema_history): each side starts on it, with the platform's
+     * history as it was (a side's own begins with its first migration: SideMigrationsTest).
+     */
+    @Test
+    void eachSideStartsOnADatabaseMigratedBeforeTheSidesHadMigrationsOfTheirOwn() throws Exception {
+        try (EmbeddedPostgresServer external = EmbeddedPostgresServer.start(TestDatabase.freshDataDirectory())) {
+            JdbcTemplate owner = new JdbcTemplate(new DriverManagerDataSource(external.jdbcUrl(), DatabaseRoles.OWNER,
+                    external.credentials().owner()));
+            SchemaGrants.flyway(owner.getDataSource()).load().migrate();
+            String history = "SELECT version || ' ' || checksum FROM flyway_schema_history ORDER BY installed_rank";
+            List<String> before = owner.queryForList(history, String.class);
+
+            try (ConfigurableApplicationContext commandSide = start(CommandSideApplication.class, external);
+                 ConfigurableApplicationContext querySide = start(QuerySideApplication.class, external)) {
+                assertThat(owner.queryForList(history, String.class)).isEqualTo(before);
+                for (ConfigurableApplicationContext side : List.of(commandSide, querySide)) {
+                    await().atMost(Duration.ofSeconds(30)).until(
+                            () -> api(side).anonymous().get("/actuator/health/readiness").status() == 200);
+                }
             }
         }
     }

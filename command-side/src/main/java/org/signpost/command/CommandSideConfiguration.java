@@ -3,6 +3,7 @@ package org.signpost.command;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.signpost.command.referral.ParticipantIds;
+import org.signpost.platform.database.SideMigrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +24,12 @@ public class CommandSideConfiguration {
     @Bean
     Cache participantCache() {
         return new WeakReferenceCache();
+    }
+
+    /** Tables of the command side's own, when it has some: its migrations (db/command), run after the platform's. */
+    @Bean
+    SideMigrations commandSideMigrations() {
+        return new SideMigrations("command");
     }
 
     @Bean

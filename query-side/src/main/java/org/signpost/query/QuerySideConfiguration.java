@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.signpost.events.EventSerialization;
+import org.signpost.platform.database.SideMigrations;
 import org.signpost.query.store.EventSource;
 import org.signpost.query.store.EventStoreScan;
 import org.signpost.query.store.JdbcEventSource;
@@ -19,6 +20,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class QuerySideConfiguration {
+
+    /** The query side's new tables and changes to its read models: its migrations (db/query), run after the platform's. */
+    @Bean
+    SideMigrations querySideMigrations() {
+        return new SideMigrations("query");
+    }
 
     /**
      * How replays and "as of" figures read the store: PostgreSQL's table directly (one snapshot,

@@ -2,6 +2,7 @@ package org.signpost.platform.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
 import javax.sql.DataSource;
 import org.signpost.platform.SignpostHome;
 import org.signpost.platform.StartupChecks.CheckedSettings;
@@ -106,16 +107,20 @@ public class DatabaseConfiguration {
                 SchemaGrants.placeholders(service, properties.maintainerRoleOrDefault()));
     }
 
-    /** Migrates as the owner; with no owner to do it, refuses to run on a schema that is not current. */
+    /**
+     * Migrates as the owner, the platform's migrations first, then each side's here (SideMigrations);
+     * with no owner to do it, refuses to run on a schema that is not current.
+     */
     @Bean
-    FlywayMigrationStrategy migrations(DatabaseProperties properties) {
-        return flyway -> {
+    FlywayMigrationStrategy migrations(DatabaseProperties properties, ObjectProvider<SideMigrations> sides) {
+        return platform -> {
+            List<SideMigrations> here = sides.orderedStream().toList();
             if (!properties.external() || properties.ownerConfigured()) {
-                flyway.migrate();
+                SideMigrations.migrate(platform, here);
                 return;
             }
             try {
-                flyway.validate();
+                SideMigrations.validate(platform, here);
             } catch (org.flywaydb.core.api.FlywayException e) {
                 throw new IllegalStateException("The database's schema is not the one this version needs, and no "
                         + "owner (SIGNPOST_DB_OWNER_USER, SIGNPOST_DB_OWNER_PASSWORD) is configured to migrate it: "

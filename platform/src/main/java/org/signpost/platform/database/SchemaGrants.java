@@ -28,7 +28,7 @@ public final class SchemaGrants {
                 "record_tables", String.join(",", RECORD));
     }
 
-    /** Flyway as the embedded service configures it, for a database of its own (tests, tools). */
+    /** The platform's Flyway as the embedded service configures it, for a database of its own (tests, tools). */
     public static FluentConfiguration flyway(DataSource owner) {
         return Flyway.configure().dataSource(owner).locations("classpath:db/migration")
                 .placeholders(placeholders(DatabaseRoles.SERVICE, DatabaseRoles.MAINTAINER));

@@ -1,9 +1,5 @@
 package org.signpost.platform.security;
 
-import static org.springframework.http.HttpMethod.GET;
-import static org.springframework.http.HttpMethod.HEAD;
-import static org.springframework.http.HttpMethod.POST;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
@@ -11,19 +7,24 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import org.signpost.platform.integrity.ChainKey;
 import org.signpost.platform.web.CrossSiteRequestFilter;
 import org.signpost.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -32,11 +33,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -44,21 +45,16 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what, by the role table of docs/access.md. Health is open; every other path listed
- * needs a user of a role the table names, and anything not listed is refused. Finer rules (a link
- * worker's own participants only) are enforced where the data is.
+ * Who may call what, by the role table of docs/access.md: the platform's own rows here (health,
+ * session tokens, the API documents, Prometheus), each side's in that side (AccessRules). Health is
+ * open; every other path listed needs a user of a role the table names, and anything not listed is
+ * refused. Finer rules (a link worker's own participants only) are enforced where the data is.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({BearerTokens.class, SignInLimits.class})
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-    private static final String COORDINATOR = Role.COORDINATOR.name();
-    private static final String LINK_WORKER = Role.LINK_WORKER.name();
-    private static final String MANAGER = Role.MANAGER.name();
-    private static final String ANALYST = Role.ANALYST.name();
-    private static final String AUDITOR = Role.AUDITOR.name();
-    private static final String DPO = Role.DATA_PROTECTION_OFFICER.name();
     /** Swagger UI's page and files (the OpenAPI document itself is JSON like the rest). */
     private static final RequestMatcher API_DOCS_UI = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
@@ -104,7 +100,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper, BearerTokens bearerTokens,
-                                            SessionTokens sessionTokens,
+                                            SessionTokens sessionTokens, ObjectProvider<AccessRules> sideRules,
                                             @Value("${signpost.allowed-origins:}") List<String> allowedOrigins)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
@@ -137,8 +133,7 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, ex) -> write(response, objectMapper,
-                                Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                                        "Your role may not do this."))));
+                                refusal(ex))));
         // Session tokens (SessionTokens) always; the identity provider's where one is configured.
         JwtDecoder identityProvider = bearerTokens.enabled() ? bearerTokens.decoder() : null;
         http.oauth2ResourceServer(resourceServer -> resourceServer
@@ -152,58 +147,48 @@ public class SecurityConfiguration {
         // In the place of Spring's CSRF filter (its tokens fit no API client), before any authentication: a
         // cross-site request carrying a browser's cached credentials never reaches a handler.
         http.addFilterAt(new CrossSiteRequestFilter(allowedOrigins, objectMapper), CsrfFilter.class);
-        // The role table of docs/access.md, row for row (AccessControlHttpTest checks every cell of it).
-        // A rule for GET holds for HEAD, which runs the same handler; anything not listed is refused.
-        http
-                .authorizeHttpRequests(auth -> auth
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(read("/actuator/health", "/actuator/health/*")).permitAll()
-                        .requestMatchers(read("/")).permitAll()
-                        .requestMatchers(POST, "/api/session-tokens").authenticated()
-                        .requestMatchers(POST, "/api/referrals", "/api/referrals/*/triage",
-                                "/api/referrals/*/assignment", "/api/referrals/*/withdrawal",
-                                "/api/participants/*/link-worker").hasAnyRole(COORDINATOR, MANAGER)
-                        .requestMatchers(POST, "/api/participants/*/sessions", "/api/participants/*/missed-sessions",
-                                "/api/participants/*/contacts", "/api/participants/*/measures",
-                                "/api/participants/*/signposts", "/api/participants/*/signposts/*/uptake",
-                                "/api/participants/*/safeguarding-concerns",
-                                "/api/participants/*/safeguarding-concerns/*/closure", "/api/participants/*/discharge")
-                        .hasAnyRole(LINK_WORKER, MANAGER)
-                        .requestMatchers(POST, "/api/participants/*/extension").hasRole(MANAGER)
-                        .requestMatchers(POST, "/api/participants/*/erasure", "/api/referrals/*/erasure")
-                        .hasRole(DPO)
-                        // A read, posted so that the NHS number or name searched for is never in a URL.
-                        .requestMatchers(POST, "/api/people/search")
-                        .hasAnyRole(COORDINATOR, MANAGER, DPO, LINK_WORKER)
-                        .requestMatchers(read("/api/triage-queue")).hasAnyRole(COORDINATOR, MANAGER)
-                        .requestMatchers(read("/api/caseloads", "/api/caseloads/*"))
-                        .hasAnyRole(COORDINATOR, MANAGER, LINK_WORKER)
-                        .requestMatchers(read("/api/caseload-flags", "/api/caseload-flags/*"))
-                        .hasAnyRole(COORDINATOR, MANAGER)
-                        .requestMatchers(read("/api/referrals/*", "/api/referrals/*/history", "/api/participants/*",
-                                "/api/participants/*/history")).hasAnyRole(COORDINATOR, MANAGER, AUDITOR, LINK_WORKER)
-                        .requestMatchers(read("/api/audit/events", "/api/audit/personal-data-reads",
-                                "/api/audit/integrity")).hasRole(AUDITOR)
-                        .requestMatchers(read("/api/erasures")).hasAnyRole(DPO, AUDITOR)
-                        .requestMatchers(read("/api/metrics/referral-rate", "/api/metrics/evaluation",
-                                "/api/projections")).hasAnyRole(ANALYST, MANAGER)
-                        .requestMatchers(POST, "/api/projections/*/replay", "/api/projections/*/dead-letters/retry")
-                        .hasAnyRole(ANALYST, MANAGER)
-                        .requestMatchers(read("/actuator/prometheus")).hasAnyRole(ANALYST, MANAGER)
-                        .requestMatchers(read("/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html",
-                                "/swagger-ui/*")).authenticated()
-                        .anyRequest().denyAll());
+        // The role table of docs/access.md (AccessControlHttpTest checks every cell of it): the platform's own
+        // rows, then each side's, then the requests of a side this process does not run; the rest is refused.
+        List<AccessRules> sides = sideRules.stream().sorted(Comparator.comparing(AccessRules::side)).toList();
+        EnumSet<Side> here = sidesHere(sides);
+        http.authorizeHttpRequests(auth -> {
+            auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+            AccessTable table = new AccessTable(auth);
+            table.read("/actuator/health", "/actuator/health/*").allowAnyone();
+            table.read("/").allowAnyone();
+            table.post("/api/session-tokens").allowEveryRole();
+            table.read("/actuator/prometheus").allow(Role.ANALYST, Role.MANAGER);
+            table.read("/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html", "/swagger-ui/*")
+                    .allowEveryRole();
+            sides.forEach(side -> side.rows().accept(table));
+            for (Side elsewhere : EnumSet.complementOf(here)) {
+                ServedElsewhere decision = new ServedElsewhere(elsewhere);
+                auth.requestMatchers(elsewhere.requests()).access((authentication, request) -> decision);
+            }
+            auth.anyRequest().denyAll();
+        });
         return http.build();
     }
 
-    /** GET and HEAD of these paths: HEAD runs the GET handler, so it must never be let through where GET is not. */
-    private static RequestMatcher read(String... paths) {
-        List<RequestMatcher> matchers = new ArrayList<>();
-        for (String path : paths) {
-            matchers.add(PathPatternRequestMatcher.withDefaults().matcher(GET, path));
-            matchers.add(PathPatternRequestMatcher.withDefaults().matcher(HEAD, path));
+    /** The sides whose rules this process has; each side's rules once. */
+    private static EnumSet<Side> sidesHere(List<AccessRules> sides) {
+        EnumSet<Side> here = EnumSet.noneOf(Side.class);
+        for (AccessRules rules : sides) {
+            if (!here.add(rules.side())) {
+                throw new IllegalStateException("Two sets of access rules for the " + rules.side() + " side");
+            }
         }
-        return new OrRequestMatcher(matchers);
+        return here;
+    }
+
+    /** A request of a side run elsewhere is not found here; any other refusal is the caller's role's. */
+    private static ProblemDetail refusal(AccessDeniedException refused) {
+        if (refused instanceof AuthorizationDeniedException denied
+                && denied.getAuthorizationResult() instanceof ServedElsewhere elsewhere) {
+            return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "This process does not run the "
+                    + elsewhere.side().name().toLowerCase(Locale.ROOT) + " side, which answers this request.");
+        }
+        return Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this.");
     }
 
     private static void write(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem)

@@ -13,8 +13,9 @@ import org.signpost.platform.testing.TestDatabase;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Several processes started at once on one database (`./signpost split`, compose) each migrate it
- * and then apply the grants again (afterMigrate.sql). Two GRANTs on one object at the same moment
+ * Several processes started at once on one database (`./signpost split`, compose) each migrate it,
+ * the platform's migrations and then a side's (a history of its own: SideMigrations), and then
+ * apply the grants again (afterMigrate.sql). Two GRANTs on one object at the same moment
  * fail in PostgreSQL ("tuple concurrently updated"), which stopped a query side of SplitScriptIT
  * at its start: the grants are applied one process at a time.
  */
@@ -22,6 +23,7 @@ class ConcurrentMigrationTest {
 
     private static final int PROCESSES = 4;
     private static final int ROUNDS = 6;
+    private static final List<SideMigrations> SIDES = List.of(new SideMigrations("probe"));
 
     @Test
     void processesMigratingOneDatabaseAtOnceAllStart() throws Exception {
@@ -34,8 +36,8 @@ class ConcurrentMigrationTest {
                     for (int process = 0; process < PROCESSES; process++) {
                         migrations.add(processes.submit(() -> {
                             start.await();
-                            SchemaGrants.flyway(new DriverManagerDataSource(server.jdbcUrl(), DatabaseRoles.OWNER,
-                                    server.credentials().owner())).load().migrate();
+                            SideMigrations.migrate(SchemaGrants.flyway(new DriverManagerDataSource(server.jdbcUrl(),
+                                    DatabaseRoles.OWNER, server.credentials().owner())).load(), SIDES);
                             return null;
                         }));
                     }
