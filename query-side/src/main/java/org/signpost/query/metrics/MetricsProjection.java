@@ -8,10 +8,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.signpost.events.SignpostEvent;
-import org.signpost.query.projection.Projection;
 import org.signpost.query.projection.EventPositions;
+import org.signpost.query.projection.Projection;
 import org.signpost.query.projection.ProjectionGenerations;
-import org.signpost.query.projection.ProjectionNames;
 import org.signpost.query.projection.RowInsert;
 import org.signpost.query.projection.RowTable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * each event into facts, stored here in tables; the metrics are computed from them on demand.
  */
 @Component
-@ProcessingGroup(ProjectionNames.EVALUATION_METRICS)
+@ProcessingGroup(MetricsReadModel.NAME)
 public class MetricsProjection extends Projection {
 
     private final SqlFactsWriter.Statements statements = new SqlFactsWriter.Statements() {
@@ -45,7 +44,7 @@ public class MetricsProjection extends Projection {
     private final EventPositions positions;
 
     public MetricsProjection(JdbcTemplate jdbc, ProjectionGenerations generations, EventPositions positions) {
-        super(ProjectionNames.EVALUATION_METRICS, jdbc, generations);
+        super(MetricsReadModel.NAME, jdbc, generations);
         this.positions = positions;
     }
 

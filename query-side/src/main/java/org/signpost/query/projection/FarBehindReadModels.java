@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * store that already holds events, read models dropped by a migration, a query side stopped
  * for long while the command side went on) is built by the replay's one scan of the store,
  * its processor paused meanwhile, rather than by its processor event by event. The scan applies
- * every event to all four read models side by side in about half the time the processors take
+ * every event to all the read models side by side in about half the time the processors take
  * (docs/benchmarks.md), and a reader would have seen a half-built model either way.
  *
  * <p>The check is made as the process starts, just before Axon starts the processors: where
@@ -67,7 +67,7 @@ public class FarBehindReadModels implements SmartLifecycle {
     /** Asks for a build of every read model far behind the head now; answers which they are. */
     public List<String> buildThoseFarBehind() {
         long head = admin.head();
-        List<String> far = ProjectionNames.ALL.stream().filter(name -> farBehind(admin.position(name), head)).toList();
+        List<String> far = admin.names().stream().filter(name -> farBehind(admin.position(name), head)).toList();
         if (!far.isEmpty()) {
             log.info("{} far behind the event store (head {}): built by one scan of the store", far, head);
             // Checked again once the replay lock is ours: another query side may have built one meanwhile,

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -36,10 +36,12 @@ public class ProjectionAdmin {
     private final ReplayEngine replayEngine;
     private final Serializer serializer;
     private final EventSource events;
+    private final ReadModels readModels;
 
     public ProjectionAdmin(EventProcessingConfiguration processing, ProjectionGenerations generations, JdbcTemplate jdbc,
-                           ReplayEngine replayEngine, Serializer serializer, EventSource events) {
+                           ReplayEngine replayEngine, Serializer serializer, EventSource events, ReadModels readModels) {
         this.processing = processing;
+        this.readModels = readModels;
         this.events = events;
         this.serializer = serializer;
         this.generations = generations;
@@ -60,11 +62,16 @@ public class ProjectionAdmin {
 
     public List<Status> statuses() {
         long head = head();
-        return ProjectionNames.ALL.stream().map(name -> status(name, head)).toList();
+        return readModels.names().stream().map(name -> status(name, head)).toList();
+    }
+
+    /** The read models it operates, in the order they are declared. */
+    public List<String> names() {
+        return readModels.names();
     }
 
     public boolean exists(String name) {
-        return ProjectionNames.ALL.contains(name);
+        return readModels.exists(name);
     }
 
     /**

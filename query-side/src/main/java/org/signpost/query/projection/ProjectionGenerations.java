@@ -1,7 +1,6 @@
 package org.signpost.query.projection;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntPredicate;
 import org.signpost.platform.database.ServiceRole;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,19 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionGenerations {
 
-    /** The tables of each projection, all carrying a generation column. */
-    public static final Map<String, List<String>> TABLES = Map.of(
-            ProjectionNames.REFERRALS, List.of("referral_view"),
-            ProjectionNames.CASELOAD, List.of("participant_view", "participant_name"),
-            ProjectionNames.AUDIT_TRAIL, List.of("audit_event"),
-            ProjectionNames.EVALUATION_METRICS, List.of("metric_referral", "metric_participant", "metric_session",
-                    "metric_signpost", "metric_uptake", "metric_measure"));
-
     private final JdbcTemplate jdbc;
+    private final ReadModels readModels;
     private final String maintainerRole;
 
-    public ProjectionGenerations(JdbcTemplate jdbc, ServiceRole serviceRole) {
+    public ProjectionGenerations(JdbcTemplate jdbc, ReadModels readModels, ServiceRole serviceRole) {
         this.jdbc = jdbc;
+        this.readModels = readModels;
         this.maintainerRole = serviceRole.maintainerRole();
     }
 
@@ -59,7 +52,7 @@ public class ProjectionGenerations {
         ensureKnown(projection);
         Rebuild current = rebuild(projection);
         int next = Math.max(current.active(), current.building()) + 1;
-        for (String table : TABLES.get(projection)) {
+        for (String table : readModels.tables(projection)) {
             dropGenerations(table, generation -> generation > current.active());
         }
         jdbc.update("UPDATE projection_generation SET building = ? WHERE projection = ?", next, projection);
@@ -77,7 +70,7 @@ public class ProjectionGenerations {
         // Made as the maintainer, the read models' owner, so that the service itself owns nothing
         // (ServiceRole); the rest of the transaction (the copy into them) runs as it too.
         jdbc.execute("SET LOCAL ROLE \"" + maintainerRole + "\"");
-        for (String table : TABLES.get(projection)) {
+        for (String table : readModels.tables(projection)) {
             String partition = partition(table, generation);
             jdbc.execute("CREATE TABLE " + partition + " (LIKE " + table + " INCLUDING DEFAULTS)");
             // Lets the attachment trust the rows instead of scanning them.
@@ -91,7 +84,7 @@ public class ProjectionGenerations {
      * partitions, and PostgreSQL builds their indexes now, each in one pass over the rows.
      */
     public void attachRebuilt(String projection, int generation) {
-        for (String table : TABLES.get(projection)) {
+        for (String table : readModels.tables(projection)) {
             jdbc.execute("ALTER TABLE " + table + " ATTACH PARTITION " + partition(table, generation)
                     + " FOR VALUES IN (" + generation + ")");
         }
@@ -105,7 +98,7 @@ public class ProjectionGenerations {
     /** A rebuild that will not complete (it failed or its process stopped): its rows go, reads stay where they are. */
     public void abandonRebuild(String projection) {
         Rebuild current = rebuild(projection);
-        for (String table : TABLES.get(projection)) {
+        for (String table : readModels.tables(projection)) {
             dropGenerations(table, generation -> generation > current.active());
         }
         jdbc.update("UPDATE projection_generation SET building = active WHERE projection = ?", projection);
@@ -136,7 +129,7 @@ public class ProjectionGenerations {
      */
     public void deleteOldGenerations(String projection) {
         int active = activeGeneration(projection);
-        for (String table : TABLES.get(projection)) {
+        for (String table : readModels.tables(projection)) {
             for (String partition : generationTables(table, generation -> generation < active)) {
                 if (attached(partition)) {
                     jdbc.execute("ALTER TABLE " + table + " DETACH PARTITION " + partition + " CONCURRENTLY");

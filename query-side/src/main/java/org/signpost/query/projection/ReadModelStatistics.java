@@ -1,6 +1,5 @@
 package org.signpost.query.projection;
 
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,14 +26,16 @@ public class ReadModelStatistics {
     private static final long SMALL = 1_000;
 
     private final JdbcTemplate jdbc;
+    private final ReadModels readModels;
 
-    public ReadModelStatistics(JdbcTemplate jdbc) {
+    public ReadModelStatistics(JdbcTemplate jdbc, ReadModels readModels) {
         this.jdbc = jdbc;
+        this.readModels = readModels;
     }
 
     /** Analyzes a projection's tables (after its rebuilt generation has replaced the old one). */
     public void refresh(String projection) {
-        ProjectionGenerations.TABLES.get(projection).forEach(this::analyze);
+        readModels.tables(projection).forEach(this::analyze);
     }
 
     /** Analyzes each read-model table whose statistics are missing or stale. */
@@ -42,8 +43,7 @@ public class ReadModelStatistics {
             fixedDelayString = "${signpost.projections.statistics-interval:PT1M}")
     public void refreshStale() {
         try {
-            ProjectionGenerations.TABLES.values().stream().flatMap(List::stream)
-                    .filter(this::stale).forEach(this::analyze);
+            readModels.allTables().stream().filter(this::stale).forEach(this::analyze);
         } catch (RuntimeException e) {
             // The database may be away for a moment; the next run tries again.
             log.warn("Refreshing the read models' statistics failed this time: {}", e.toString());

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.common.transaction.TransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,11 +40,12 @@ class SegmentBalancer {
     private final ProjectionGenerations generations;
     private final ReplayEngine replayEngine;
     private final JdbcTemplate jdbc;
+    private final ReadModels readModels;
     private final Duration interval;
     private final Duration nodeTimeout;
 
     SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore, TransactionManager transactionManager,
-                    ProjectionGenerations generations, ReplayEngine replayEngine, JdbcTemplate jdbc,
+                    ProjectionGenerations generations, ReplayEngine replayEngine, JdbcTemplate jdbc, ReadModels readModels,
                     @Value("${signpost.projections.balance-interval:PT2S}") Duration interval,
                     @Value("${signpost.projections.node-timeout:PT10S}") Duration nodeTimeout) {
         this.processing = processing;
@@ -53,6 +54,7 @@ class SegmentBalancer {
         this.generations = generations;
         this.replayEngine = replayEngine;
         this.jdbc = jdbc;
+        this.readModels = readModels;
         this.interval = interval;
         this.nodeTimeout = nodeTimeout;
     }
@@ -62,7 +64,7 @@ class SegmentBalancer {
     void balance() {
         try {
             int nodes = announce();
-            for (String name : ProjectionNames.ALL) {
+            for (String name : readModels.names()) {
                 processor(name).filter(StreamingEventProcessor::isRunning).ifPresent(processor ->
                         balance(name, processor, nodes));
             }

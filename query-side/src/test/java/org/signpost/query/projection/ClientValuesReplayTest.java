@@ -30,6 +30,8 @@ import org.signpost.events.Triaged;
 import org.signpost.events.UptakeRecorded;
 import org.signpost.events.VcseCategory;
 import org.signpost.events.YoungPerson;
+import org.signpost.query.audit.AuditTrailReadModel;
+import org.signpost.query.caseload.CaseloadReadModel;
 import org.signpost.query.metrics.Evaluation;
 import org.signpost.query.metrics.EvaluationMetrics;
 import org.signpost.query.metrics.GroupBy;
@@ -37,6 +39,7 @@ import org.signpost.query.metrics.MetricFacts;
 import org.signpost.query.metrics.MetricsFold;
 import org.signpost.query.metrics.MetricsQueries;
 import org.signpost.query.metrics.ReferralRate;
+import org.signpost.query.referrals.ReferralsReadModel;
 import org.signpost.query.testing.History;
 import org.signpost.query.testing.HistoryGenerator;
 import org.signpost.query.testing.QuerySideTest;
@@ -78,9 +81,9 @@ class ClientValuesReplayTest extends QuerySideTest {
             assertFiguresAgree();
         }
 
-        projections.replay(ProjectionNames.ALL);
+        projections.replay(readModels.names());
         awaitProjections();
-        for (String name : ProjectionNames.ALL) {
+        for (String name : readModels.names()) {
             assertThat(replayEngine.failure(name)).as("replay of %s", name).isEmpty();
         }
         assertThat(projections.statuses()).extracting(ProjectionAdmin.Status::status).containsOnly("RUNNING");
@@ -88,17 +91,17 @@ class ClientValuesReplayTest extends QuerySideTest {
 
         // The odd values are in the rebuilt read models, stored as PostgreSQL can hold them.
         assertThat(jdbc.queryForMap("SELECT redirected_to, received_on, postcode_district FROM referral_view WHERE "
-                + "generation = " + ProjectionGenerations.active(ProjectionNames.REFERRALS) + " AND referral_id = ?",
+                + "generation = " + ProjectionGenerations.active(ReferralsReadModel.NAME) + " AND referral_id = ?",
                 oddReferral)).containsEntry("redirected_to", StorableValues.text(NUL_AND_LONG))
                 .containsEntry("postcode_district", StorableValues.text(NUL_AND_LONG));
         assertThat(jdbc.queryForObject("SELECT received_on FROM referral_view WHERE generation = "
-                + ProjectionGenerations.active(ProjectionNames.REFERRALS) + " AND referral_id = ?", LocalDate.class,
+                + ProjectionGenerations.active(ReferralsReadModel.NAME) + " AND referral_id = ?", LocalDate.class,
                 oddReferral)).isEqualTo(LocalDate.MIN);
         assertThat(jdbc.queryForList("SELECT DISTINCT actor FROM audit_event WHERE generation = "
-                + ProjectionGenerations.active(ProjectionNames.AUDIT_TRAIL) + " AND aggregate_id = ?", String.class,
+                + ProjectionGenerations.active(AuditTrailReadModel.NAME) + " AND aggregate_id = ?", String.class,
                 oddReferral.toString())).containsExactly(StorableValues.text(NUL_AND_LONG));
         assertThat(jdbc.queryForList("SELECT link_worker_id FROM participant_view WHERE generation = "
-                + ProjectionGenerations.active(ProjectionNames.CASELOAD) + " AND referral_id = ?", String.class,
+                + ProjectionGenerations.active(CaseloadReadModel.NAME) + " AND referral_id = ?", String.class,
                 odd.seen())).containsExactly(StorableValues.text(ODD_LINK_WORKER));
     }
 

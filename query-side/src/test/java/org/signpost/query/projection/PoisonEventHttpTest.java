@@ -108,7 +108,7 @@ class PoisonEventHttpTest extends QuerySideTest {
     private void awaitProjectionsReachTheHead() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
             long head = projections.head();
-            return ProjectionNames.ALL.stream().allMatch(name -> projections.position(name) >= head);
+            return readModels.names().stream().allMatch(name -> projections.position(name) >= head);
         });
     }
 }

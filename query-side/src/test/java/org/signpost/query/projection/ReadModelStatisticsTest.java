@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.signpost.query.caseload.CaseloadReadModel;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +31,8 @@ class ReadModelStatisticsTest extends QuerySideTest {
         superuser().update("DELETE FROM pg_statistic WHERE starelid IN ('participant_view'::regclass, 'participant_name'::regclass)");
         assertThat(inheritedStatistics("participant_view")).isZero();
 
-        projections.replay(ProjectionNames.CASELOAD);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !projections.replaying(ProjectionNames.CASELOAD)
+        projections.replay(CaseloadReadModel.NAME);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !projections.replaying(CaseloadReadModel.NAME)
                 && projections.replaysIdle());
 
         assertThat(inheritedStatistics("participant_view")).isPositive();

@@ -15,6 +15,8 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.signpost.query.audit.AuditTrailReadModel;
+import org.signpost.query.caseload.CaseloadReadModel;
 import org.signpost.query.metrics.Evaluation;
 import org.signpost.query.metrics.EvaluationMetrics;
 import org.signpost.query.metrics.GroupBy;
@@ -79,21 +81,21 @@ class ReplayAndMetricsTest extends QuerySideTest {
     void aReplayRebuildsEveryReadModelExactlyAndReadsGoOnMeanwhile() throws Exception {
         Map<String, List<Map<String, Object>>> before = snapshot();
         Evaluation metricsBefore = metrics.evaluation(START, START.plusDays(700), null);
-        for (String name : ProjectionNames.ALL) {
+        for (String name : readModels.names()) {
             projections.replay(name);
         }
         // While the new generations are built, reads are answered from complete ones.
-        while (ProjectionNames.ALL.stream().anyMatch(projections::replaying)) {
+        while (readModels.names().stream().anyMatch(projections::replaying)) {
             assertThat(snapshot()).isEqualTo(before);
         }
         awaitProjections();
         assertThat(snapshot()).isEqualTo(before);
         Evaluation metricsAfter = metrics.evaluation(START, START.plusDays(700), null);
         assertThat(metricsAfter).usingRecursiveComparison().ignoringFields("asOf").isEqualTo(metricsBefore);
-        for (String name : ProjectionNames.ALL) {
+        for (String name : readModels.names()) {
             assertThat(generations.rebuild(name).active()).isGreaterThan(1);
             // The replaced generation's rows go after the replay has ended (and reads have moved on), so wait for it.
-            for (String table : ProjectionGenerations.TABLES.get(name)) {
+            for (String table : readModels.tables(name)) {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
                         assertThat(jdbc.queryForObject("SELECT count(DISTINCT generation) FROM " + table, Integer.class))
                                 .as("old generation of %s deleted", table).isLessThanOrEqualTo(1));
@@ -120,7 +122,7 @@ class ReplayAndMetricsTest extends QuerySideTest {
             long wal = jdbc.queryForObject("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), ?::pg_lsn)::bigint",
                     Long.class, before);
             long rows = jdbc.queryForObject("SELECT pg_relation_size(to_regclass('audit_event_g' || "
-                    + ProjectionGenerations.active(ProjectionNames.AUDIT_TRAIL) + "))", Long.class);
+                    + ProjectionGenerations.active(AuditTrailReadModel.NAME) + "))", Long.class);
             assertThat(rows).as("the rebuilt audit trail's rows, bytes").isGreaterThan(1_000_000);
             assertThat(wal).as("WAL written by the replay, bytes").isLessThan(rows / 4);
         } finally {
@@ -141,7 +143,7 @@ class ReplayAndMetricsTest extends QuerySideTest {
         awaitProjections();
         replayAuditTrail();
         String rebuilt = ProjectionGenerations.partition("audit_event",
-                generations.activeGeneration(ProjectionNames.AUDIT_TRAIL));
+                generations.activeGeneration(AuditTrailReadModel.NAME));
         Map<String, Object> pages = jdbc.queryForMap(
                 "SELECT relpages, relallvisible FROM pg_class WHERE oid = to_regclass(?)", rebuilt);
         assertThat((Integer) pages.get("relpages")).as("pages of %s", rebuilt).isGreaterThan(10);
@@ -151,8 +153,8 @@ class ReplayAndMetricsTest extends QuerySideTest {
 
     /** Replays the audit trail and waits until its rebuilt generation is the one read. */
     private void replayAuditTrail() throws InterruptedException {
-        projections.replay(ProjectionNames.AUDIT_TRAIL);
-        while (projections.replaying(ProjectionNames.AUDIT_TRAIL)) {
+        projections.replay(AuditTrailReadModel.NAME);
+        while (projections.replaying(AuditTrailReadModel.NAME)) {
             Thread.sleep(20);
         }
     }
@@ -166,14 +168,14 @@ class ReplayAndMetricsTest extends QuerySideTest {
         // during its scan and some while the processors are handed over (which the catch-up
         // then applies). Timing decides how many; up to three replays make sure some do.
         for (int attempt = 0; attempt < 3 && caughtUp == 0; attempt++) {
-            projections.replay(ProjectionNames.ALL);
-            while (ProjectionNames.ALL.stream().anyMatch(projections::replaying) && during.size() < pool.size()) {
+            projections.replay(readModels.names());
+            while (readModels.names().stream().anyMatch(projections::replaying) && during.size() < pool.size()) {
                 History next = pool.get(during.size());
                 append(List.of(next));
                 during.add(next);
             }
             awaitProjections();
-            caughtUp = ProjectionNames.ALL.stream().mapToLong(replayEngine::eventsCaughtUp).sum();
+            caughtUp = readModels.names().stream().mapToLong(replayEngine::eventsCaughtUp).sum();
         }
         assertThat(caughtUp).as("events applied by a hand-over's catch-up").isPositive();
         awaitProjections();
@@ -181,7 +183,7 @@ class ReplayAndMetricsTest extends QuerySideTest {
         Map<String, List<Map<String, Object>>> afterConcurrentReplay = snapshot();
 
         // A quiet replay of the same events must give exactly the same read models...
-        projections.replay(ProjectionNames.ALL);
+        projections.replay(readModels.names());
         awaitProjections();
         assertThat(snapshot()).isEqualTo(afterConcurrentReplay);
         // ...and the metrics must be those of the pure function over every event.
@@ -190,7 +192,7 @@ class ReplayAndMetricsTest extends QuerySideTest {
         Evaluation live = metrics.evaluation(from, to, null);
         assertThat(live).isEqualTo(EvaluationMetrics.compute(fold(generated), from, to, live.asOf()));
         int auditRows = jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE generation = "
-                + ProjectionGenerations.active(ProjectionNames.AUDIT_TRAIL), Integer.class);
+                + ProjectionGenerations.active(AuditTrailReadModel.NAME), Integer.class);
         assertThat((long) auditRows).isEqualTo(projections.head() - gapsInStore());
     }
 
@@ -206,11 +208,11 @@ class ReplayAndMetricsTest extends QuerySideTest {
         awaitProjections();
         Map<String, List<Map<String, Object>>> before = snapshot();
         Map<String, Integer> generationsBefore = activeGenerations();
-        replayEngine.build(ProjectionNames.ALL, name -> true);
+        replayEngine.build(readModels.names(), name -> true);
         Map<String, Integer> pausedSeen = new LinkedHashMap<>();
         List<String> runningMidRebuild = new ArrayList<>();
-        while (ProjectionNames.ALL.stream().anyMatch(projections::replaying)) {
-            for (String name : ProjectionNames.ALL) {
+        while (readModels.names().stream().anyMatch(projections::replaying)) {
+            for (String name : readModels.names()) {
                 boolean underWay = generations.rebuild(name).underWay();
                 boolean running = processor(name).isRunning();
                 if (underWay && generations.rebuild(name).underWay()) {
@@ -228,7 +230,7 @@ class ReplayAndMetricsTest extends QuerySideTest {
         assertThat(runningMidRebuild).as("processors seen running while their rebuild was under way").isEmpty();
         assertThat(pausedSeen.keySet()).as("rebuilds seen under way").isNotEmpty();
         assertThat(snapshot()).isEqualTo(before);
-        ProjectionNames.ALL.forEach(name -> {
+        readModels.names().forEach(name -> {
             assertThat(generations.rebuild(name).active()).isGreaterThan(generationsBefore.get(name));
             assertThat(processor(name).isRunning()).as("processor of %s after the build", name).isTrue();
         });
@@ -239,14 +241,14 @@ class ReplayAndMetricsTest extends QuerySideTest {
     void aBuildNoLongerNeededOnceTheReplayLockIsTakenIsLeftOut() throws Exception {
         awaitProjections();
         Map<String, Integer> generationsBefore = activeGenerations();
-        replayEngine.build(List.of(ProjectionNames.CASELOAD), name -> false);
+        replayEngine.build(List.of(CaseloadReadModel.NAME), name -> false);
         awaitProjections();
         while (!projections.replaysIdle()) {
             Thread.sleep(20);
         }
         assertThat(activeGenerations()).isEqualTo(generationsBefore);
-        assertThat(processor(ProjectionNames.CASELOAD).isRunning()).isTrue();
-        assertThat(replayEngine.failure(ProjectionNames.CASELOAD)).isEmpty();
+        assertThat(processor(CaseloadReadModel.NAME).isRunning()).isTrue();
+        assertThat(replayEngine.failure(CaseloadReadModel.NAME)).isEmpty();
     }
 
     /**
@@ -260,15 +262,15 @@ class ReplayAndMetricsTest extends QuerySideTest {
         assertThat(farBehind.buildThoseFarBehind()).as("far behind while caught up").isEmpty();
         Map<String, List<Map<String, Object>>> before = snapshot();
         Map<String, Integer> generationsBefore = activeGenerations();
-        for (String name : ProjectionNames.ALL) {
+        for (String name : readModels.names()) {
             processor(name).shutDown();
             processor(name).resetTokens();
             assertThat(projections.position(name)).isZero();
         }
-        assertThat(farBehind.buildThoseFarBehind()).containsExactlyElementsOf(ProjectionNames.ALL);
+        assertThat(farBehind.buildThoseFarBehind()).containsExactlyElementsOf(readModels.names());
         awaitProjections();
         assertThat(snapshot()).isEqualTo(before);
-        for (String name : ProjectionNames.ALL) {
+        for (String name : readModels.names()) {
             assertThat(generations.rebuild(name).active()).isGreaterThan(generationsBefore.get(name));
             assertThat(processor(name).isRunning()).as("processor of %s after the build", name).isTrue();
         }
@@ -295,7 +297,7 @@ class ReplayAndMetricsTest extends QuerySideTest {
 
     private Map<String, Integer> activeGenerations() {
         Map<String, Integer> active = new LinkedHashMap<>();
-        ProjectionNames.ALL.forEach(name -> active.put(name, generations.rebuild(name).active()));
+        readModels.names().forEach(name -> active.put(name, generations.rebuild(name).active()));
         return active;
     }
 
@@ -340,14 +342,14 @@ class ReplayAndMetricsTest extends QuerySideTest {
 
     private Map<String, List<Map<String, Object>>> snapshot() {
         Map<String, List<Map<String, Object>>> all = new LinkedHashMap<>();
-        ProjectionNames.ALL.forEach(name -> all.put(name, rows(name)));
+        readModels.names().forEach(name -> all.put(name, rows(name)));
         return all;
     }
 
     /** Every row of a projection's active generation, without the generation column, in a stable order. */
     private List<Map<String, Object>> rows(String name) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String table : ProjectionGenerations.TABLES.get(name)) {
+        for (String table : readModels.tables(name)) {
             List<Map<String, Object>> tableRows = jdbc.queryForList("SELECT * FROM " + table + " WHERE generation = "
                     + ProjectionGenerations.active(name) + " ORDER BY 2, 3");
             tableRows.forEach(row -> {

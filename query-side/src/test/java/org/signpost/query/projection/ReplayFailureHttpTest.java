@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.signpost.events.Need;
+import org.signpost.query.audit.AuditTrailReadModel;
+import org.signpost.query.caseload.CaseloadReadModel;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 
@@ -46,7 +48,7 @@ class ReplayFailureHttpTest extends QuerySideTest {
                 + "EXECUTE FUNCTION replay_failure_test()");
         try {
             // One request for both, so that they share one scan (two HTTP requests might not).
-            projections.replay(List.of(ProjectionNames.AUDIT_TRAIL, ProjectionNames.CASELOAD));
+            projections.replay(List.of(AuditTrailReadModel.NAME, CaseloadReadModel.NAME));
 
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
                     states().get("audit-trail").equals("REPLAY_FAILED") && states().get("caseload").equals("REPLAY_FAILED"));
@@ -75,7 +77,7 @@ class ReplayFailureHttpTest extends QuerySideTest {
             superuser().execute("DROP FUNCTION IF EXISTS replay_failure_test()");
         }
 
-        projections.replay(List.of(ProjectionNames.AUDIT_TRAIL, ProjectionNames.CASELOAD));
+        projections.replay(List.of(AuditTrailReadModel.NAME, CaseloadReadModel.NAME));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
                 states().get("audit-trail").equals("RUNNING") && states().get("caseload").equals("RUNNING")
                         && projections.replaysIdle());
@@ -95,7 +97,7 @@ class ReplayFailureHttpTest extends QuerySideTest {
 
     private Map<String, Integer> activeGenerations() {
         Map<String, Integer> active = new LinkedHashMap<>();
-        ProjectionNames.ALL.forEach(name -> active.put(name, generations.activeGeneration(name)));
+        readModels.names().forEach(name -> active.put(name, generations.activeGeneration(name)));
         return active;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.signpost.platform.testing.Api.Response;
 import org.signpost.platform.testing.ReplayGate;
+import org.signpost.query.caseload.CaseloadReadModel;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 
@@ -31,7 +32,7 @@ class ReplayProgressHttpTest extends QuerySideTest {
         assertThat(caseload().has("replayFailure")).isFalse();
 
         Instant asked = Instant.now();
-        try (ReplayGate gate = ReplayGate.hold(superuser().getDataSource(), ProjectionNames.CASELOAD,
+        try (ReplayGate gate = ReplayGate.hold(superuser().getDataSource(), CaseloadReadModel.NAME,
                 "participant_view")) {
             Response started = api.as("manager").post("/api/projections/caseload/replay", Map.of("reason", "progress"));
             assertThat(started.status()).as(started.body()).isEqualTo(202);
@@ -49,7 +50,7 @@ class ReplayProgressHttpTest extends QuerySideTest {
                     .isBeforeOrEqualTo(Instant.now());
             assertThat(api.as("manager").get("/api/caseloads/lw-progress").status()).as("reads go on").isEqualTo(200);
             for (JsonNode other : api.as("analyst").get("/api/projections").json()) {
-                if (!other.path("name").asText().equals(ProjectionNames.CASELOAD)) {
+                if (!other.path("name").asText().equals(CaseloadReadModel.NAME)) {
                     assertThat(other.has("replay")).as(other.toString()).isFalse();
                 }
             }
@@ -85,7 +86,7 @@ class ReplayProgressHttpTest extends QuerySideTest {
 
     private JsonNode caseload() {
         for (JsonNode projection : api.as("analyst").get("/api/projections").json()) {
-            if (projection.path("name").asText().equals(ProjectionNames.CASELOAD)) {
+            if (projection.path("name").asText().equals(CaseloadReadModel.NAME)) {
                 return projection;
             }
         }
