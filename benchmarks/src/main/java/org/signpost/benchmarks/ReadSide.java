@@ -26,8 +26,8 @@ import org.signpost.app.SignpostApplication;
 import org.signpost.platform.Startup;
 import org.signpost.platform.database.DatabaseRoles;
 import org.signpost.platform.database.EmbeddedPostgresServer;
+import org.signpost.projection.ProjectionAdmin;
 import org.signpost.query.metrics.MetricsQueries;
-import org.signpost.query.projection.ProjectionAdmin;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -67,7 +67,7 @@ final class ReadSide {
                     "--server.port=0", "--signpost.users-file=" + users,
                     "--signpost.master-key=" + Benchmarks.freshMasterKey(), "--logging.level.root=WARN",
                     "--signpost.integrity.key=" + Benchmarks.freshMasterKey(), "--signpost.home=" + work.resolve("home"),
-                    "--logging.level.org.signpost.query.projection.ReplayEngine=INFO")),
+                    "--logging.level.org.signpost.projection.ReplayEngine=INFO")),
                     Stream.concat(serviceTimes.serviceArguments().stream(), buildByScanLag(options))).toArray(String[]::new);
             long events;
             // The schema comes from the service's own migrations.

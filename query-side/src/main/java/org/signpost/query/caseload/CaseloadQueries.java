@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.signpost.events.YoungPerson;
-import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.projection.ProjectionGenerations;
 import org.signpost.query.projection.SealedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package org.signpost.query.caseload;
 
 import java.util.List;
-import org.signpost.query.projection.ReadModel;
+import org.signpost.projection.ReadModel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

@@ -8,11 +8,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.signpost.events.SignpostEvent;
-import org.signpost.query.projection.EventPositions;
-import org.signpost.query.projection.Projection;
-import org.signpost.query.projection.ProjectionGenerations;
-import org.signpost.query.projection.RowInsert;
-import org.signpost.query.projection.RowTable;
+import org.signpost.projection.EventPositions;
+import org.signpost.projection.Projection;
+import org.signpost.projection.ProjectionGenerations;
+import org.signpost.projection.RowInsert;
+import org.signpost.projection.RowTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

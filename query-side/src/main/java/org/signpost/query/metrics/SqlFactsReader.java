@@ -15,7 +15,7 @@ import org.signpost.events.ReferralReason;
 import org.signpost.events.ReferralSource;
 import org.signpost.events.Timepoint;
 import org.signpost.events.TriageOutcome;
-import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.projection.ProjectionGenerations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;

@@ -14,9 +14,9 @@ import org.signpost.events.ReferralReason;
 import org.signpost.events.ReferralSource;
 import org.signpost.events.Timepoint;
 import org.signpost.events.TriageOutcome;
+import org.signpost.projection.RowInsert;
+import org.signpost.projection.RowTable;
 import org.signpost.query.projection.ProjectionJson;
-import org.signpost.query.projection.RowInsert;
-import org.signpost.query.projection.RowTable;
 
 /**
  * The live projection's {@link FactsWriter}: each fact becomes a row of the metric tables.

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.signpost.platform.apidocs.ApiDocumentation;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.web.SingleLineText;
+import org.signpost.projection.ProjectionAdmin;
+import org.signpost.projection.ReadModels;
 import org.signpost.query.audit.AuditTrailReadModel;
 import org.signpost.query.caseload.CaseloadReadModel;
 import org.signpost.query.metrics.MetricsReadModel;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.signpost.events.Referrer;
 import org.signpost.events.YoungPerson;
-import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.projection.ProjectionGenerations;
 import org.signpost.query.projection.SealedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

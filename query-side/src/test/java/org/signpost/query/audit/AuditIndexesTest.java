@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.projection.ProjectionGenerations;
 import org.signpost.query.testing.QuerySideTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -30,7 +30,7 @@ import org.signpost.events.Triaged;
 import org.signpost.events.YoungPerson;
 import org.signpost.platform.privacy.PersonalDataKeys;
 import org.signpost.platform.testing.Api.Response;
-import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.projection.ProjectionGenerations;
 import org.signpost.query.referrals.ReferralsReadModel;
 import org.signpost.query.testing.History;
 import org.signpost.query.testing.QuerySideTest;
