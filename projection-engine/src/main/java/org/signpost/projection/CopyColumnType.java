@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How a value of a read-model column is written in PostgreSQL's binary {@code COPY} format:
@@ -113,9 +115,9 @@ enum CopyColumnType {
      * The way to write a column of this type, as {@code format_type} names it; empty if the
      * rebuild has none.
      */
-    static java.util.Optional<CopyColumnType> of(String postgresType) {
+    static Optional<CopyColumnType> of(String postgresType) {
         String type = postgresType.replaceAll("\\(.*\\)", "");
-        return java.util.Optional.ofNullable(switch (type) {
+        return Optional.ofNullable(switch (type) {
             case "integer" -> INTEGER;
             case "bigint" -> BIGINT;
             case "boolean" -> BOOLEAN;
@@ -132,6 +134,6 @@ enum CopyColumnType {
     static IllegalArgumentException misfit(String table, String column, CopyColumnType type, Object value,
                                            RuntimeException cause) {
         return new IllegalArgumentException("A " + value.getClass().getSimpleName() + " cannot be copied into "
-                + table + "." + column + " (" + type.name().toLowerCase(java.util.Locale.ROOT) + ")", cause);
+                + table + "." + column + " (" + type.name().toLowerCase(Locale.ROOT) + ")", cause);
     }
 }

@@ -51,6 +51,6 @@ class PoisonEventIsolation implements HandlerEnhancerDefinition {
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         return unitOfWork.getResource(DeadLetter.class.getName()) == null
-                && unitOfWork.root().getResource(RebuildBatches.RESOURCE) == null;
+                && RebuildBatches.of(unitOfWork) == null;
     }
 }

@@ -39,12 +39,20 @@ public abstract class Projection {
         this.name = name;
         this.jdbc = jdbc;
         this.generations = generations;
-        this.resourceKey = SqlBatch.class.getName() + ":" + name;
+        this.resourceKey = RowBatch.class.getName() + ":" + name;
         this.eventKey = resourceKey + ":event";
     }
 
     public String name() {
         return name;
+    }
+
+    /**
+     * Where the handler under way writes its rows: the batch of its events, live or in a
+     * rebuild. For code that writes rows on a projection's behalf.
+     */
+    protected RowWriter rows() {
+        return batch();
     }
 
     /** Queues a new row (see {@link RowInsert}); the values in the order of its columns. */
@@ -62,18 +70,18 @@ public abstract class Projection {
         batch().change(table, key, change);
     }
 
-    private SqlBatch batch() {
+    private RowBatch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        RebuildBatches rebuild = unitOfWork.getResource(RebuildBatches.RESOURCE);
+        RebuildBatches rebuild = RebuildBatches.of(unitOfWork);
         if (rebuild != null) {
             return rebuild.batch(name);
         }
-        SqlBatch event = unitOfWork.getResource(eventKey);
+        RowBatch event = unitOfWork.getResource(eventKey);
         if (event != null) {
             return event;
         }
         return unitOfWork.getOrComputeResource(resourceKey, key -> {
-            SqlBatch created = new SqlBatch(jdbc, generations.activeGeneration(name));
+            RowBatch created = new LiveRowBatch(jdbc, generations.activeGeneration(name));
             unitOfWork.onPrepareCommit(u -> {
                 try {
                     created.flush();
@@ -124,7 +132,7 @@ public abstract class Projection {
             return Boolean.TRUE;
         });
         Savepoint savepoint = jdbc.execute((ConnectionCallback<Savepoint>) Connection::setSavepoint);
-        SqlBatch alone = new SqlBatch(jdbc, generations.activeGeneration(name));
+        RowBatch alone = new LiveRowBatch(jdbc, generations.activeGeneration(name));
         unitOfWork.resources().put(eventKey, alone);
         try {
             T result = handler.call();

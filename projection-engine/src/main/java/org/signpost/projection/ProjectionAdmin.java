@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
@@ -188,9 +187,7 @@ public class ProjectionAdmin {
     }
 
     private StreamingEventProcessor processor(String name) {
-        Optional<EventProcessor> processor = processing.eventProcessor(name);
-        return processor.filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("No streaming processor " + name));
     }
 }

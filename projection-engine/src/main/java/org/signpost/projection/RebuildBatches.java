@@ -1,6 +1,6 @@
 package org.signpost.projection;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The statements one projection's handlers produce for one chunk of a replay, aimed at the
@@ -12,19 +12,23 @@ final class RebuildBatches {
     static final String RESOURCE = RebuildBatches.class.getName();
 
     private final String projection;
-    private final SqlBatch batch;
+    private final RowBatch batch;
 
     /**
-     * @param rows the rows of the whole rebuild, when new rows may go in by COPY (the scan of the
-     *             store, whose events each reach a generation once); null for the catch-up at the
-     *             hand-over, which writes as the live projection does
+     * @param batch by {@code COPY} for the scan of the store, whose events each reach a
+     *              generation once; live for the catch-up at the hand-over
      */
-    RebuildBatches(JdbcTemplate jdbc, String projection, int generation, RebuildRows rows) {
+    RebuildBatches(String projection, RowBatch batch) {
         this.projection = projection;
-        this.batch = new SqlBatch(jdbc, generation, rows);
+        this.batch = batch;
     }
 
-    SqlBatch batch(String projection) {
+    /** The batch of the unit of work under way, if it belongs to a rebuild. */
+    static RebuildBatches of(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.root().getResource(RESOURCE);
+    }
+
+    RowBatch batch(String projection) {
         if (!this.projection.equals(projection)) {
             throw new IllegalStateException("Projection " + projection + " is not being rebuilt");
         }

@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  */
 public record RowInsert(String table, List<String> columns) {
 
+    /** Stands for the generation written in the SQL made here; {@link LiveRowBatch} puts in the number. */
+    static final String GENERATION = "{generation}";
+
     public static RowInsert into(String table, String... columns) {
         return new RowInsert(table, List.of(columns));
     }
@@ -25,7 +28,7 @@ public record RowInsert(String table, List<String> columns) {
         String names = columns.stream().map(RowInsert::name).collect(Collectors.joining(", "));
         String values = columns.stream().map(c -> c.contains(":") ? "?::" + c.substring(c.indexOf(':') + 1) : "?")
                 .collect(Collectors.joining(", "));
-        return "INSERT INTO " + table + " (generation, " + names + ") VALUES (" + SqlBatch.GENERATION + ", " + values
+        return "INSERT INTO " + table + " (generation, " + names + ") VALUES (" + GENERATION + ", " + values
                 + ") ON CONFLICT DO NOTHING";
     }
 
@@ -40,7 +43,7 @@ public record RowInsert(String table, List<String> columns) {
 
     String selectSql() {
         return "SELECT " + columns.stream().map(RowInsert::name).collect(Collectors.joining(", ")) + " FROM " + table
-                + " WHERE generation = " + SqlBatch.GENERATION + " AND " + name(columns.get(0)) + " = ?";
+                + " WHERE generation = " + GENERATION + " AND " + name(columns.get(0)) + " = ?";
     }
 
     /**

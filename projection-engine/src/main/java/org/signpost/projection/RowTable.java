@@ -22,14 +22,14 @@ public abstract class RowTable<R> {
         this.columns = columns;
     }
 
-    public RowInsert columns() {
+    public RowInsert rowInsert() {
         return columns;
     }
 
-    /** The row's values in the order of {@link #columns()}. */
+    /** The row's values in the order of {@link #rowInsert()}. */
     public abstract Object[] values(R row);
 
-    /** A row from a result set of {@code SELECT} of {@link #columns()}. */
+    /** A row from a result set of {@code SELECT} of {@link #rowInsert()}. */
     public abstract R read(ResultSet resultSet) throws SQLException;
 
     protected static LocalDate date(ResultSet resultSet, String column) throws SQLException {

@@ -1,14 +1,13 @@
 package org.signpost.projection;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
@@ -65,7 +64,7 @@ class SegmentBalancer {
         try {
             int nodes = announce();
             for (String name : readModels.names()) {
-                processor(name).filter(StreamingEventProcessor::isRunning).ifPresent(processor ->
+                processing.eventProcessor(name, StreamingEventProcessor.class).filter(StreamingEventProcessor::isRunning).ifPresent(processor ->
                         balance(name, processor, nodes));
             }
         } catch (RuntimeException e) {
@@ -111,17 +110,12 @@ class SegmentBalancer {
     }
 
     /** When this process stops, the others need not wait for its heartbeat to age. */
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void leave() {
         try {
             jdbc.update("DELETE FROM query_node WHERE node_id = ?", node);
         } catch (RuntimeException e) {
             log.debug("Could not remove this process from query_node", e);
         }
-    }
-
-    private Optional<StreamingEventProcessor> processor(String name) {
-        Optional<EventProcessor> processor = processing.eventProcessor(name);
-        return processor.filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast);
     }
 }

@@ -43,7 +43,7 @@ class RowInsertCopyTest extends QuerySideTest {
     }
 
     /** As a rebuild does: the generation's table made in the transaction that copies into it (COPY FREEZE needs that). */
-    private void copyIntoNewTable(SqlBatch copy) {
+    private void copyIntoNewTable(CopyRowBatch copy) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             jdbc.execute("CREATE TABLE copy_check_g7 (LIKE copy_check)");
             copy.flush();
@@ -73,8 +73,8 @@ class RowInsertCopyTest extends QuerySideTest {
                             .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString(),
                     i % 3 == 0 ? null : UUID.randomUUID()});
         }
-        SqlBatch copy = new SqlBatch(jdbc, 7, new RebuildRows());
-        SqlBatch insert = new SqlBatch(jdbc, 8);
+        CopyRowBatch copy = new CopyRowBatch(jdbc, 7, new RebuildRows());
+        LiveRowBatch insert = new LiveRowBatch(jdbc, 8);
         rows.forEach(row -> {
             copy.insert(ROW, row);
             insert.insert(ROW, row);
@@ -98,7 +98,7 @@ class RowInsertCopyTest extends QuerySideTest {
 
     @Test
     void aValueThatDoesNotFitItsColumnIsRefusedByName() {
-        SqlBatch copy = new SqlBatch(jdbc, 7, new RebuildRows());
+        CopyRowBatch copy = new CopyRowBatch(jdbc, 7, new RebuildRows());
         Object[] row = {UUID.randomUUID(), "text", LocalDate.of(2024, 1, 1), Timestamp.from(Instant.now()), "{}",
                 "not a number", 1, true, "{}", "v", UUID.randomUUID()};
 
@@ -115,7 +115,7 @@ class RowInsertCopyTest extends QuerySideTest {
     void aColumnOfATypeTheRebuildCannotWriteIsRefusedByName() {
         jdbc.execute("CREATE TABLE copy_odd (generation INT, amount NUMERIC)");
         try {
-            SqlBatch copy = new SqlBatch(jdbc, 7, new RebuildRows());
+            CopyRowBatch copy = new CopyRowBatch(jdbc, 7, new RebuildRows());
 
             assertThatThrownBy(() -> copy.insert(RowInsert.into("copy_odd", "amount"), new java.math.BigDecimal("1.5")))
                     .hasMessageContaining("copy_odd.amount").hasMessageContaining("numeric");

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.postgresql.PGStatement;
+import org.signpost.projection.DaemonThreads;
 
 /**
  * Reads the event store in order of position, straight from its table: the basis of "as of"
@@ -44,11 +46,7 @@ public final class EventStoreScan {
 
     /** Shared by all scans; daemons, so that they never keep the process (or the analysts' command line) alive. */
     private static final ExecutorService DESERIALIZERS = Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), runnable -> {
-                Thread thread = new Thread(runnable, "event-deserializer");
-                thread.setDaemon(true);
-                return thread;
-            });
+            Runtime.getRuntime().availableProcessors(), DaemonThreads.named("event-deserializer"));
 
     private final Serializer serializer;
 
@@ -98,9 +96,8 @@ public final class EventStoreScan {
         // deserializing and consuming then run side by side.
         BlockingQueue<CompletableFuture<List<StoredEvent>>> batches = new ArrayBlockingQueue<>(16);
         AtomicReference<Throwable> readerFailure = new AtomicReference<>();
-        Thread reader = new Thread(() -> read(connection, selection, wanted, batches, readerFailure),
-                "event-store-scan");
-        reader.setDaemon(true);
+        Thread reader = DaemonThreads.named("event-store-scan")
+                .newThread(() -> read(connection, selection, wanted, batches, readerFailure));
         reader.start();
         long count = 0;
         try {
@@ -179,7 +176,7 @@ public final class EventStoreScan {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            Map<String, Object> values = new java.util.HashMap<>();
+            Map<String, Object> values = new HashMap<>();
             for (JsonToken next = parser.nextToken(); next == JsonToken.FIELD_NAME; next = parser.nextToken()) {
                 String name = parser.currentName();
                 switch (parser.nextToken()) {

@@ -1,6 +1,7 @@
 package org.signpost.projection.store;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /**
@@ -35,8 +36,8 @@ public record Selection(Instant recordedUpTo, Long after, Long upTo, long[] also
         if (onlyTypes != null && !onlyTypes.contains(type)) {
             return false;
         }
-        if (recordedUpTo != null && recordedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
-                .isAfter(recordedUpTo.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))) {
+        if (recordedUpTo != null && recordedAt.truncatedTo(ChronoUnit.MILLIS)
+                .isAfter(recordedUpTo.truncatedTo(ChronoUnit.MILLIS))) {
             return false;
         }
         if (after == null) {

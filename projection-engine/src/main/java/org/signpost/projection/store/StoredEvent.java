@@ -2,8 +2,12 @@ package org.signpost.projection.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.LazyDeserializingObject;
+import org.axonframework.serialization.SerializedMessage;
 
 /**
  * One stored event: where it stands in the store and in its aggregate, and what it says. The
@@ -18,6 +22,14 @@ public record StoredEvent(long position, String eventIdentifier, String aggregat
     /** The event itself. */
     public Object payload() {
         return storedPayload.getObject();
+    }
+
+    /** The event as Axon's processors hand it to the handlers, tracked at its own position. */
+    public EventMessage<?> message() {
+        MetaData known = metaData == null ? MetaData.emptyInstance() : metaData;
+        return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position), aggregateType,
+                aggregateId, sequence, new SerializedMessage<>(eventIdentifier, storedPayload,
+                        new LazyDeserializingObject<>(known)), this::recordedAt);
     }
 
     /** The same event, read however: equal positions, ids, aggregates, times, payloads and metadata. */

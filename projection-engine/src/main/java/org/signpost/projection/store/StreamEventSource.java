@@ -1,5 +1,6 @@
 package org.signpost.projection.store;
 
+import java.util.Collections;
 import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +87,7 @@ public final class StreamEventSource implements EventSource {
         if (lowest < 0) {
             return null;
         }
-        return token(lowest, java.util.Collections.emptySortedSet());
+        return token(lowest, Collections.emptySortedSet());
     }
 
     private static StoredEvent stored(long position, TrackedEventMessage<?> message, boolean withMetaData) {

@@ -81,12 +81,12 @@ public class ReferralsProjection extends Projection {
             row.source = event.source().name();
             row.channel = event.channel().name();
             row.receivedOn = event.receivedOn();
-            row.reasons = ProjectionJson.names(event.reasons());
-            row.needs = ProjectionJson.names(event.needs());
+            row.reasons = ProjectionJson.csv(event.reasons());
+            row.needs = ProjectionJson.csv(event.needs());
             row.consentGivenBy = event.consentGivenBy().name();
             row.ageOnReceipt = event.ageOnReceipt();
             row.postcodeDistrict = event.postcodeDistrict();
-            row.failedCriteria = ProjectionJson.names(event.failedCriteria());
+            row.failedCriteria = ProjectionJson.csv(event.failedCriteria());
             row.youngPerson = sealed.seal(event.referralId(), event.youngPerson());
             row.referrer = sealed.seal(event.referralId(), event.referrer());
             row.notes = sealed.seal(event.referralId(), event.notes());
