@@ -59,7 +59,7 @@ public class ReplayEngine {
     private final DataSource dataSource;
     private final EventSource events;
     private final ReadModelStatistics statistics;
-    private final Set<String> projections;
+    private final List<String> projections;
     private final RebuildPipeline pipeline;
     private final GenerationHandover handover;
 
@@ -87,7 +87,7 @@ public class ReplayEngine {
             handlers.put(projection.name(), new AnnotationEventHandlerAdapter(projection));
             byName.put(projection.name(), projection);
         });
-        this.projections = Set.copyOf(byName.keySet());
+        this.projections = List.copyOf(byName.keySet());
         this.pipeline = new RebuildPipeline(transactionManager, generations, jdbc, events, byName, handlers, progress);
         this.handover = new GenerationHandover(processing, tokenStore, transactionManager, generations, jdbc, events,
                 handlers);
