@@ -25,7 +25,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class ErasureHttpTest extends AllInOneTest {
 
     @org.springframework.beans.factory.annotation.Autowired
-    org.signpost.query.projection.ProjectionAdmin projections;
+    org.signpost.projection.ProjectionAdmin projections;
 
     private static final LocalDate TODAY = LocalDate.now();
     /** What a data protection officer writes: their own case reference, nothing of the young person. */

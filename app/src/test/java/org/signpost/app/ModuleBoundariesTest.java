@@ -1,13 +1,18 @@
 package org.signpost.app;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.signpost.projection.Projection;
+import org.signpost.projection.ReadModel;
 
 /**
  * The Maven modules already keep the sides apart (neither side depends on the other); these
@@ -67,6 +72,29 @@ class ModuleBoundariesTest {
     void thePlatformKnowsNeitherSide() {
         noClasses().that().resideInAPackage("org.signpost.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.signpost.command..", "org.signpost.query..")
+                .check(signpost);
+    }
+
+    /**
+     * The projection engine is generic: it knows none of Signpost's events, platform or sides,
+     * only Axon, Spring, JDBC and Jackson, and works on the read models it is given.
+     */
+    @Test
+    void theProjectionEngineKnowsNothingOfSignpost() {
+        noClasses().that().resideInAPackage("org.signpost.projection..")
+                .should().dependOnClassesThat(resideInAPackage("org.signpost..")
+                        .and(resideOutsideOfPackage("org.signpost.projection..")))
+                .check(signpost);
+    }
+
+    /** Every read model, its projection and its declaration, lives outside the engine. */
+    @Test
+    void theProjectionEngineNamesNoReadModel() {
+        classes().that().areAssignableTo(Projection.class).and().doNotHaveFullyQualifiedName(Projection.class.getName())
+                .should().resideOutsideOfPackage("org.signpost.projection..")
+                .check(signpost);
+        noClasses().that().resideInAPackage("org.signpost.projection..")
+                .should().callConstructor(ReadModel.class, String.class, List.class)
                 .check(signpost);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,9 +15,9 @@ import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
 import org.signpost.platform.testing.Requests;
 import org.signpost.platform.testing.TestDatabase;
+import org.signpost.projection.ProjectionGenerations;
+import org.signpost.projection.ReadModels;
 import org.signpost.query.QuerySideApplication;
-import org.signpost.query.projection.ProjectionGenerations;
-import org.signpost.query.projection.ProjectionNames;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -87,7 +86,7 @@ class SplitProcessesTest {
                 Api queries = api(querySide);
                 ProjectionGenerations generations = querySide.getBean(ProjectionGenerations.class);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                        ProjectionNames.ALL.stream().allMatch(name -> generations.rebuild(name).active() > 1
+                        querySide.getBean(ReadModels.class).names().stream().allMatch(name -> generations.rebuild(name).active() > 1
                                 && !generations.rebuild(name).underWay()));
                 await().atMost(Duration.ofSeconds(30)).until(() ->
                         queries.as("analyst").get("/api/projections").json().findValuesAsText("status").stream()

@@ -26,9 +26,8 @@ import org.signpost.app.SignpostApplication;
 import org.signpost.platform.Startup;
 import org.signpost.platform.database.DatabaseRoles;
 import org.signpost.platform.database.EmbeddedPostgresServer;
+import org.signpost.projection.ProjectionAdmin;
 import org.signpost.query.metrics.MetricsQueries;
-import org.signpost.query.projection.ProjectionAdmin;
-import org.signpost.query.projection.ProjectionNames;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,7 +67,7 @@ final class ReadSide {
                     "--server.port=0", "--signpost.users-file=" + users,
                     "--signpost.master-key=" + Benchmarks.freshMasterKey(), "--logging.level.root=WARN",
                     "--signpost.integrity.key=" + Benchmarks.freshMasterKey(), "--signpost.home=" + work.resolve("home"),
-                    "--logging.level.org.signpost.query.projection.ReplayEngine=INFO")),
+                    "--logging.level.org.signpost.projection.ReplayEngine=INFO")),
                     Stream.concat(serviceTimes.serviceArguments().stream(), buildByScanLag(options))).toArray(String[]::new);
             long events;
             // The schema comes from the service's own migrations.
@@ -231,7 +230,7 @@ final class ReadSide {
     /** One replay of all four, and the wait for the deletion of the generations it replaced. */
     private static double replay(ProjectionAdmin admin, long events, String what) throws InterruptedException {
         long start = System.nanoTime();
-        admin.replay(ProjectionNames.ALL);
+        admin.replay(admin.names());
         awaitAll(admin);
         double replay = seconds(start);
         System.out.printf("%s: %.1f s, %,.0f events/s per read model%n", what, replay, events / replay);
@@ -249,7 +248,7 @@ final class ReadSide {
         while (true) {
             long head = admin.head();
             boolean done = true;
-            for (String name : ProjectionNames.ALL) {
+            for (String name : admin.names()) {
                 done &= admin.position(name) >= head && !admin.replaying(name);
             }
             if (done) {

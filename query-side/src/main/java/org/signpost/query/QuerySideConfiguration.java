@@ -4,27 +4,43 @@ import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.signpost.events.EventSerialization;
+import org.signpost.platform.database.ServiceRole;
 import org.signpost.platform.database.SideMigrations;
-import org.signpost.query.store.EventSource;
-import org.signpost.query.store.EventStoreScan;
-import org.signpost.query.store.JdbcEventSource;
-import org.signpost.query.store.StreamEventSource;
+import org.signpost.projection.ProjectionEngineConfiguration;
+import org.signpost.projection.ProjectionGenerations;
+import org.signpost.projection.ReadModels;
+import org.signpost.projection.store.EventSource;
+import org.signpost.projection.store.EventStoreScan;
+import org.signpost.projection.store.JdbcEventSource;
+import org.signpost.projection.store.StreamEventSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The query side checks on its replays and its share of segments on a schedule. */
+/**
+ * The query side: the projection engine fed with its read models. It checks on its replays and
+ * its share of segments on a schedule.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@Import(ProjectionEngineConfiguration.class)
 public class QuerySideConfiguration {
 
     /** The query side's new tables and changes to its read models: its migrations (db/query), run after the platform's. */
     @Bean
     SideMigrations querySideMigrations() {
         return new SideMigrations("query");
+    }
+
+    /** The read models' generations; their tables are owned, and rebuilt ones made, by the maintainer role. */
+    @Bean
+    ProjectionGenerations projectionGenerations(JdbcTemplate jdbc, ReadModels readModels, ServiceRole serviceRole) {
+        return new ProjectionGenerations(jdbc, readModels, serviceRole.maintainerRole());
     }
 
     /**

@@ -7,9 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.projection.ProjectionGenerations;
 import org.signpost.query.projection.SealedJson;
-import org.signpost.query.projection.ProjectionNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditQueries {
 
-    private static final String ACTIVE = ProjectionGenerations.active(ProjectionNames.AUDIT_TRAIL);
+    private static final String ACTIVE = ProjectionGenerations.active(AuditTrailReadModel.NAME);
     private static final String COLUMNS = "position, aggregate_id, aggregate_type, sequence, type, occurred_on, "
             + "recorded_at, actor, role, correlation_id, payload";
 

@@ -9,12 +9,11 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.signpost.events.SignpostEvent;
 import org.signpost.platform.axon.MetaDataKeys;
-import org.signpost.query.projection.Projection;
-import org.signpost.query.projection.ProjectionGenerations;
-import org.signpost.query.projection.EventPositions;
-import org.signpost.query.projection.ProjectionNames;
-import org.signpost.query.projection.RowInsert;
-import org.signpost.query.projection.Utf8Text;
+import org.signpost.projection.EventPositions;
+import org.signpost.projection.Projection;
+import org.signpost.projection.ProjectionGenerations;
+import org.signpost.projection.RowInsert;
+import org.signpost.projection.Utf8Text;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
  * for which request, and its full payload.
  */
 @Component
-@ProcessingGroup(ProjectionNames.AUDIT_TRAIL)
+@ProcessingGroup(AuditTrailReadModel.NAME)
 public class AuditTrailProjection extends Projection {
 
     private static final RowInsert AUDIT_EVENT = RowInsert.into("audit_event", "position", "aggregate_id",
@@ -37,7 +36,7 @@ public class AuditTrailProjection extends Projection {
 
     public AuditTrailProjection(JdbcTemplate jdbc, ProjectionGenerations generations,
                                 @Qualifier("eventSerializer") Serializer eventSerializer, EventPositions positions) {
-        super(ProjectionNames.AUDIT_TRAIL, jdbc, generations);
+        super(AuditTrailReadModel.NAME, jdbc, generations);
         this.eventSerializer = eventSerializer;
         this.positions = positions;
     }

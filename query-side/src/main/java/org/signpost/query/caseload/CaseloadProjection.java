@@ -18,10 +18,9 @@ import org.signpost.events.SessionMissed;
 import org.signpost.events.SignpostedToVcse;
 import org.signpost.events.SupportExtended;
 import org.signpost.events.UptakeRecorded;
-import org.signpost.query.projection.Projection;
-import org.signpost.query.projection.ProjectionGenerations;
-import org.signpost.query.projection.ProjectionNames;
-import org.signpost.query.projection.RowInsert;
+import org.signpost.projection.Projection;
+import org.signpost.projection.ProjectionGenerations;
+import org.signpost.projection.RowInsert;
 import org.signpost.query.projection.SealedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,7 @@ import org.springframework.stereotype.Component;
  * reach different segments does not matter.
  */
 @Component
-@ProcessingGroup(ProjectionNames.CASELOAD)
+@ProcessingGroup(CaseloadReadModel.NAME)
 public class CaseloadProjection extends Projection {
 
     /** The young person's details, sealed (see SealedJson); joined to their episode when read. */
@@ -41,7 +40,7 @@ public class CaseloadProjection extends Projection {
     private final SealedJson sealed;
 
     public CaseloadProjection(JdbcTemplate jdbc, ProjectionGenerations generations, SealedJson sealed) {
-        super(ProjectionNames.CASELOAD, jdbc, generations);
+        super(CaseloadReadModel.NAME, jdbc, generations);
         this.sealed = sealed;
     }
 

@@ -9,9 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.signpost.events.YoungPerson;
-import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.projection.ProjectionGenerations;
 import org.signpost.query.projection.SealedJson;
-import org.signpost.query.projection.ProjectionNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseloadQueries {
 
-    private static final String ACTIVE = ProjectionGenerations.active(ProjectionNames.CASELOAD);
+    private static final String ACTIVE = ProjectionGenerations.active(CaseloadReadModel.NAME);
     /** The columns in the order {@link #state} reads them, by position (by name, a lookup for each value). */
     private static final String SELECT = """
             SELECT p.participant_id, p.referral_id, p.link_worker_id, p.enrolled_on, p.referral_received_on,

@@ -4,8 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.signpost.query.projection.RowInsert;
-import org.signpost.query.projection.RowTable;
+import org.signpost.projection.RowInsert;
+import org.signpost.projection.RowTable;
 
 /**
  * A referral's facts in {@code metric_referral}: received, then triaged. The triage changes the

@@ -9,7 +9,7 @@ import org.signpost.events.SessionHeld;
 import org.signpost.events.SignpostedToVcse;
 import org.signpost.events.Triaged;
 import org.signpost.events.UptakeRecorded;
-import org.signpost.query.projection.StorableValues;
+import org.signpost.projection.StorableValues;
 
 /**
  * From events to the facts of the metrics: the one mapping both the live projection and an

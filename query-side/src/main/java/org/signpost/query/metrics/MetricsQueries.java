@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
-import org.signpost.query.store.EventSource;
-import org.signpost.query.store.Selection;
+import org.signpost.projection.store.EventSource;
+import org.signpost.projection.store.Selection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 

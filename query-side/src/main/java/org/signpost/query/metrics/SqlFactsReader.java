@@ -15,8 +15,7 @@ import org.signpost.events.ReferralReason;
 import org.signpost.events.ReferralSource;
 import org.signpost.events.Timepoint;
 import org.signpost.events.TriageOutcome;
-import org.signpost.query.projection.ProjectionGenerations;
-import org.signpost.query.projection.ProjectionNames;
+import org.signpost.projection.ProjectionGenerations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
@@ -30,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SqlFactsReader {
 
-    private static final String ACTIVE = ProjectionGenerations.active(ProjectionNames.EVALUATION_METRICS);
+    private static final String ACTIVE = ProjectionGenerations.active(MetricsReadModel.NAME);
 
     private final JdbcTemplate jdbc;
 
@@ -50,8 +49,8 @@ public class SqlFactsReader {
                                         FROM token_entry WHERE processor_name = ?), '')
                     || '/' || coalesce((SELECT string_agg(dead_letter_id, ',' ORDER BY dead_letter_id)
                                         FROM dead_letter_entry WHERE processing_group = ?), '')""", String.class,
-                ProjectionNames.EVALUATION_METRICS, ProjectionNames.EVALUATION_METRICS,
-                ProjectionNames.EVALUATION_METRICS);
+                MetricsReadModel.NAME, MetricsReadModel.NAME,
+                MetricsReadModel.NAME);
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)

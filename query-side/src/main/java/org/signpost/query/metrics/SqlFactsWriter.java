@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.signpost.events.InclusionCriterion;
 import org.signpost.events.Instrument;
@@ -14,9 +13,9 @@ import org.signpost.events.ReferralReason;
 import org.signpost.events.ReferralSource;
 import org.signpost.events.Timepoint;
 import org.signpost.events.TriageOutcome;
+import org.signpost.projection.RowInsert;
+import org.signpost.projection.RowWriter;
 import org.signpost.query.projection.ProjectionJson;
-import org.signpost.query.projection.RowInsert;
-import org.signpost.query.projection.RowTable;
 
 /**
  * The live projection's {@link FactsWriter}: each fact becomes a row of the metric tables.
@@ -39,67 +38,59 @@ final class SqlFactsWriter implements FactsWriter {
     private static final RowInsert MEASURE = RowInsert.into("metric_measure", "participant_id", "sequence",
             "instrument", "timepoint", "recorded_on", "item_scores", "score");
 
-    /** Where the rows and statements go: the projection's batch for the current events. */
-    interface Statements {
-        void insert(RowInsert row, Object... values);
-
-        <R> void create(RowTable<R> table, Object key, Supplier<R> row);
-
-        <R> void change(RowTable<R> table, Object key, Consumer<R> change);
-    }
-
-    private final Statements statements;
+    /** Where the rows go: the projection's batch for the current events. */
+    private final RowWriter rows;
     /** The event's position in the store, looked up only for the facts that keep it. */
-    private final java.util.function.LongSupplier position;
+    private final LongSupplier position;
 
-    SqlFactsWriter(Statements statements, java.util.function.LongSupplier position) {
-        this.statements = statements;
+    SqlFactsWriter(RowWriter rows, LongSupplier position) {
+        this.rows = rows;
         this.position = position;
     }
 
     @Override
     public void referralReceived(UUID referralId, LocalDate receivedOn, ReferralSource source, ReferralChannel channel,
                                  List<ReferralReason> reasons, int ageOnReceipt) {
-        statements.create(MetricReferralRows.TABLE, referralId, () -> new MetricReferralRows.Row(referralId, receivedOn,
-                source.name(), channel.name(), ProjectionJson.names(reasons), ageOnReceipt));
+        rows.create(MetricReferralRows.TABLE, referralId, () -> new MetricReferralRows.Row(referralId, receivedOn,
+                source.name(), channel.name(), ProjectionJson.csv(reasons), ageOnReceipt));
     }
 
     @Override
     public void referralTriaged(UUID referralId, TriageOutcome outcome, LocalDate triagedOn,
                                 List<InclusionCriterion> failedCriteria) {
-        statements.change(MetricReferralRows.TABLE, referralId, row -> {
+        rows.change(MetricReferralRows.TABLE, referralId, row -> {
             row.triageOutcome = outcome.name();
             row.triagedOn = triagedOn;
-            row.failedCriteria = ProjectionJson.names(failedCriteria);
+            row.failedCriteria = ProjectionJson.csv(failedCriteria);
         });
     }
 
     @Override
     public void participantEnrolled(UUID participantId, UUID referralId, LocalDate referralReceivedOn,
                                     ReferralSource source, String linkWorkerId) {
-        statements.insert(PARTICIPANT, participantId, referralId, referralReceivedOn, source.name(), linkWorkerId);
+        rows.insert(PARTICIPANT, participantId, referralId, referralReceivedOn, source.name(), linkWorkerId);
     }
 
     @Override
     public void sessionHeld(UUID participantId, UUID sessionId, LocalDate heldOn, int durationMinutes,
                             Integer walkMinutesFromHome, String linkWorkerId) {
-        statements.insert(SESSION, participantId, sessionId, heldOn, durationMinutes, walkMinutesFromHome, linkWorkerId, position.getAsLong());
+        rows.insert(SESSION, participantId, sessionId, heldOn, durationMinutes, walkMinutesFromHome, linkWorkerId, position.getAsLong());
     }
 
     @Override
     public void signposted(UUID participantId, UUID signpostId, LocalDate signpostedOn) {
-        statements.insert(SIGNPOST, participantId, signpostId, signpostedOn);
+        rows.insert(SIGNPOST, participantId, signpostId, signpostedOn);
     }
 
     @Override
     public void uptakeRecorded(UUID participantId, UUID signpostId, boolean attended, LocalDate recordedOn) {
-        statements.insert(UPTAKE, position.getAsLong(), participantId, signpostId, attended, recordedOn);
+        rows.insert(UPTAKE, position.getAsLong(), participantId, signpostId, attended, recordedOn);
     }
 
     @Override
     public void outcomeMeasured(UUID participantId, long sequence, Instrument instrument, Timepoint timepoint,
                                 LocalDate recordedOn, List<Integer> itemScores, BigDecimal score) {
-        statements.insert(MEASURE, participantId, sequence, instrument.name(), timepoint.name(), recordedOn,
+        rows.insert(MEASURE, participantId, sequence, instrument.name(), timepoint.name(), recordedOn,
                 itemScores.stream().map(String::valueOf).collect(Collectors.joining(",")),
                 score == null ? null : score.toPlainString());
     }

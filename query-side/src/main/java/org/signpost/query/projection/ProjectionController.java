@@ -6,16 +6,21 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.signpost.platform.apidocs.ApiDocumentation;
-import org.signpost.query.web.QueryAnswers;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
+import org.signpost.platform.apidocs.ApiDocumentation;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.web.SingleLineText;
+import org.signpost.projection.ProjectionAdmin;
+import org.signpost.projection.ReadModels;
+import org.signpost.query.audit.AuditTrailReadModel;
+import org.signpost.query.caseload.CaseloadReadModel;
+import org.signpost.query.metrics.MetricsReadModel;
+import org.signpost.query.referrals.ReferralsReadModel;
 import org.signpost.query.web.NotFound;
+import org.signpost.query.web.QueryAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -37,10 +42,16 @@ class ProjectionController {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionController.class);
 
-    private final ProjectionAdmin admin;
+    /** The read models' names as the OpenAPI document lists them (an annotation needs a constant). */
+    private static final String LISTED = ReferralsReadModel.NAME + ", " + CaseloadReadModel.NAME + ", "
+            + AuditTrailReadModel.NAME + ", " + MetricsReadModel.NAME;
 
-    ProjectionController(ProjectionAdmin admin) {
+    private final ProjectionAdmin admin;
+    private final ReadModels readModels;
+
+    ProjectionController(ProjectionAdmin admin, ReadModels readModels) {
         this.admin = admin;
+        this.readModels = readModels;
     }
 
     /** Why a replay or a retry is asked for, in the words of whoever asks (optional). */
@@ -65,7 +76,7 @@ class ProjectionController {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     @PostMapping(path = "/api/projections/{name}/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> replay(@Parameter(description = "The projection: one of " + ProjectionNames.LISTED, example = "referrals")
+    ResponseEntity<Map<String, Object>> replay(@Parameter(description = "The projection: one of " + LISTED, example = "referrals")
                        @PathVariable String name,
                        @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                                examples = @ExampleObject(value = "{\"reason\": \"Rebuilt after the fix of a poison event\"}")))
@@ -86,7 +97,7 @@ class ProjectionController {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     @PostMapping(path = "/api/projections/{name}/dead-letters/retry", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ProjectionAdmin.Retry retryDeadLetters(@Parameter(description = "The projection: one of " + ProjectionNames.LISTED, example = "referrals")
+    ProjectionAdmin.Retry retryDeadLetters(@Parameter(description = "The projection: one of " + LISTED, example = "referrals")
                        @PathVariable String name,
                        @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                                examples = @ExampleObject(value = "{\"reason\": \"Rebuilt after the fix of a poison event\"}")))
@@ -98,7 +109,7 @@ class ProjectionController {
 
     private void requireKnown(String name) {
         if (!admin.exists(name)) {
-            throw new NotFound("No projection " + name + "; there are " + ProjectionNames.ALL);
+            throw new NotFound("No projection " + name + "; there are " + readModels.names());
         }
     }
 

@@ -2,6 +2,8 @@ package org.signpost.query.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.signpost.events.EventSerialization;
 
 /** JSON for jsonb columns, written with the events' own mapper so the stored shape is stable. */
@@ -24,8 +26,8 @@ public final class ProjectionJson {
     }
 
     /** Enum values as one comma-separated column ("ANXIETY,LONELINESS"), in their order. */
-    public static String names(java.util.List<? extends Enum<?>> values) {
-        return values.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
+    public static String csv(List<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).collect(Collectors.joining(","));
     }
 
     public static ObjectMapper mapper() {

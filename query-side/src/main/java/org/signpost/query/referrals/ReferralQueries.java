@@ -11,9 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.signpost.events.Referrer;
 import org.signpost.events.YoungPerson;
-import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.projection.ProjectionGenerations;
 import org.signpost.query.projection.SealedJson;
-import org.signpost.query.projection.ProjectionNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReferralQueries {
 
-    private static final String ACTIVE = ProjectionGenerations.active(ProjectionNames.REFERRALS);
+    private static final String ACTIVE = ProjectionGenerations.active(ReferralsReadModel.NAME);
 
     private final JdbcTemplate jdbc;
     private final SealedJson sealed;

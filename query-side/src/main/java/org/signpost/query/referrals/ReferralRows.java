@@ -3,8 +3,8 @@ package org.signpost.query.referrals;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.signpost.query.projection.RowInsert;
-import org.signpost.query.projection.RowTable;
+import org.signpost.projection.RowInsert;
+import org.signpost.projection.RowTable;
 
 /** How a {@link ReferralRow} is stored in {@code referral_view}. */
 final class ReferralRows extends RowTable<ReferralRow> {

@@ -2,23 +2,22 @@ package org.signpost.query.referrals;
 
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.signpost.events.LinkWorkerAssigned;
 import org.signpost.events.PersonalData;
 import org.signpost.events.PersonalDataErased;
-import org.signpost.platform.privacy.PersonalDataKeys;
-import org.signpost.query.people.PersonLookup;
-import org.signpost.query.projection.SealedJson;
 import org.signpost.events.ReferralReceived;
-import org.signpost.events.YoungPerson;
 import org.signpost.events.ReferralWithdrawn;
 import org.signpost.events.Triaged;
-import org.signpost.query.projection.Projection;
-import org.signpost.query.projection.ProjectionGenerations;
+import org.signpost.events.YoungPerson;
+import org.signpost.platform.privacy.PersonalDataKeys;
+import org.signpost.projection.Projection;
+import org.signpost.projection.ProjectionGenerations;
+import org.signpost.query.people.PersonLookup;
 import org.signpost.query.projection.ProjectionJson;
-import org.signpost.query.projection.ProjectionNames;
+import org.signpost.query.projection.SealedJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /** Each referral's current state; those awaiting triage form the coordinators' triage queue. */
 @Component
-@ProcessingGroup(ProjectionNames.REFERRALS)
+@ProcessingGroup(ReferralsReadModel.NAME)
 public class ReferralsProjection extends Projection {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralsProjection.class);
@@ -37,7 +36,7 @@ public class ReferralsProjection extends Projection {
 
     public ReferralsProjection(JdbcTemplate jdbc, ProjectionGenerations generations, SealedJson sealed,
                                PersonalDataKeys keys, PersonLookup lookup) {
-        super(ProjectionNames.REFERRALS, jdbc, generations);
+        super(ReferralsReadModel.NAME, jdbc, generations);
         this.sealed = sealed;
         this.keys = keys;
         this.lookup = lookup;
@@ -82,12 +81,12 @@ public class ReferralsProjection extends Projection {
             row.source = event.source().name();
             row.channel = event.channel().name();
             row.receivedOn = event.receivedOn();
-            row.reasons = ProjectionJson.names(event.reasons());
-            row.needs = ProjectionJson.names(event.needs());
+            row.reasons = ProjectionJson.csv(event.reasons());
+            row.needs = ProjectionJson.csv(event.needs());
             row.consentGivenBy = event.consentGivenBy().name();
             row.ageOnReceipt = event.ageOnReceipt();
             row.postcodeDistrict = event.postcodeDistrict();
-            row.failedCriteria = ProjectionJson.names(event.failedCriteria());
+            row.failedCriteria = ProjectionJson.csv(event.failedCriteria());
             row.youngPerson = sealed.seal(event.referralId(), event.youngPerson());
             row.referrer = sealed.seal(event.referralId(), event.referrer());
             row.notes = sealed.seal(event.referralId(), event.notes());

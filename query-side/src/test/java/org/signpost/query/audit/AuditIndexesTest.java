@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.signpost.query.projection.ProjectionGenerations;
-import org.signpost.query.projection.ProjectionNames;
+import org.signpost.projection.ProjectionGenerations;
 import org.signpost.query.testing.QuerySideTest;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit trail's search indexes (V11) leave out the generation and compare bytes: each audit
@@ -36,7 +35,7 @@ class AuditIndexesTest extends QuerySideTest {
 
     @Test
     void everySearchGoesThroughItsIndexInTheActivePartition() {
-        String active = ProjectionGenerations.active(ProjectionNames.AUDIT_TRAIL);
+        String active = ProjectionGenerations.active(AuditTrailReadModel.NAME);
         // Each search by identifier or name and the index of the active partition it must use (named
         // after its columns): the risk was an index whose collation the search's equality cannot use.
         // The values are rare ones, for which any planner prefers the index (for a common one it may

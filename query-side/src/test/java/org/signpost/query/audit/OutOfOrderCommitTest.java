@@ -52,14 +52,14 @@ class OutOfOrderCommitTest extends QuerySideTest {
         // positions says nothing here: wait for its row.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM audit_event WHERE generation = "
-                        + org.signpost.query.projection.ProjectionGenerations.active("audit-trail")
+                        + org.signpost.projection.ProjectionGenerations.active("audit-trail")
                         + " AND aggregate_id = ?", Long.class, earlyReferral.toString()) > 0);
 
         for (UUID referral : List.of(earlyReferral, lateReferral)) {
             long stored = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?",
                     Long.class, referral.toString());
             Map<String, Object> row = jdbc.queryForMap("SELECT position FROM audit_event WHERE generation = "
-                    + org.signpost.query.projection.ProjectionGenerations.active("audit-trail")
+                    + org.signpost.projection.ProjectionGenerations.active("audit-trail")
                     + " AND aggregate_id = ?", referral.toString());
             assertThat(((Number) row.get("position")).longValue()).as(referral + "'s audit row").isEqualTo(stored);
         }

@@ -25,13 +25,13 @@ import org.signpost.events.ReferralChannel;
 import org.signpost.events.ReferralReason;
 import org.signpost.events.ReferralReceived;
 import org.signpost.events.ReferralSource;
-import org.signpost.events.Triaged;
 import org.signpost.events.TriageOutcome;
+import org.signpost.events.Triaged;
 import org.signpost.events.YoungPerson;
 import org.signpost.platform.privacy.PersonalDataKeys;
 import org.signpost.platform.testing.Api.Response;
-import org.signpost.query.projection.ProjectionGenerations;
-import org.signpost.query.projection.ProjectionNames;
+import org.signpost.projection.ProjectionGenerations;
+import org.signpost.query.referrals.ReferralsReadModel;
 import org.signpost.query.testing.History;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
@@ -289,7 +289,7 @@ class PeopleSearchHttpTest extends QuerySideTest {
     /** The digests of these referrals in the read model's active generation. */
     private List<Map<String, Object>> digests(List<UUID> referralIds) {
         return jdbc.queryForList("SELECT referral_id, nhs_number_digest, surname_birth_digest FROM referral_view "
-                + "WHERE generation = " + ProjectionGenerations.active(ProjectionNames.REFERRALS)
+                + "WHERE generation = " + ProjectionGenerations.active(ReferralsReadModel.NAME)
                 + " AND referral_id = ANY (?) ORDER BY referral_id", (Object) referralIds.toArray(UUID[]::new));
     }
 
@@ -323,10 +323,10 @@ class PeopleSearchHttpTest extends QuerySideTest {
         assertThat(digests(List.of(others.referralId(), unassigned.referralId())))
                 .allSatisfy(row -> assertThat(row.get("nhs_number_digest")).isNotNull());
         List<Map<String, Object>> before = digests(all);
-        int generation = generations.activeGeneration(ProjectionNames.REFERRALS);
+        int generation = generations.activeGeneration(ReferralsReadModel.NAME);
 
-        projections.replay(ProjectionNames.REFERRALS);
-        await().atMost(Duration.ofSeconds(60)).until(() -> generations.activeGeneration(ProjectionNames.REFERRALS)
+        projections.replay(ReferralsReadModel.NAME);
+        await().atMost(Duration.ofSeconds(60)).until(() -> generations.activeGeneration(ReferralsReadModel.NAME)
                 > generation && projections.replaysIdle());
         awaitProjections();
 
@@ -344,11 +344,11 @@ class PeopleSearchHttpTest extends QuerySideTest {
                 + "WHERE subject_id = ?", referral);
         try {
             keys.forget(List.of(referral));
-            int generation = generations.activeGeneration(ProjectionNames.REFERRALS);
-            projections.replay(ProjectionNames.REFERRALS);
+            int generation = generations.activeGeneration(ReferralsReadModel.NAME);
+            projections.replay(ReferralsReadModel.NAME);
             await().atMost(Duration.ofSeconds(60)).until(() -> projections.replaysIdle()
-                    && !projections.replaying(ProjectionNames.REFERRALS));
-            assertThat(generations.activeGeneration(ProjectionNames.REFERRALS)).as("the replay completed")
+                    && !projections.replaying(ReferralsReadModel.NAME));
+            assertThat(generations.activeGeneration(ReferralsReadModel.NAME)).as("the replay completed")
                     .isGreaterThan(generation);
             assertThat(digests(List.of(referral))).singleElement().satisfies(row -> {
                 assertThat(row.get("nhs_number_digest")).isNull();

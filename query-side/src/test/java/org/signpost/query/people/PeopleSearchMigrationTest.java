@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.signpost.platform.database.DatabaseConfiguration.EmbeddedDatabase;
 import org.signpost.platform.database.SchemaGrants;
 import org.signpost.platform.testing.TestDatabase;
-import org.signpost.query.projection.ProjectionGenerations;
-import org.signpost.query.projection.ProjectionNames;
-import org.signpost.query.projection.ReplayEngine;
+import org.signpost.projection.ProjectionGenerations;
+import org.signpost.projection.ReplayEngine;
+import org.signpost.query.referrals.ReferralsReadModel;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +66,7 @@ class PeopleSearchMigrationTest extends QuerySideTest {
         UUID referral = scenario.referral(3, 14, List.of(org.signpost.events.Need.ANXIETY), "Older");
         append(scenario.events());
         awaitProjections();
-        String active = ProjectionGenerations.active(ProjectionNames.REFERRALS);
+        String active = ProjectionGenerations.active(ReferralsReadModel.NAME);
         String select = "SELECT nhs_number_digest, surname_birth_digest FROM referral_view WHERE generation = "
                 + active + " AND referral_id = ?";
         Map<String, Object> digests = jdbc.queryForMap(select, referral);
@@ -78,7 +78,7 @@ class PeopleSearchMigrationTest extends QuerySideTest {
 
         // What the next start does.
         replayEngine.resumeInterruptedRebuilds();
-        await().atMost(Duration.ofSeconds(60)).until(() -> !generations.rebuild(ProjectionNames.REFERRALS).underWay()
+        await().atMost(Duration.ofSeconds(60)).until(() -> !generations.rebuild(ReferralsReadModel.NAME).underWay()
                 && projections.replaysIdle());
         awaitProjections();
 

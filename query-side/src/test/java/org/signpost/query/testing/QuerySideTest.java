@@ -8,10 +8,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.RealServiceTest;
+import org.signpost.projection.ProjectionAdmin;
+import org.signpost.projection.ProjectionGenerations;
+import org.signpost.projection.ReadModels;
 import org.signpost.query.QuerySideApplication;
-import org.signpost.query.projection.ProjectionAdmin;
-import org.signpost.query.projection.ProjectionGenerations;
-import org.signpost.query.projection.ProjectionNames;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +33,9 @@ public abstract class QuerySideTest extends RealServiceTest {
     protected ProjectionGenerations generations;
 
     @Autowired
+    protected ReadModels readModels;
+
+    @Autowired
     EventStore eventStore;
 
     protected Api api;
@@ -50,7 +53,7 @@ public abstract class QuerySideTest extends RealServiceTest {
     protected void awaitProjections() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
             long head = projections.head();
-            return ProjectionNames.ALL.stream().allMatch(name ->
+            return readModels.names().stream().allMatch(name ->
                     projections.position(name) >= head && !projections.replaying(name));
         });
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.signpost.events.PersonalData;
 import org.signpost.events.SafeguardingConcernClosed;
 import org.signpost.events.SafeguardingConcernRaised;
-import org.signpost.query.projection.ProjectionNames;
+import org.signpost.query.caseload.CaseloadReadModel;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 
@@ -78,7 +78,7 @@ class SafeguardingConcernsHttpTest extends QuerySideTest {
     @Test
     void aReplayOfTheCaseloadGivesTheSameFlags() {
         List<String> before = caseload();
-        projections.replay(ProjectionNames.CASELOAD);
+        projections.replay(CaseloadReadModel.NAME);
         awaitProjections();
         assertThat(caseload()).isEqualTo(before).anyMatch(row -> row.contains("SAFEGUARDING_CONCERN"));
     }

@@ -1,0 +1,30 @@
+package org.signpost.projection.store;
+
+import java.util.SortedSet;
+import java.util.function.Consumer;
+import org.axonframework.eventhandling.TrackingToken;
+
+/**
+ * The event store as the query side reads it outside its processors: for replays, which read
+ * it once for every read model they rebuild, and for "as of" figures. Two ways, one contract:
+ * straight from PostgreSQL's table ({@link JdbcEventSource}), or through Axon's event stream
+ * ({@link StreamEventSource}), which is how the query side reads Axon Server.
+ */
+public interface EventSource {
+
+    /**
+     * Every selected event, in order of position, with one exception: Axon's stream over the
+     * PostgreSQL table hands on an event whose transaction committed late after events of later
+     * positions (never out of order within one aggregate), and near positions left
+     * empty for good it may pass over some events: a replay finds those among the positions it
+     * did not see and catches up on them; on PostgreSQL, "as of" reads the table. (Axon Server
+     * leaves no empty positions.) Answers how many were read.
+     */
+    long scan(Selection selection, Consumer<StoredEvent> consumer) throws Exception;
+
+    /** The position of the last event stored now (0 for none). */
+    long head();
+
+    /** A processor's token that has seen every position up to {@code index} except the gaps, in this store's kind. */
+    TrackingToken token(long index, SortedSet<Long> gaps);
+}

@@ -1,0 +1,42 @@
+package org.signpost.projection.store;
+
+import java.sql.Connection;
+import java.util.SortedSet;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The PostgreSQL event store read straight from its table, in one snapshot per scan. */
+public final class JdbcEventSource implements EventSource {
+
+    private final DataSource dataSource;
+    private final EventStoreScan scan;
+    private final JdbcTemplate jdbc;
+
+    public JdbcEventSource(DataSource dataSource, EventStoreScan scan) {
+        this.dataSource = dataSource;
+        this.scan = scan;
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @Override
+    public long scan(Selection selection, Consumer<StoredEvent> consumer) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setReadOnly(true);
+            return scan.scan(connection, selection, consumer);
+        }
+    }
+
+    @Override
+    public long head() {
+        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        return head == null ? 0 : head;
+    }
+
+    @Override
+    public TrackingToken token(long index, SortedSet<Long> gaps) {
+        return GapAwareTrackingToken.newInstance(index, gaps);
+    }
+}
