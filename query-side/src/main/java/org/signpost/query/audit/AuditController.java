@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.signpost.platform.apidocs.ApiDocumentation;
+import org.signpost.query.privacy.PersonalDataReads;
 import org.signpost.query.web.QueryAnswers;
 
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.security.Role;
 import org.signpost.platform.web.SingleLineText;
 import org.signpost.query.caseload.CaseloadQueries;
-import org.signpost.query.caseload.Visibility;
+import org.signpost.query.privacy.Visibility;
 import org.signpost.query.web.InvalidQuery;
 import org.signpost.query.web.NotFound;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.signpost.query.audit.PersonalDataReads.Subject;
+import org.signpost.query.privacy.PersonalDataReads.Subject;
 
 /** The full history of each referral and participant, and the audit search across all of them. */
 @RestController
@@ -68,7 +69,7 @@ class AuditController {
     List<AuditRow> participantHistory(@PathVariable UUID participantId) {
         ActingUser user = ActingUser.current();
         if (user.role() == Role.LINK_WORKER && caseload.participant(participantId)
-                .filter(p -> Visibility.mayRead(user, p)).isEmpty()) {
+                .filter(p -> Visibility.mayRead(user, p.linkWorkerId())).isEmpty()) {
             throw new NotFound("No such participant");
         }
         List<AuditRow> rows = audit.history(participantId.toString(), "Participant");
@@ -199,7 +200,7 @@ class AuditController {
         return rows.stream().filter(r -> r.type().equals("LinkWorkerAssigned"))
                 .map(r -> UUID.fromString(r.payload().path("participantId").asText()))
                 .anyMatch(participantId -> caseload.participant(participantId)
-                        .filter(p -> Visibility.mayRead(user, p)).isPresent());
+                        .filter(p -> Visibility.mayRead(user, p.linkWorkerId())).isPresent());
     }
 
     /**

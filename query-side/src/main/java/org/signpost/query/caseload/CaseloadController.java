@@ -5,11 +5,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.signpost.platform.apidocs.ApiDocumentation;
+import org.signpost.query.privacy.Visibility;
 import org.signpost.query.web.QueryAnswers;
 
 import java.time.Clock;
-import org.signpost.query.audit.PersonalDataReads;
-import org.signpost.query.audit.PersonalDataReads.Subject;
+import org.signpost.query.privacy.PersonalDataReads;
+import org.signpost.query.privacy.PersonalDataReads.Subject;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +103,7 @@ class CaseloadController {
     @GetMapping("/api/participants/{participantId}")
     ResponseEntity<Map<String, Object>> participant(@PathVariable UUID participantId) {
         ParticipantState p = queries.participant(participantId)
-                .filter(state -> Visibility.mayRead(ActingUser.current(), state))
+                .filter(state -> Visibility.mayRead(ActingUser.current(), state.linkWorkerId()))
                 .orElseThrow(() -> new NotFound("No such participant"));
         LocalDate today = BusinessCalendar.today(clock);
         Map<String, Object> body = new LinkedHashMap<>();

@@ -22,7 +22,7 @@ import org.signpost.query.projection.Projection;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.ProjectionNames;
 import org.signpost.query.projection.RowInsert;
-import org.signpost.query.projection.SealedJson;
+import org.signpost.query.privacy.SealedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

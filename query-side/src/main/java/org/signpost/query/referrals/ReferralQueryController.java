@@ -9,8 +9,8 @@ import org.signpost.query.web.QueryAnswers;
 
 import java.time.Clock;
 import java.util.List;
-import org.signpost.query.audit.PersonalDataReads;
-import org.signpost.query.audit.PersonalDataReads.Subject;
+import org.signpost.query.privacy.PersonalDataReads;
+import org.signpost.query.privacy.PersonalDataReads.Subject;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.signpost.platform.BusinessCalendar;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.security.Role;
 import org.signpost.query.caseload.CaseloadQueries;
-import org.signpost.query.caseload.Visibility;
+import org.signpost.query.privacy.Visibility;
 import org.signpost.query.web.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,6 +79,6 @@ class ReferralQueryController {
         }
         Object participantId = referral.get("participantId");
         return participantId != null && caseload.participant((UUID) participantId)
-                .filter(p -> Visibility.mayRead(user, p)).isPresent();
+                .filter(p -> Visibility.mayRead(user, p.linkWorkerId())).isPresent();
     }
 }

@@ -1,4 +1,4 @@
-package org.signpost.query.projection;
+package org.signpost.query.privacy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +14,7 @@ import org.signpost.events.PersonalDataModule;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.signpost.events.SignpostEvent;
 import org.signpost.platform.privacy.PersonalDataKeys;
+import org.signpost.query.projection.ProjectionJson;
 import org.springframework.stereotype.Component;
 
 /**
