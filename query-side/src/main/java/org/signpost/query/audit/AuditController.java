@@ -5,10 +5,6 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.signpost.platform.apidocs.ApiDocumentation;
-import org.signpost.query.privacy.PersonalDataReads;
-import org.signpost.query.web.QueryAnswers;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,19 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.signpost.platform.BusinessCalendar;
+import org.signpost.platform.apidocs.ApiDocumentation;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.security.Role;
 import org.signpost.platform.web.SingleLineText;
 import org.signpost.query.caseload.CaseloadQueries;
+import org.signpost.query.privacy.PersonalDataReads;
+import org.signpost.query.privacy.PersonalDataReads.Subject;
 import org.signpost.query.privacy.Visibility;
+import org.signpost.query.referrals.ReferralQueries;
 import org.signpost.query.web.InvalidQuery;
 import org.signpost.query.web.NotFound;
+import org.signpost.query.web.QueryAnswers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.signpost.query.privacy.PersonalDataReads.Subject;
 
 /** The full history of each referral and participant, and the audit search across all of them. */
 @RestController
@@ -43,11 +43,13 @@ class AuditController {
 
     private final AuditQueries audit;
     private final CaseloadQueries caseload;
+    private final ReferralQueries referrals;
     private final PersonalDataReads reads;
 
-    AuditController(AuditQueries audit, CaseloadQueries caseload, PersonalDataReads reads) {
+    AuditController(AuditQueries audit, CaseloadQueries caseload, ReferralQueries referrals, PersonalDataReads reads) {
         this.audit = audit;
         this.caseload = caseload;
+        this.referrals = referrals;
         this.reads = reads;
     }
 
@@ -56,7 +58,7 @@ class AuditController {
     @GetMapping("/api/referrals/{referralId}/history")
     List<AuditRow> referralHistory(@PathVariable UUID referralId) {
         List<AuditRow> rows = audit.history(referralId.toString(), "Referral");
-        if (rows.isEmpty() || !mayReadReferral(rows)) {
+        if (rows.isEmpty() || !mayReadReferral(referralId)) {
             throw new NotFound("No such referral");
         }
         reads.record(Subject.REFERRAL, List.of(referralId.toString()));
@@ -192,15 +194,17 @@ class AuditController {
         }
     }
 
-    private boolean mayReadReferral(List<AuditRow> rows) {
+    /**
+     * Decided from the read models, as the referral itself is: a link worker reads a referral's
+     * history through the participant it was assigned as, while that participant is theirs.
+     */
+    private boolean mayReadReferral(UUID referralId) {
         ActingUser user = ActingUser.current();
         if (user.role() != Role.LINK_WORKER) {
             return true;
         }
-        return rows.stream().filter(r -> r.type().equals("LinkWorkerAssigned"))
-                .map(r -> UUID.fromString(r.payload().path("participantId").asText()))
-                .anyMatch(participantId -> caseload.participant(participantId)
-                        .filter(p -> Visibility.mayRead(user, p.linkWorkerId())).isPresent());
+        return referrals.participantOf(referralId).flatMap(caseload::participant)
+                .filter(p -> Visibility.mayRead(user, p.linkWorkerId())).isPresent();
     }
 
     /**

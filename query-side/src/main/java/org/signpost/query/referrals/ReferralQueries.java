@@ -66,6 +66,13 @@ public class ReferralQueries {
                         rs.getObject("received_on", LocalDate.class)), digest);
     }
 
+    /** The participant a referral was assigned as: empty before its assignment (or with no such referral). */
+    public Optional<UUID> participantOf(UUID referralId) {
+        return jdbc.query("SELECT participant_id FROM referral_view WHERE generation = " + ACTIVE
+                + " AND referral_id = ? AND participant_id IS NOT NULL",
+                (rs, row) -> rs.getObject("participant_id", UUID.class), referralId).stream().findFirst();
+    }
+
     /** A referral's current state, as a JSON-ready map, with its version. */
     public Optional<Map<String, Object>> referral(UUID referralId) {
         return jdbc.query("SELECT * FROM referral_view WHERE generation = " + ACTIVE + " AND referral_id = ?",
