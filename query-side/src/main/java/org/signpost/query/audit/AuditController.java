@@ -8,8 +8,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.signpost.platform.BusinessCalendar;
 import org.signpost.platform.apidocs.ApiDocumentation;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The full history of each referral and participant, and the audit search across all of them. */
 @RestController
@@ -129,7 +132,7 @@ class AuditController {
         AuditQueries.Page result = audit.search(new AuditQueries.Search(null, null, null, "PersonalDataErased", null),
                 page, size);
         List<Map<String, Object>> rows = result.rows().stream().map(row -> {
-            Map<String, Object> erasure = new java.util.LinkedHashMap<>();
+            Map<String, Object> erasure = new LinkedHashMap<>();
             erasure.put("referralId", row.payload().path("referralId").asText());
             erasure.put("participantId", row.payload().path("participantId").isNull() ? null
                     : row.payload().path("participantId").asText());
@@ -173,12 +176,12 @@ class AuditController {
                 to == null ? null : instant("to", to, true)), page, size);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()));
         if ((long) (page + 1) * size < result.total()) {
-            answer.header("Link", "<" + org.springframework.web.util.UriComponentsBuilder
+            answer.header("Link", "<" + UriComponentsBuilder
                     .fromPath("/api/audit/personal-data-reads")
-                    .queryParamIfPresent("subjectId", java.util.Optional.ofNullable(subjectId))
-                    .queryParamIfPresent("actor", java.util.Optional.ofNullable(actor))
-                    .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
-                    .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
+                    .queryParamIfPresent("subjectId", Optional.ofNullable(subjectId))
+                    .queryParamIfPresent("actor", Optional.ofNullable(actor))
+                    .queryParamIfPresent("from", Optional.ofNullable(from))
+                    .queryParamIfPresent("to", Optional.ofNullable(to))
                     .queryParam("page", page + 1).queryParam("size", size)
                     .encode().build().toUriString() + ">; rel=\"next\"");
         }
@@ -237,12 +240,12 @@ class AuditController {
 
     private static String nextPage(String from, String to, String actor, String type, String aggregateId, int page,
                                    int size) {
-        return org.springframework.web.util.UriComponentsBuilder.fromPath("/api/audit/events")
-                .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
-                .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
-                .queryParamIfPresent("actor", java.util.Optional.ofNullable(actor))
-                .queryParamIfPresent("type", java.util.Optional.ofNullable(type))
-                .queryParamIfPresent("aggregateId", java.util.Optional.ofNullable(aggregateId))
+        return UriComponentsBuilder.fromPath("/api/audit/events")
+                .queryParamIfPresent("from", Optional.ofNullable(from))
+                .queryParamIfPresent("to", Optional.ofNullable(to))
+                .queryParamIfPresent("actor", Optional.ofNullable(actor))
+                .queryParamIfPresent("type", Optional.ofNullable(type))
+                .queryParamIfPresent("aggregateId", Optional.ofNullable(aggregateId))
                 .queryParam("page", page).queryParam("size", size)
                 .encode().build().toUriString();
     }

@@ -18,11 +18,11 @@ import org.signpost.events.SessionMissed;
 import org.signpost.events.SignpostedToVcse;
 import org.signpost.events.SupportExtended;
 import org.signpost.events.UptakeRecorded;
+import org.signpost.query.privacy.SealedJson;
 import org.signpost.query.projection.Projection;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.ProjectionNames;
 import org.signpost.query.projection.RowInsert;
-import org.signpost.query.privacy.SealedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,20 +1,21 @@
 package org.signpost.query.referrals;
 
+import java.util.Arrays;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.signpost.events.LinkWorkerAssigned;
 import org.signpost.events.PersonalData;
 import org.signpost.events.PersonalDataErased;
+import org.signpost.events.ReferralReceived;
+import org.signpost.events.ReferralWithdrawn;
+import org.signpost.events.Triaged;
+import org.signpost.events.YoungPerson;
 import org.signpost.platform.privacy.PersonalDataKeys;
 import org.signpost.query.privacy.PersonLookup;
 import org.signpost.query.privacy.SealedJson;
-import org.signpost.events.ReferralReceived;
-import org.signpost.events.YoungPerson;
-import org.signpost.events.ReferralWithdrawn;
-import org.signpost.events.Triaged;
 import org.signpost.query.projection.Projection;
 import org.signpost.query.projection.ProjectionGenerations;
 import org.signpost.query.projection.ProjectionJson;
@@ -51,7 +52,7 @@ public class ReferralsProjection extends Projection {
      */
     @EventHandler
     void on(PersonalDataErased event) {
-        keys.forget(java.util.Arrays.asList(event.referralId(), event.participantId()));
+        keys.forget(Arrays.asList(event.referralId(), event.participantId()));
         change(ReferralRows.TABLE, event.referralId(), row -> {
             row.nhsNumberDigest = null;
             row.surnameBirthDigest = null;
@@ -141,15 +142,12 @@ public class ReferralsProjection extends Projection {
      */
     private static YoungPerson openForDigests(ReferralReceived event) {
         try {
-            return value(event.youngPerson());
+            PersonalData<YoungPerson> person = event.youngPerson();
+            return person == null ? null : person.value();
         } catch (RuntimeException e) {
             log.warn("The young person of referral {} could not be opened: not findable by search ({})",
                     event.referralId(), e.getClass().getSimpleName());
             return null;
         }
-    }
-
-    static <T> T value(PersonalData<T> data) {
-        return data == null ? null : data.value();
     }
 }
