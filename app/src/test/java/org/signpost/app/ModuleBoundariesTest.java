@@ -4,6 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -111,5 +112,15 @@ class ModuleBoundariesTest {
         classes().that().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
                 .should().resideInAPackage("org.signpost.command..")
                 .check(signpost);
+    }
+
+    /**
+     * Each read model's package depends on the shared ones (privacy, web) and on the caseload's
+     * queries, never back: the read of personal data, sealed values and who may see a participant
+     * live in privacy for that.
+     */
+    @Test
+    void theQuerySidesPackagesAreFreeOfCycles() {
+        slices().matching("org.signpost.query.(*)..").should().beFreeOfCycles().check(signpost);
     }
 }

@@ -5,29 +5,33 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.signpost.platform.apidocs.ApiDocumentation;
-import org.signpost.query.web.QueryAnswers;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.signpost.platform.BusinessCalendar;
+import org.signpost.platform.apidocs.ApiDocumentation;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.security.Role;
 import org.signpost.platform.web.SingleLineText;
 import org.signpost.query.caseload.CaseloadQueries;
-import org.signpost.query.caseload.Visibility;
+import org.signpost.query.privacy.PersonalDataReads;
+import org.signpost.query.privacy.PersonalDataReads.Subject;
+import org.signpost.query.privacy.Visibility;
+import org.signpost.query.referrals.ReferralQueries;
 import org.signpost.query.web.InvalidQuery;
 import org.signpost.query.web.NotFound;
+import org.signpost.query.web.QueryAnswers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.signpost.query.audit.PersonalDataReads.Subject;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The full history of each referral and participant, and the audit search across all of them. */
 @RestController
@@ -42,11 +46,13 @@ class AuditController {
 
     private final AuditQueries audit;
     private final CaseloadQueries caseload;
+    private final ReferralQueries referrals;
     private final PersonalDataReads reads;
 
-    AuditController(AuditQueries audit, CaseloadQueries caseload, PersonalDataReads reads) {
+    AuditController(AuditQueries audit, CaseloadQueries caseload, ReferralQueries referrals, PersonalDataReads reads) {
         this.audit = audit;
         this.caseload = caseload;
+        this.referrals = referrals;
         this.reads = reads;
     }
 
@@ -55,7 +61,7 @@ class AuditController {
     @GetMapping("/api/referrals/{referralId}/history")
     List<AuditRow> referralHistory(@PathVariable UUID referralId) {
         List<AuditRow> rows = audit.history(referralId.toString(), "Referral");
-        if (rows.isEmpty() || !mayReadReferral(rows)) {
+        if (rows.isEmpty() || !mayReadReferral(referralId)) {
             throw new NotFound("No such referral");
         }
         reads.record(Subject.REFERRAL, List.of(referralId.toString()));
@@ -68,7 +74,7 @@ class AuditController {
     List<AuditRow> participantHistory(@PathVariable UUID participantId) {
         ActingUser user = ActingUser.current();
         if (user.role() == Role.LINK_WORKER && caseload.participant(participantId)
-                .filter(p -> Visibility.mayRead(user, p)).isEmpty()) {
+                .filter(p -> Visibility.mayRead(user, p.linkWorkerId())).isEmpty()) {
             throw new NotFound("No such participant");
         }
         List<AuditRow> rows = audit.history(participantId.toString(), "Participant");
@@ -126,7 +132,7 @@ class AuditController {
         AuditQueries.Page result = audit.search(new AuditQueries.Search(null, null, null, "PersonalDataErased", null),
                 page, size);
         List<Map<String, Object>> rows = result.rows().stream().map(row -> {
-            Map<String, Object> erasure = new java.util.LinkedHashMap<>();
+            Map<String, Object> erasure = new LinkedHashMap<>();
             erasure.put("referralId", row.payload().path("referralId").asText());
             erasure.put("participantId", row.payload().path("participantId").isNull() ? null
                     : row.payload().path("participantId").asText());
@@ -170,12 +176,12 @@ class AuditController {
                 to == null ? null : instant("to", to, true)), page, size);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()));
         if ((long) (page + 1) * size < result.total()) {
-            answer.header("Link", "<" + org.springframework.web.util.UriComponentsBuilder
+            answer.header("Link", "<" + UriComponentsBuilder
                     .fromPath("/api/audit/personal-data-reads")
-                    .queryParamIfPresent("subjectId", java.util.Optional.ofNullable(subjectId))
-                    .queryParamIfPresent("actor", java.util.Optional.ofNullable(actor))
-                    .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
-                    .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
+                    .queryParamIfPresent("subjectId", Optional.ofNullable(subjectId))
+                    .queryParamIfPresent("actor", Optional.ofNullable(actor))
+                    .queryParamIfPresent("from", Optional.ofNullable(from))
+                    .queryParamIfPresent("to", Optional.ofNullable(to))
                     .queryParam("page", page + 1).queryParam("size", size)
                     .encode().build().toUriString() + ">; rel=\"next\"");
         }
@@ -191,15 +197,17 @@ class AuditController {
         }
     }
 
-    private boolean mayReadReferral(List<AuditRow> rows) {
+    /**
+     * Decided from the read models, as the referral itself is: a link worker reads a referral's
+     * history through the participant it was assigned as, while that participant is theirs.
+     */
+    private boolean mayReadReferral(UUID referralId) {
         ActingUser user = ActingUser.current();
         if (user.role() != Role.LINK_WORKER) {
             return true;
         }
-        return rows.stream().filter(r -> r.type().equals("LinkWorkerAssigned"))
-                .map(r -> UUID.fromString(r.payload().path("participantId").asText()))
-                .anyMatch(participantId -> caseload.participant(participantId)
-                        .filter(p -> Visibility.mayRead(user, p)).isPresent());
+        return referrals.participantOf(referralId).flatMap(caseload::participant)
+                .filter(p -> Visibility.mayRead(user, p.linkWorkerId())).isPresent();
     }
 
     /**
@@ -232,12 +240,12 @@ class AuditController {
 
     private static String nextPage(String from, String to, String actor, String type, String aggregateId, int page,
                                    int size) {
-        return org.springframework.web.util.UriComponentsBuilder.fromPath("/api/audit/events")
-                .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
-                .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
-                .queryParamIfPresent("actor", java.util.Optional.ofNullable(actor))
-                .queryParamIfPresent("type", java.util.Optional.ofNullable(type))
-                .queryParamIfPresent("aggregateId", java.util.Optional.ofNullable(aggregateId))
+        return UriComponentsBuilder.fromPath("/api/audit/events")
+                .queryParamIfPresent("from", Optional.ofNullable(from))
+                .queryParamIfPresent("to", Optional.ofNullable(to))
+                .queryParamIfPresent("actor", Optional.ofNullable(actor))
+                .queryParamIfPresent("type", Optional.ofNullable(type))
+                .queryParamIfPresent("aggregateId", Optional.ofNullable(aggregateId))
                 .queryParam("page", page).queryParam("size", size)
                 .encode().build().toUriString();
     }

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.signpost.projection.ProjectionGenerations;
-import org.signpost.query.projection.SealedJson;
+import org.signpost.query.privacy.SealedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

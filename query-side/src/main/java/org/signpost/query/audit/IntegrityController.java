@@ -4,11 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.signpost.platform.apidocs.ApiDocumentation;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.signpost.platform.apidocs.ApiDocumentation;
 import org.signpost.platform.integrity.Chain;
 import org.signpost.platform.integrity.ChainReport;
 import org.signpost.platform.integrity.ChainReport.Failure;

@@ -4,12 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.signpost.platform.apidocs.ApiDocumentation;
-import org.signpost.query.web.QueryAnswers;
-
 import java.time.Clock;
-import org.signpost.query.audit.PersonalDataReads;
-import org.signpost.query.audit.PersonalDataReads.Subject;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +12,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.signpost.platform.BusinessCalendar;
+import org.signpost.platform.apidocs.ApiDocumentation;
 import org.signpost.platform.security.ActingUser;
-import org.signpost.platform.security.Role;
 import org.signpost.platform.security.CurrentUsers;
+import org.signpost.platform.security.Role;
+import org.signpost.query.privacy.PersonalDataReads;
+import org.signpost.query.privacy.PersonalDataReads.Subject;
+import org.signpost.query.privacy.Visibility;
 import org.signpost.query.web.Forbidden;
 import org.signpost.query.web.NotFound;
+import org.signpost.query.web.QueryAnswers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -102,7 +102,7 @@ class CaseloadController {
     @GetMapping("/api/participants/{participantId}")
     ResponseEntity<Map<String, Object>> participant(@PathVariable UUID participantId) {
         ParticipantState p = queries.participant(participantId)
-                .filter(state -> Visibility.mayRead(ActingUser.current(), state))
+                .filter(state -> Visibility.mayRead(ActingUser.current(), state.linkWorkerId()))
                 .orElseThrow(() -> new NotFound("No such participant"));
         LocalDate today = BusinessCalendar.today(clock);
         Map<String, Object> body = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ import org.signpost.events.UptakeRecorded;
 import org.signpost.projection.Projection;
 import org.signpost.projection.ProjectionGenerations;
 import org.signpost.projection.RowInsert;
-import org.signpost.query.projection.SealedJson;
+import org.signpost.query.privacy.SealedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

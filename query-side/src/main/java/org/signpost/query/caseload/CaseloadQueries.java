@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.signpost.events.YoungPerson;
 import org.signpost.projection.ProjectionGenerations;
-import org.signpost.query.projection.SealedJson;
+import org.signpost.query.privacy.SealedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -9,12 +9,13 @@ import org.signpost.events.YoungPerson;
 import org.signpost.platform.apidocs.ApiDocumentation;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.security.Role;
-import org.signpost.query.audit.PersonalDataReads;
-import org.signpost.query.audit.PersonalDataReads.Subject;
 import org.signpost.query.caseload.CaseloadQueries;
 import org.signpost.query.caseload.ParticipantState;
-import org.signpost.query.caseload.Visibility;
-import org.signpost.query.projection.SealedJson;
+import org.signpost.query.privacy.PersonLookup;
+import org.signpost.query.privacy.PersonalDataReads;
+import org.signpost.query.privacy.PersonalDataReads.Subject;
+import org.signpost.query.privacy.SealedJson;
+import org.signpost.query.privacy.Visibility;
 import org.signpost.query.referrals.ReferralQueries;
 import org.signpost.query.referrals.ReferralQueries.Found;
 import org.signpost.query.web.InvalidQuery;
@@ -99,7 +100,7 @@ class PeopleSearchController {
         if (user.role() != Role.LINK_WORKER) {
             return true;
         }
-        return participant != null && Visibility.mayRead(user, participant);
+        return participant != null && Visibility.mayRead(user, participant.linkWorkerId());
     }
 
     private List<Found> find(PeopleSearch search) {

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.signpost.events.Referrer;
 import org.signpost.events.YoungPerson;
 import org.signpost.projection.ProjectionGenerations;
-import org.signpost.query.projection.SealedJson;
+import org.signpost.query.privacy.SealedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -63,6 +63,13 @@ public class ReferralQueries {
                 (rs, i) -> new Found(rs.getObject("referral_id", UUID.class), rs.getObject("participant_id", UUID.class),
                         rs.getString("young_person"), rs.getString("status"), rs.getString("link_worker_id"),
                         rs.getObject("received_on", LocalDate.class)), digest);
+    }
+
+    /** The participant a referral was assigned as: empty before its assignment (or with no such referral). */
+    public Optional<UUID> participantOf(UUID referralId) {
+        return jdbc.query("SELECT participant_id FROM referral_view WHERE generation = " + ACTIVE
+                + " AND referral_id = ? AND participant_id IS NOT NULL",
+                (rs, row) -> rs.getObject("participant_id", UUID.class), referralId).stream().findFirst();
     }
 
     /** A referral's current state, as a JSON-ready map, with its version. */

@@ -4,24 +4,22 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.signpost.platform.apidocs.ApiDocumentation;
-import org.signpost.query.web.QueryAnswers;
-
 import java.time.Clock;
-import java.util.List;
-import org.signpost.query.audit.PersonalDataReads;
-import org.signpost.query.audit.PersonalDataReads.Subject;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.signpost.platform.BusinessCalendar;
+import org.signpost.platform.apidocs.ApiDocumentation;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.security.Role;
 import org.signpost.query.caseload.CaseloadQueries;
-import org.signpost.query.caseload.Visibility;
+import org.signpost.query.privacy.PersonalDataReads;
+import org.signpost.query.privacy.PersonalDataReads.Subject;
+import org.signpost.query.privacy.Visibility;
 import org.signpost.query.web.NotFound;
+import org.signpost.query.web.QueryAnswers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,6 +77,6 @@ class ReferralQueryController {
         }
         Object participantId = referral.get("participantId");
         return participantId != null && caseload.participant((UUID) participantId)
-                .filter(p -> Visibility.mayRead(user, p)).isPresent();
+                .filter(p -> Visibility.mayRead(user, p.linkWorkerId())).isPresent();
     }
 }

@@ -1,5 +1,6 @@
 package org.signpost.query.referrals;
 
+import java.util.Arrays;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,9 +16,9 @@ import org.signpost.events.YoungPerson;
 import org.signpost.platform.privacy.PersonalDataKeys;
 import org.signpost.projection.Projection;
 import org.signpost.projection.ProjectionGenerations;
-import org.signpost.query.people.PersonLookup;
+import org.signpost.query.privacy.PersonLookup;
+import org.signpost.query.privacy.SealedJson;
 import org.signpost.query.projection.ProjectionJson;
-import org.signpost.query.projection.SealedJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,7 +51,7 @@ public class ReferralsProjection extends Projection {
      */
     @EventHandler
     void on(PersonalDataErased event) {
-        keys.forget(java.util.Arrays.asList(event.referralId(), event.participantId()));
+        keys.forget(Arrays.asList(event.referralId(), event.participantId()));
         change(ReferralRows.TABLE, event.referralId(), row -> {
             row.nhsNumberDigest = null;
             row.surnameBirthDigest = null;
@@ -140,15 +141,12 @@ public class ReferralsProjection extends Projection {
      */
     private static YoungPerson openForDigests(ReferralReceived event) {
         try {
-            return value(event.youngPerson());
+            PersonalData<YoungPerson> person = event.youngPerson();
+            return person == null ? null : person.value();
         } catch (RuntimeException e) {
             log.warn("The young person of referral {} could not be opened: not findable by search ({})",
                     event.referralId(), e.getClass().getSimpleName());
             return null;
         }
-    }
-
-    static <T> T value(PersonalData<T> data) {
-        return data == null ? null : data.value();
     }
 }

@@ -1,5 +1,6 @@
 package org.signpost.query.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +45,6 @@ public final class QueryAnswers {
 
     /** One erasure of the erasure log: no personal data. */
     public record Erasure(UUID referralId, UUID participantId, LocalDate erasedOn, String reason,
-                          java.time.Instant recordedAt, String actor, String role, String correlationId) {
+                          Instant recordedAt, String actor, String role, String correlationId) {
     }
 }

@@ -1,4 +1,4 @@
-package org.signpost.query.audit;
+package org.signpost.query.privacy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

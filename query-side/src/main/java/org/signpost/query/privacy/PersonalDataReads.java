@@ -1,4 +1,4 @@
-package org.signpost.query.audit;
+package org.signpost.query.privacy;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;

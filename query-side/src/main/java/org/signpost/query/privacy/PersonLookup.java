@@ -1,4 +1,4 @@
-package org.signpost.query.people;
+package org.signpost.query.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -61,7 +61,7 @@ public class PersonLookup {
     }
 
     /** Trimmed, Unicode NFC, lower case (Locale.ROOT), inner whitespace one space. */
-    static String surname(String surname) {
+    public static String surname(String surname) {
         if (surname == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package org.signpost.query.audit;
+package org.signpost.query.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package org.signpost.query.projection;
+package org.signpost.query.privacy;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +12,9 @@ import java.util.UUID;
 import org.signpost.events.EventSerialization;
 import org.signpost.events.PersonalData;
 import org.signpost.events.PersonalDataModule;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.signpost.events.SignpostEvent;
 import org.signpost.platform.privacy.PersonalDataKeys;
+import org.signpost.query.projection.ProjectionJson;
 import org.springframework.stereotype.Component;
 
 /**
