@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Random;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
@@ -93,25 +94,32 @@ final class ConsolePages {
      * The Evaluation page for the year (a manager may see it, as an analyst may), live, then as
      * of the instant this pass began: the whole store folded afresh from the event table (the
      * bulk history is recorded an hour before it was written), so its figures must be the live
-     * ones. Its service time is the page's; its two API calls (the evaluation, the months) are
+     * ones. Each page as of an instant asks for a second earlier than the page before: the
+     * service keeps the facts of the last instant it folded for the next question about it
+     * (AsOfFacts), so the page's second call reuses its first's, and each page folds the store
+     * once. Its service time is the page's; its two API calls (the evaluation, the months) are
      * given apart as well.
      */
     private void evaluation(ServiceTimes times, Options options) throws Exception {
         Instant asOf = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
         JsonNode live = evaluationPages("the Evaluation page for " + YEAR_FROM + " to " + YEAR_TO + ", live",
-                evaluationPath(null), options.integer("evaluation-warmup", 20),
+                page -> evaluationPath(null), options.integer("evaluation-warmup", 20),
                 options.integer("evaluation-pages", 100), times, false);
         // The pages above after the first find the store as it was and reuse the facts read
         // then (LiveFacts); these find it changed, as on a day of work, and read them again.
         evaluationPages("the same page live, the store changed before each page (a contact recorded and applied)",
-                evaluationPath(null), options.integer("changed-warmup", 3), options.integer("changed-pages", 20), times,
+                page -> evaluationPath(null), options.integer("changed-warmup", 3), options.integer("changed-pages", 20),
+                times,
                 true);
-        JsonNode past = evaluationPages("the same page as of " + asOf + ", the start of this pass",
-                evaluationPath(asOf), options.integer("as-of-warmup", 3), options.integer("as-of-pages", 10), times,
-                false);
+        int asOfPages = options.integer("as-of-warmup", 3) + options.integer("as-of-pages", 10);
+        JsonNode past = evaluationPages("the same page as of " + asOf + ", the start of this pass (a second earlier"
+                        + " for each page)", page -> evaluationPath(asOf.minusSeconds(page)),
+                options.integer("as-of-warmup", 3), options.integer("as-of-pages", 10), times, false);
         // Said, not thrown: the figures above and the run's summary are still wanted.
-        if (!asOf.toString().equals(past.path("asOf").asText())) {
-            System.out.println("  WARNING: the page as of " + asOf + " showed the figures as of " + past.path("asOf"));
+        Instant lastAsked = asOf.minusSeconds(asOfPages - 1);
+        if (!lastAsked.toString().equals(past.path("asOf").asText())) {
+            System.out.println("  WARNING: the page as of " + lastAsked + " showed the figures as of "
+                    + past.path("asOf"));
         }
         if (!figures(live).equals(figures(past))) {
             System.out.println("  WARNING: as of the start of the pass " + figures(past) + ", live " + figures(live));
@@ -135,15 +143,15 @@ final class ConsolePages {
     }
 
     /** Warm-up and measured requests of one Evaluation page; prints its times, returns the evaluation it showed. */
-    private JsonNode evaluationPages(String what, String path, int warmup, int measured, ServiceTimes times,
-                                     boolean changeFirst) throws Exception {
+    private JsonNode evaluationPages(String what, IntFunction<String> path, int warmup, int measured,
+                                     ServiceTimes times, boolean changeFirst) throws Exception {
         long mark = times.mark();
         String page = null;
         for (int i = 0; i < warmup + measured; i++) {
             if (changeFirst) {
                 changeTheStore();
             }
-            page = expectOk(path);
+            page = expectOk(path.apply(i));
         }
         // %U is the path without its query: "/evaluation " is the page, not its CSV download.
         // Tomcat logs a request once its response is sent: the last line may come just after the

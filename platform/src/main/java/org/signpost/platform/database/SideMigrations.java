@@ -20,7 +20,7 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * The platform's V1 to V20 stay where they are: they made every table before the sides had
  * migrations of their own, and moving one would change the history of every existing database.
  * On a database that has none yet, a side's history starts at a baseline of version 0, so its V1
- * is the first to run. The sides have no migrations yet; the first that does will start its history.
+ * is the first to run. The command side has no migrations yet; the first will start its history.
  */
 public record SideMigrations(String side) {
 

@@ -1,5 +1,7 @@
 package org.signpost.projection.store;
 
+import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.TrackingToken;
@@ -21,6 +23,15 @@ public interface EventSource {
      * leaves no empty positions.) Answers how many were read.
      */
     long scan(Selection selection, Consumer<StoredEvent> consumer) throws Exception;
+
+    /**
+     * How many events were recorded up to {@code asOf}, where this source can count them without
+     * reading them; empty where it cannot. The store only ever grows, so an equal count is the
+     * same events.
+     */
+    default OptionalLong countRecordedUpTo(Instant asOf) throws Exception {
+        return OptionalLong.empty();
+    }
 
     /** The position of the last event stored now (0 for none). */
     long head();

@@ -1,6 +1,8 @@
 package org.signpost.projection.store;
 
 import java.sql.Connection;
+import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -26,6 +28,14 @@ public final class JdbcEventSource implements EventSource {
         try (Connection connection = dataSource.getConnection()) {
             connection.setReadOnly(true);
             return scan.scan(connection, selection, consumer);
+        }
+    }
+
+    @Override
+    public OptionalLong countRecordedUpTo(Instant asOf) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setReadOnly(true);
+            return OptionalLong.of(scan.count(connection, asOf, null));
         }
     }
 

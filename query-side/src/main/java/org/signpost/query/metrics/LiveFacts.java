@@ -8,7 +8,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The live projection's facts, read from its tables once for each state the projection is in.
+ * The live projection's facts, read from its tables once, then only what was written since.
  *
  * <p>The facts change only with the projection's state: its processor writes them in the
  * transaction that moves its tokens, a retried dead letter removes itself in the transaction
@@ -16,15 +16,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * So while the tokens, the dead letters and the active generation read in the same snapshot
  * as last time are unchanged, the facts are the same ones, and those read then are reused: a
  * page asking for the evaluation and the months of a period reads the store once, and an
- * analyst changing periods on a quiet store reads it once in all. The facts are kept softly
- * (the collector may take them back under memory pressure, to be read again when asked) and
- * never changed once read, so every thread may read them.
+ * analyst changing periods on a quiet store reads it once in all. Once the state has moved
+ * within the same generation, only the rows written by transactions the last read did not see
+ * are read, and added to a copy of the facts read then (facts are only ever added within a
+ * generation: a referral's row is rewritten only to add its triage); a new generation is read
+ * whole. The facts are kept softly (the collector may take them back under memory pressure, to
+ * be read again when asked) and never changed once read, so every thread may read them.
  */
 @Component
 public class LiveFacts {
 
-    /** The facts, and the projection's state they were read in. */
-    private record Read(String state, SoftReference<MetricFacts> facts) {
+    /** The facts, and where the projection stood when they were read. */
+    private record Read(SqlFactsReader.Mark mark, SoftReference<MetricFacts> facts) {
     }
 
     private final SqlFactsReader reader;
@@ -43,13 +46,16 @@ public class LiveFacts {
     /** The facts the live projection holds now. */
     public MetricFacts current() {
         return snapshot.execute(status -> {
-            String state = reader.state();
+            SqlFactsReader.Mark mark = reader.mark();
             Read read = last.get();
-            MetricFacts facts = read != null && read.state().equals(state) ? read.facts().get() : null;
-            if (facts == null) {
-                facts = reader.readInto(new MetricFacts());
-                last.set(new Read(state, new SoftReference<>(facts)));
+            MetricFacts known = read == null ? null : read.facts().get();
+            if (known != null && read.mark().state().equals(mark.state())) {
+                return known;
             }
+            MetricFacts facts = known != null && read.mark().generation().equals(mark.generation())
+                    ? reader.readWrittenSince(read.mark().snapshot(), known.copy())
+                    : reader.readInto(new MetricFacts());
+            last.set(new Read(mark, new SoftReference<>(facts)));
             return facts;
         });
     }

@@ -32,7 +32,7 @@ import org.signpost.events.TriageOutcome;
  *
  * <p>Insertion order is kept everywhere: it is the order the events were recorded in, which
  * breaks ties between facts of the same business date. Not thread-safe: one replay fills an
- * instance, then it is only read.
+ * instance (or one read adds to a {@link #copy()}), then it is only read.
  */
 public final class MetricFacts implements FactsWriter {
 
@@ -87,6 +87,22 @@ public final class MetricFacts implements FactsWriter {
     private final Map<OwnedKey, Signpost> signposts = new LinkedHashMap<>();
     private final List<Uptake> uptakes = new ArrayList<>();
     private final Map<MeasureKey, Measure> measures = new LinkedHashMap<>();
+
+    /**
+     * A copy to add more facts to, in the same order, leaving this one as it is: facts are
+     * records, so the copy shares them.
+     */
+    public MetricFacts copy() {
+        MetricFacts copy = new MetricFacts();
+        copy.referrals.putAll(referrals);
+        copy.triages.putAll(triages);
+        copy.participants.putAll(participants);
+        copy.sessions.putAll(sessions);
+        copy.signposts.putAll(signposts);
+        copy.uptakes.addAll(uptakes);
+        copy.measures.putAll(measures);
+        return copy;
+    }
 
     @Override
     public void referralReceived(UUID referralId, LocalDate receivedOn, ReferralSource source, ReferralChannel channel,

@@ -17,6 +17,7 @@ import org.signpost.events.Timepoint;
 import org.signpost.events.TriageOutcome;
 import org.signpost.projection.ProjectionGenerations;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads the live projection's facts back into any {@link FactsWriter}, in the order the fold
  * wrote them, from the active generation, within one read-only transaction (one snapshot: REPEATABLE
- * READ, as PostgreSQL's READ COMMITTED gives each statement a snapshot of its own).
+ * READ, as PostgreSQL's READ COMMITTED gives each statement a snapshot of its own): all of them, or
+ * only those written since an earlier read's snapshot.
  */
 @Component
 public class SqlFactsReader {
@@ -38,61 +40,87 @@ public class SqlFactsReader {
     }
 
     /**
-     * What the facts depend on, in a string equal for equal facts: the active generation, each
-     * segment's token (the processor moves it in the transaction that writes the facts) and
-     * the dead letters waiting (a retried one applies its event without moving a token).
+     * Where the facts stand in the reading transaction's snapshot.
+     *
+     * @param generation the active generation: a replay's result replaces every fact
+     * @param state      equal for equal facts: the active generation, each segment's token (the
+     *                   processor moves it in the transaction that writes the facts) and the dead
+     *                   letters waiting (a retried one applies its event without moving a token)
+     * @param snapshot   the snapshot itself, to read later only what was written after it
      */
-    public String state() {
+    public record Mark(String generation, String state, String snapshot) {
+    }
+
+    /** Where the facts stand; call it in the transaction that reads them. */
+    public Mark mark() {
         return jdbc.queryForObject("""
-                SELECT coalesce((SELECT active::text FROM projection_generation WHERE projection = ?), '')
+                SELECT g.active, g.active
                     || '/' || coalesce((SELECT string_agg(segment || ':' || coalesce(md5(token), ''), ',' ORDER BY segment)
                                         FROM token_entry WHERE processor_name = ?), '')
                     || '/' || coalesce((SELECT string_agg(dead_letter_id, ',' ORDER BY dead_letter_id)
-                                        FROM dead_letter_entry WHERE processing_group = ?), '')""", String.class,
-                MetricsReadModel.NAME, MetricsReadModel.NAME,
-                MetricsReadModel.NAME);
+                                        FROM dead_letter_entry WHERE processing_group = ?), ''),
+                    pg_current_snapshot()::text
+                FROM (SELECT coalesce((SELECT active::text FROM projection_generation WHERE projection = ?), '') AS active) g""",
+                (rs, row) -> new Mark(rs.getString(1), rs.getString(2), rs.getString(3)),
+                MetricsReadModel.NAME, MetricsReadModel.NAME, MetricsReadModel.NAME);
     }
 
+    /** Every fact of the active generation, in the order the fold wrote them. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public <W extends FactsWriter> W readInto(W facts) {
+        return read(facts, "", new Object[0]);
+    }
+
+    /**
+     * The facts written, or rewritten, since {@code snapshot} was taken (by transactions it
+     * does not see), in the order the fold wrote them; rows written before this version of the
+     * tables count as old.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public <W extends FactsWriter> W readWrittenSince(String snapshot, W facts) {
+        return read(facts, " AND written_by >= pg_snapshot_xmin(?::pg_snapshot)"
+                + " AND NOT pg_visible_in_snapshot(written_by, ?::pg_snapshot)", new Object[] {snapshot, snapshot});
+    }
+
+    private <W extends FactsWriter> W read(W facts, String since, Object[] parameters) {
         // Columns named and read by position: by name, the driver looks each one up for every value.
-        jdbc.query("SELECT referral_id, received_on, source, channel, reasons, age_on_receipt, triage_outcome, triaged_on,"
-                + " failed_criteria FROM metric_referral WHERE generation = " + ACTIVE, (ResultSet rs) -> {
-            UUID referralId = uuid(rs, 1);
-            facts.referralReceived(referralId, date(rs, 2), ReferralSource.valueOf(rs.getString(3)),
-                    ReferralChannel.valueOf(rs.getString(4)), split(rs.getString(5), ReferralReason::valueOf), rs.getInt(6));
-            if (rs.getString(7) != null) {
-                facts.referralTriaged(referralId, TriageOutcome.valueOf(rs.getString(7)), date(rs, 8),
-                        split(rs.getString(9), InclusionCriterion::valueOf));
-            }
-        });
-        jdbc.query("SELECT participant_id, referral_id, referral_received_on, source, link_worker_id"
-                + " FROM metric_participant WHERE generation = " + ACTIVE, (ResultSet rs) -> {
-            facts.participantEnrolled(uuid(rs, 1), uuid(rs, 2), date(rs, 3), ReferralSource.valueOf(rs.getString(4)),
-                    rs.getString(5));
-        });
-        jdbc.query("SELECT participant_id, session_id, held_on, duration_minutes, walk_minutes, link_worker_id"
-                + " FROM metric_session WHERE generation = " + ACTIVE + " ORDER BY position", (ResultSet rs) -> {
-            facts.sessionHeld(uuid(rs, 1), uuid(rs, 2), date(rs, 3), rs.getInt(4), (Integer) rs.getObject(5),
-                    rs.getString(6));
-        });
-        jdbc.query("SELECT participant_id, signpost_id, signposted_on FROM metric_signpost WHERE generation = " + ACTIVE,
-                (ResultSet rs) -> {
-                    facts.signposted(uuid(rs, 1), uuid(rs, 2), date(rs, 3));
+        Rows rows = (columns, table, order, each) -> jdbc.query("SELECT " + columns + " FROM " + table
+                + " WHERE generation = " + ACTIVE + since + order, each, parameters);
+        rows.each("referral_id, received_on, source, channel, reasons, age_on_receipt, triage_outcome, triaged_on,"
+                + " failed_criteria", "metric_referral", "", rs -> {
+                    UUID referralId = uuid(rs, 1);
+                    facts.referralReceived(referralId, date(rs, 2), ReferralSource.valueOf(rs.getString(3)),
+                            ReferralChannel.valueOf(rs.getString(4)), split(rs.getString(5), ReferralReason::valueOf),
+                            rs.getInt(6));
+                    if (rs.getString(7) != null) {
+                        facts.referralTriaged(referralId, TriageOutcome.valueOf(rs.getString(7)), date(rs, 8),
+                                split(rs.getString(9), InclusionCriterion::valueOf));
+                    }
                 });
-        jdbc.query("SELECT participant_id, signpost_id, attended, recorded_on FROM metric_uptake WHERE generation = "
-                + ACTIVE + " ORDER BY position", (ResultSet rs) -> {
-            facts.uptakeRecorded(uuid(rs, 1), uuid(rs, 2), rs.getBoolean(3), date(rs, 4));
-        });
-        jdbc.query("SELECT participant_id, sequence, instrument, timepoint, recorded_on, item_scores, score"
-                + " FROM metric_measure WHERE generation = " + ACTIVE + " ORDER BY participant_id, sequence",
-                (ResultSet rs) -> {
+        rows.each("participant_id, referral_id, referral_received_on, source, link_worker_id", "metric_participant", "",
+                rs -> facts.participantEnrolled(uuid(rs, 1), uuid(rs, 2), date(rs, 3),
+                        ReferralSource.valueOf(rs.getString(4)), rs.getString(5)));
+        rows.each("participant_id, session_id, held_on, duration_minutes, walk_minutes, link_worker_id", "metric_session",
+                " ORDER BY position", rs -> facts.sessionHeld(uuid(rs, 1), uuid(rs, 2), date(rs, 3), rs.getInt(4),
+                        (Integer) rs.getObject(5), rs.getString(6)));
+        rows.each("participant_id, signpost_id, signposted_on", "metric_signpost", "",
+                rs -> facts.signposted(uuid(rs, 1), uuid(rs, 2), date(rs, 3)));
+        rows.each("participant_id, signpost_id, attended, recorded_on", "metric_uptake", " ORDER BY position",
+                rs -> facts.uptakeRecorded(uuid(rs, 1), uuid(rs, 2), rs.getBoolean(3), date(rs, 4)));
+        rows.each("participant_id, sequence, instrument, timepoint, recorded_on, item_scores, score", "metric_measure",
+                " ORDER BY participant_id, sequence", rs -> {
                     String score = rs.getString(7);
                     facts.outcomeMeasured(uuid(rs, 1), rs.getLong(2), Instrument.valueOf(rs.getString(3)),
                             Timepoint.valueOf(rs.getString(4)), date(rs, 5), split(rs.getString(6), Integer::valueOf),
                             score == null ? null : new BigDecimal(score));
                 });
         return facts;
+    }
+
+    /** One query over a table of facts of the active generation, each row handed to {@code each}. */
+    @FunctionalInterface
+    private interface Rows {
+        void each(String columns, String table, String order, RowCallbackHandler each);
     }
 
     private static UUID uuid(ResultSet rs, int column) throws SQLException {

@@ -1,0 +1,70 @@
+package org.signpost.query.metrics;
+
+import java.lang.ref.SoftReference;
+import java.time.Instant;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.signpost.projection.store.EventSource;
+import org.signpost.projection.store.Selection;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The facts as of a past instant: every event recorded up to it, folded afresh from the store,
+ * and kept for the next question about the same instant while the store holds the same events up
+ * to it.
+ *
+ * <p>A page "as of" an instant asks the API twice (the figures, then the months of the chart),
+ * and an analyst looking at one instant tries several periods: each fold reads the whole store
+ * up to the instant, and the second is the first one's result. The store only grows, so while it
+ * counts as many events recorded up to the instant as when they were folded, they are the same
+ * events: a late transaction that records one stamped before the instant changes the count, and
+ * the facts are folded again. Counted before folding, so an event recorded during the fold can
+ * only make the count look stale, never the facts. Where the store cannot count cheaply (Axon
+ * Server's stream), every question folds. The last instant's facts are kept softly, as the live
+ * ones are, and never changed once folded.
+ */
+@Component
+public class AsOfFacts {
+
+    /** The facts of one instant, and how many events were recorded up to it when they were folded. */
+    private record Folded(Instant asOf, long recorded, SoftReference<MetricFacts> facts) {
+    }
+
+    private final EventSource events;
+    private final AtomicReference<Folded> last = new AtomicReference<>();
+
+    public AsOfFacts(@Qualifier("metricsEventSource") EventSource events) {
+        this.events = events;
+    }
+
+    /** The facts of every event recorded up to {@code asOf}. */
+    public MetricFacts asOf(Instant asOf) {
+        try {
+            OptionalLong recorded = events.countRecordedUpTo(asOf);
+            if (recorded.isEmpty()) {
+                return fold(asOf);
+            }
+            Folded folded = last.get();
+            MetricFacts facts = folded != null && folded.asOf().equals(asOf)
+                    && folded.recorded() == recorded.getAsLong() ? folded.facts().get() : null;
+            if (facts == null) {
+                facts = fold(asOf);
+                last.set(new Folded(asOf, recorded.getAsLong(), new SoftReference<>(facts)));
+            }
+            return facts;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DataAccessResourceFailureException("Could not read the event store", e);
+        }
+    }
+
+    private MetricFacts fold(Instant asOf) throws Exception {
+        MetricFacts facts = new MetricFacts();
+        events.scan(Selection.recordedUpTo(asOf, MetricsFold.EVENTS_WITH_FACTS),
+                event -> MetricsFold.apply(event.payload(), event.sequence(), facts));
+        return facts;
+    }
+}
