@@ -18,10 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * page asking for the evaluation and the months of a period reads the store once, and an
  * analyst changing periods on a quiet store reads it once in all. Once the state has moved
  * within the same generation, only the rows written by transactions the last read did not see
- * are read, and added to a copy of the facts read then (facts are only ever added within a
- * generation: a referral's row is rewritten only to add its triage); a new generation is read
- * whole. The facts are kept softly (the collector may take them back under memory pressure, to
- * be read again when asked) and never changed once read, so every thread may read them.
+ * are read, and added to a copy of the facts read then (nothing is copied when none was
+ * written: most events bring no fact). Within a generation facts are only ever added: a
+ * referral's row is rewritten only to add its triage. A new generation is read whole. The
+ * facts are kept softly (the collector may take them back under memory pressure, to be read
+ * again when asked) and never changed once read, so every thread may read them.
  */
 @Component
 public class LiveFacts {
@@ -52,9 +53,14 @@ public class LiveFacts {
             if (known != null && read.mark().state().equals(mark.state())) {
                 return known;
             }
-            MetricFacts facts = known != null && read.mark().generation().equals(mark.generation())
-                    ? reader.readWrittenSince(read.mark().snapshot(), known.copy())
-                    : reader.readInto(new MetricFacts());
+            MetricFacts facts;
+            if (known != null && read.mark().generation().equals(mark.generation())) {
+                // Most changes of state bring no fact (a contact, a note): then nothing is copied.
+                MetricFacts written = reader.readWrittenSince(read.mark().snapshot(), new MetricFacts());
+                facts = written.isEmpty() ? known : known.with(written);
+            } else {
+                facts = reader.readInto(new MetricFacts());
+            }
             last.set(new Read(mark, new SoftReference<>(facts)));
             return facts;
         });

@@ -32,7 +32,7 @@ import org.signpost.events.TriageOutcome;
  *
  * <p>Insertion order is kept everywhere: it is the order the events were recorded in, which
  * breaks ties between facts of the same business date. Not thread-safe: one replay fills an
- * instance (or one read adds to a {@link #copy()}), then it is only read.
+ * instance, then it is only read.
  */
 public final class MetricFacts implements FactsWriter {
 
@@ -89,19 +89,33 @@ public final class MetricFacts implements FactsWriter {
     private final Map<MeasureKey, Measure> measures = new LinkedHashMap<>();
 
     /**
-     * A copy to add more facts to, in the same order, leaving this one as it is: facts are
-     * records, so the copy shares them.
+     * These facts and then {@code more}, in a new instance, leaving this one as it is: facts are
+     * records, so the two share them. A fact {@code more} holds under an id already here is
+     * left out, as a writer's second call with that id would be.
      */
-    public MetricFacts copy() {
-        MetricFacts copy = new MetricFacts();
-        copy.referrals.putAll(referrals);
-        copy.triages.putAll(triages);
-        copy.participants.putAll(participants);
-        copy.sessions.putAll(sessions);
-        copy.signposts.putAll(signposts);
-        copy.uptakes.addAll(uptakes);
-        copy.measures.putAll(measures);
-        return copy;
+    public MetricFacts with(MetricFacts more) {
+        MetricFacts both = new MetricFacts();
+        both.referrals.putAll(referrals);
+        both.triages.putAll(triages);
+        both.participants.putAll(participants);
+        both.sessions.putAll(sessions);
+        both.signposts.putAll(signposts);
+        both.uptakes.addAll(uptakes);
+        both.measures.putAll(measures);
+        more.referrals.forEach(both.referrals::putIfAbsent);
+        more.triages.forEach(both.triages::putIfAbsent);
+        more.participants.forEach(both.participants::putIfAbsent);
+        more.sessions.forEach(both.sessions::putIfAbsent);
+        more.signposts.forEach(both.signposts::putIfAbsent);
+        both.uptakes.addAll(more.uptakes);
+        more.measures.forEach(both.measures::putIfAbsent);
+        return both;
+    }
+
+    /** Whether there is no fact at all. */
+    public boolean isEmpty() {
+        return referrals.isEmpty() && triages.isEmpty() && participants.isEmpty() && sessions.isEmpty()
+                && signposts.isEmpty() && uptakes.isEmpty() && measures.isEmpty();
     }
 
     @Override

@@ -62,6 +62,12 @@ class LiveFactsTest extends QuerySideTest {
         assertThat(second.sessions().stream().filter(s -> s.participantId().equals(participant))).hasSize(
                 (int) sessions + 1);
         assertThat(live.current()).isSameAs(second);
+
+        before = scenario.events().size();
+        scenario.then(Events.contact(participant, daysAgo(1).toString()), "linkworker", "LINK_WORKER");
+        append(scenario.events().subList(before, scenario.events().size()));
+        awaitProjections();
+        assertThat(live.current()).as("a contact is no fact of the metrics: nothing new to add").isSameAs(second);
     }
 
     @Test
