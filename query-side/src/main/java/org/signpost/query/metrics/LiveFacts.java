@@ -1,7 +1,9 @@
 package org.signpost.query.metrics;
 
 import java.lang.ref.SoftReference;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -18,22 +20,29 @@ import org.springframework.transaction.support.TransactionTemplate;
  * page asking for the evaluation and the months of a period reads the store once, and an
  * analyst changing periods on a quiet store reads it once in all. Once the state has moved
  * within the same generation, only the rows written by transactions the last read did not see
- * are read, and added to a copy of the facts read then (nothing is copied when none was
- * written: most events bring no fact). Within a generation facts are only ever added: a
- * referral's row is rewritten only to add its triage. A new generation is read whole. The
- * facts are kept softly (the collector may take them back under memory pressure, to be read
- * again when asked) and never changed once read, so every thread may read them.
+ * are read, and added to the facts held (most events, a contact say, bring none). Within a
+ * generation facts are only ever added (a referral's row is rewritten only to add its triage),
+ * so a question answered while facts are added would see a later state, never a wrong one;
+ * still, additions wait for the questions being answered, and questions for an addition under
+ * way, so that no question reads a collection while it grows. Adding in place rather than to
+ * a copy: a copy of a million facts costs about as much as the figures themselves. A new
+ * generation is read whole. The facts are kept softly (the collector may take them back under
+ * memory pressure, to be read again when asked).
  */
 @Component
 public class LiveFacts {
 
-    /** The facts, and where the projection stood when they were read. */
+    /** The facts, and where the projection stood when they were last brought up to date. */
     private record Read(SqlFactsReader.Mark mark, SoftReference<MetricFacts> facts) {
     }
 
     private final SqlFactsReader reader;
     private final TransactionTemplate snapshot;
-    private final AtomicReference<Read> last = new AtomicReference<>();
+    /** Questions share it; an addition to the facts takes it alone. Fair, so additions are not starved. */
+    private final ReadWriteLock answering = new ReentrantReadWriteLock(true);
+    /** Held while the facts are brought up to date: two requests would read the same rows. */
+    private final Object updating = new Object();
+    private volatile Read last;
 
     public LiveFacts(SqlFactsReader reader, PlatformTransactionManager transactions) {
         this.reader = reader;
@@ -44,25 +53,43 @@ public class LiveFacts {
         this.snapshot.setReadOnly(true);
     }
 
-    /** The facts the live projection holds now. */
-    public MetricFacts current() {
-        return snapshot.execute(status -> {
-            SqlFactsReader.Mark mark = reader.mark();
-            Read read = last.get();
-            MetricFacts known = read == null ? null : read.facts().get();
-            if (known != null && read.mark().state().equals(mark.state())) {
-                return known;
-            }
-            MetricFacts facts;
-            if (known != null && read.mark().generation().equals(mark.generation())) {
-                // Most changes of state bring no fact (a contact, a note): then nothing is copied.
-                MetricFacts written = reader.readWrittenSince(read.mark().snapshot(), new MetricFacts());
-                facts = written.isEmpty() ? known : known.with(written);
-            } else {
-                facts = reader.readInto(new MetricFacts());
-            }
-            last.set(new Read(mark, new SoftReference<>(facts)));
-            return facts;
-        });
+    /** The answer to {@code question} from the facts the live projection holds now; they do not change meanwhile. */
+    public <T> T answer(Function<MetricFacts, T> question) {
+        MetricFacts facts = upToDate();
+        answering.readLock().lock();
+        try {
+            return question.apply(facts);
+        } finally {
+            answering.readLock().unlock();
+        }
+    }
+
+    private MetricFacts upToDate() {
+        synchronized (updating) {
+            return snapshot.execute(status -> {
+                SqlFactsReader.Mark mark = reader.mark();
+                Read read = last;
+                MetricFacts known = read == null ? null : read.facts().get();
+                if (known != null && read.mark().state().equals(mark.state())) {
+                    return known;
+                }
+                if (known != null && read.mark().generation().equals(mark.generation())) {
+                    MetricFacts written = reader.readWrittenSince(read.mark().snapshot(), new MetricFacts());
+                    if (!written.isEmpty()) {
+                        answering.writeLock().lock();
+                        try {
+                            known.add(written);
+                        } finally {
+                            answering.writeLock().unlock();
+                        }
+                    }
+                    last = new Read(mark, read.facts());
+                    return known;
+                }
+                MetricFacts facts = reader.readInto(new MetricFacts());
+                last = new Read(mark, new SoftReference<>(facts));
+                return facts;
+            });
+        }
     }
 }

@@ -32,7 +32,7 @@ import org.signpost.events.TriageOutcome;
  *
  * <p>Insertion order is kept everywhere: it is the order the events were recorded in, which
  * breaks ties between facts of the same business date. Not thread-safe: one replay fills an
- * instance, then it is only read.
+ * instance, then it is only read ({@link LiveFacts} adds to its own under a lock).
  */
 public final class MetricFacts implements FactsWriter {
 
@@ -89,27 +89,17 @@ public final class MetricFacts implements FactsWriter {
     private final Map<MeasureKey, Measure> measures = new LinkedHashMap<>();
 
     /**
-     * These facts and then {@code more}, in a new instance, leaving this one as it is: facts are
-     * records, so the two share them. A fact {@code more} holds under an id already here is
-     * left out, as a writer's second call with that id would be.
+     * Adds the facts {@code more} holds after these, as a writer would: one under an id already
+     * here is left out.
      */
-    public MetricFacts with(MetricFacts more) {
-        MetricFacts both = new MetricFacts();
-        both.referrals.putAll(referrals);
-        both.triages.putAll(triages);
-        both.participants.putAll(participants);
-        both.sessions.putAll(sessions);
-        both.signposts.putAll(signposts);
-        both.uptakes.addAll(uptakes);
-        both.measures.putAll(measures);
-        more.referrals.forEach(both.referrals::putIfAbsent);
-        more.triages.forEach(both.triages::putIfAbsent);
-        more.participants.forEach(both.participants::putIfAbsent);
-        more.sessions.forEach(both.sessions::putIfAbsent);
-        more.signposts.forEach(both.signposts::putIfAbsent);
-        both.uptakes.addAll(more.uptakes);
-        more.measures.forEach(both.measures::putIfAbsent);
-        return both;
+    public void add(MetricFacts more) {
+        more.referrals.forEach(referrals::putIfAbsent);
+        more.triages.forEach(triages::putIfAbsent);
+        more.participants.forEach(participants::putIfAbsent);
+        more.sessions.forEach(sessions::putIfAbsent);
+        more.signposts.forEach(signposts::putIfAbsent);
+        uptakes.addAll(more.uptakes);
+        more.measures.forEach(measures::putIfAbsent);
     }
 
     /** Whether there is no fact at all. */

@@ -26,13 +26,13 @@ public class MetricsQueries {
 
     public Evaluation evaluation(LocalDate from, LocalDate to, Instant asOf) {
         return asOf == null
-                ? EvaluationMetrics.compute(liveFacts.current(), from, to, clock.instant())
+                ? liveFacts.answer(facts -> EvaluationMetrics.compute(facts, from, to, clock.instant()))
                 : EvaluationMetrics.compute(asOfFacts.asOf(asOf), from, to, asOf);
     }
 
     public ReferralRateReport referralRate(LocalDate from, LocalDate to, Set<GroupBy> groupBy, Instant asOf) {
         return asOf == null
-                ? ReferralRate.compute(liveFacts.current(), from, to, groupBy, clock.instant())
+                ? liveFacts.answer(facts -> ReferralRate.compute(facts, from, to, groupBy, clock.instant()))
                 : ReferralRate.compute(asOfFacts.asOf(asOf), from, to, groupBy, asOf);
     }
 }
