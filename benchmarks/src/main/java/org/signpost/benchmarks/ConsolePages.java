@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,17 +105,20 @@ final class ConsolePages {
         Instant asOf = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
         JsonNode live = evaluationPages("the Evaluation page for " + YEAR_FROM + " to " + YEAR_TO + ", live",
                 page -> evaluationPath(null), options.integer("evaluation-warmup", 20),
-                options.integer("evaluation-pages", 100), times, false);
+                options.integer("evaluation-pages", 100), times, Change.NONE);
         // The pages above after the first find the store as it was and reuse the facts read
-        // then (LiveFacts); these find it changed, as on a day of work, and read them again.
+        // then (LiveFacts); these find it changed, as on a day of work: by an event that brings
+        // no fact of the metrics (a contact), then by one that does (a session).
         evaluationPages("the same page live, the store changed before each page (a contact recorded and applied)",
                 page -> evaluationPath(null), options.integer("changed-warmup", 3), options.integer("changed-pages", 20),
-                times,
-                true);
+                times, Change.CONTACT);
+        evaluationPages("the same page live, the store changed before each page (a session recorded and applied)",
+                page -> evaluationPath(null), options.integer("changed-warmup", 3), options.integer("changed-pages", 20),
+                times, Change.SESSION);
         int asOfPages = options.integer("as-of-warmup", 3) + options.integer("as-of-pages", 10);
         JsonNode past = evaluationPages("the same page as of " + asOf + ", the start of this pass (a second earlier"
                         + " for each page)", page -> evaluationPath(asOf.minusSeconds(page)),
-                options.integer("as-of-warmup", 3), options.integer("as-of-pages", 10), times, false);
+                options.integer("as-of-warmup", 3), options.integer("as-of-pages", 10), times, Change.NONE);
         // Said, not thrown: the figures above and the run's summary are still wanted.
         Instant lastAsked = asOf.minusSeconds(asOfPages - 1);
         if (!lastAsked.toString().equals(past.path("asOf").asText())) {
@@ -144,12 +148,12 @@ final class ConsolePages {
 
     /** Warm-up and measured requests of one Evaluation page; prints its times, returns the evaluation it showed. */
     private JsonNode evaluationPages(String what, IntFunction<String> path, int warmup, int measured,
-                                     ServiceTimes times, boolean changeFirst) throws Exception {
+                                     ServiceTimes times, Change change) throws Exception {
         long mark = times.mark();
         String page = null;
         for (int i = 0; i < warmup + measured; i++) {
-            if (changeFirst) {
-                changeTheStore();
+            if (change != Change.NONE) {
+                changeTheStore(change);
             }
             page = expectOk(path.apply(i));
         }
@@ -225,9 +229,18 @@ final class ConsolePages {
         return participantId;
     }
 
-    /** One contact more for the participant, once the evaluation's read model has applied it. */
-    private void changeTheStore() throws Exception {
-        recordContact(participantId);
+    /** What is recorded before each page of a pass: nothing, a contact (no fact of the metrics) or a session (one). */
+    private enum Change {
+        NONE, CONTACT, SESSION
+    }
+
+    /** One contact or session more for the participant, once the evaluation's read model has applied it. */
+    private void changeTheStore(Change change) throws Exception {
+        if (change == Change.SESSION) {
+            recordSession(participantId);
+        } else {
+            recordContact(participantId);
+        }
         String basic = basic();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
@@ -241,7 +254,21 @@ final class ConsolePages {
             }
             Thread.sleep(20);
         }
-        throw new IllegalStateException("The evaluation's read model did not apply the contact within a minute");
+        throw new IllegalStateException("The evaluation's read model did not apply the change within a minute");
+    }
+
+    /** A session with the participant today, recorded through the API as the manager. */
+    private void recordSession(String participant) throws Exception {
+        String session = """
+                {"sessionId":"%s","heldOn":"%s","durationMinutes":40,"location":"SCHOOL",
+                 "accompaniedBy":"NONE","walkMinutesFromHome":12,"techniques":["COM_B"]}"""
+                .formatted(UUID.randomUUID(), LocalDate.now());
+        HttpResponse<String> recorded = send(HttpRequest.newBuilder(uri("/api/participants/" + participant + "/sessions"))
+                .header("Authorization", basic()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(session)));
+        if (recorded.statusCode() != 201) {
+            throw new IllegalStateException("A session was refused: " + recorded.statusCode() + " " + recorded.body());
+        }
     }
 
     /** A phone call to the participant, recorded through the API as the manager. */
