@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.signpost.events.EventSerialization;
+import org.signpost.platform.axon.StoredEventUpcasters;
 import org.signpost.platform.database.ServiceRole;
 import org.signpost.platform.database.SideMigrations;
 import org.signpost.projection.ProjectionEngineConfiguration;
@@ -51,10 +52,11 @@ public class QuerySideConfiguration {
     @Primary
     EventSource eventSource(@Value("${axon.axonserver.enabled:false}") boolean axonServer,
                             @Value("${signpost.event-source:table}") String source, DataSource dataSource,
-                            @Qualifier("eventSerializer") Serializer eventSerializer, EventStore eventStore) {
+                            @Qualifier("eventSerializer") Serializer eventSerializer, EventStore eventStore,
+                            StoredEventUpcasters.Upcasters upcasters) {
         // "stream" on PostgreSQL: the Axon Server way of reading, for tests of it without Axon Server.
         return axonServer || source.equals("stream") ? new StreamEventSource(eventStore, axonServer)
-                : new JdbcEventSource(dataSource, new EventStoreScan(eventSerializer));
+                : new JdbcEventSource(dataSource, new EventStoreScan(eventSerializer, upcasters.inOrder()));
     }
 
     /**
@@ -63,9 +65,10 @@ public class QuerySideConfiguration {
      */
     @Bean
     @Qualifier("metricsEventSource")
-    EventSource metricsEventSource(EventSource eventSource, DataSource dataSource) {
+    EventSource metricsEventSource(EventSource eventSource, DataSource dataSource,
+                                   StoredEventUpcasters.Upcasters upcasters) {
         return eventSource instanceof JdbcEventSource
-                ? new JdbcEventSource(dataSource, new EventStoreScan(EventSerialization.serializer()))
+                ? new JdbcEventSource(dataSource, new EventStoreScan(EventSerialization.serializer(), upcasters.inOrder()))
                 : eventSource;
     }
 }

@@ -24,12 +24,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.LazyDeserializingObject;
 import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.postgresql.PGStatement;
 import org.signpost.projection.DaemonThreads;
 
@@ -50,8 +55,18 @@ public final class EventStoreScan {
 
     private final Serializer serializer;
 
-    public EventStoreScan(Serializer serializer) {
+    /** Null while there is no upcaster: every event is read as stored, with nothing in between. */
+    private final EventUpcasterChain upcasters;
+
+    /**
+     * @param upcasters the upcasters, in order, that Axon's event store applies to what it reads
+     *                  (every one the service's processors see), so that a scan reads each event
+     *                  as they do, however long ago it was stored; empty while no event has been
+     *                  revised
+     */
+    public EventStoreScan(Serializer serializer, List<EventUpcaster> upcasters) {
         this.serializer = serializer;
+        this.upcasters = upcasters.isEmpty() ? null : new EventUpcasterChain(upcasters);
     }
 
     /** Every event recorded up to {@code asOf} of the given types (all, for null), in order of position. */
@@ -91,13 +106,16 @@ public final class EventStoreScan {
         // PostgreSQL streams with a cursor only inside a transaction.
         connection.setAutoCommit(false);
         Set<String> wanted = selection.onlyTypes() == null ? null : Set.of(typeNames(selection.onlyTypes()));
+        // With upcasters, an event's type is known only once it is upcast (a stored type may be
+        // the former name of a wanted one): every row is read and the types are chosen after.
+        Set<String> wantedStored = upcasters == null ? wanted : null;
         // Rows are read on a second thread and deserialized, a batch at a time, on the machine's
         // other cores, while this thread consumes the batches in order: on a large store reading,
         // deserializing and consuming then run side by side.
         BlockingQueue<CompletableFuture<List<StoredEvent>>> batches = new ArrayBlockingQueue<>(16);
         AtomicReference<Throwable> readerFailure = new AtomicReference<>();
         Thread reader = DaemonThreads.named("event-store-scan")
-                .newThread(() -> read(connection, selection, wanted, batches, readerFailure));
+                .newThread(() -> read(connection, selection, wantedStored, wanted, batches, readerFailure));
         reader.start();
         long count = 0;
         try {
@@ -139,7 +157,7 @@ public final class EventStoreScan {
      * An event with its payload deserialized (every consumer of a scan reads it; the stored form
      * stays at hand beside it, see {@link StoredEvent}).
      */
-    private StoredEvent deserialize(Row row) {
+    private StoredEvent deserialize(StoredRow row) {
         LazyDeserializingObject<?> payload = new LazyDeserializingObject<>(new SimpleSerializedObject<>(row.payload(),
                 byte[].class, new SimpleSerializedType(row.payloadType(), row.payloadRevision())), serializer);
         payload.getObject();
@@ -206,13 +224,8 @@ public final class EventStoreScan {
         }
     }
 
-    /** A row as read, before deserialization. */
-    private record Row(long position, String eventIdentifier, String aggregateId, String aggregateType, long sequence,
-                       String timestamp, String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
-    }
-
     /** Fills the queue with batches of events in order; an empty batch marks the end, also after a failure. */
-    private void read(Connection connection, Selection selection, Set<String> wanted,
+    private void read(Connection connection, Selection selection, Set<String> wanted, Set<String> wantedUpcast,
                       BlockingQueue<CompletableFuture<List<StoredEvent>>> batches, AtomicReference<Throwable> failure) {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT global_index, event_identifier, aggregate_identifier, type, sequence_number, time_stamp,
@@ -228,22 +241,22 @@ public final class EventStoreScan {
             }
             bind(connection, statement, parameters(selection));
             try (ResultSet rs = statement.executeQuery()) {
-                List<Row> batch = new ArrayList<>(BATCH);
+                List<StoredRow> batch = new ArrayList<>(BATCH);
                 while (rs.next()) {
                     String payloadType = rs.getString(7);
                     if (wanted != null && !wanted.contains(payloadType)) {
                         continue;
                     }
-                    batch.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    batch.add(new StoredRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getLong(5), rs.getString(6), payloadType, rs.getString(8), rs.getBytes(9),
                             selection.withMetaData() ? rs.getBytes(10) : null));
                     if (batch.size() == BATCH) {
-                        batches.put(deserializeLater(batch));
+                        batches.put(deserializeLater(batch, wantedUpcast, selection.withMetaData()));
                         batch = new ArrayList<>(BATCH);
                     }
                 }
                 if (!batch.isEmpty()) {
-                    batches.put(deserializeLater(batch));
+                    batches.put(deserializeLater(batch, wantedUpcast, selection.withMetaData()));
                 }
             }
         } catch (Throwable e) {
@@ -257,8 +270,36 @@ public final class EventStoreScan {
         }
     }
 
-    private CompletableFuture<List<StoredEvent>> deserializeLater(List<Row> rows) {
-        return CompletableFuture.supplyAsync(() -> rows.stream().map(this::deserialize).toList(), DESERIALIZERS);
+    private CompletableFuture<List<StoredEvent>> deserializeLater(List<StoredRow> rows, Set<String> wanted,
+                                                                  boolean withMetaData) {
+        return CompletableFuture.supplyAsync(() -> upcasters == null ? rows.stream().map(this::deserialize).toList()
+                : upcast(rows, wanted, withMetaData), DESERIALIZERS);
+    }
+
+    /**
+     * The rows through the upcaster chain, as Axon's event store passes what it reads: an event
+     * no upcaster touched is read exactly as without upcasters; one that was upcast is read from
+     * what the chain made of it, its metadata too. An upcaster may also drop an event or make
+     * several of one.
+     */
+    private List<StoredEvent> upcast(List<StoredRow> rows, Set<String> wanted, boolean withMetaData) {
+        return upcasters.upcast(rows.stream().map(row -> new InitialEventRepresentation(row, serializer)))
+                .filter(event -> wanted == null || wanted.contains(event.getType().getName()))
+                .map(event -> deserialize(event, withMetaData))
+                .toList();
+    }
+
+    private StoredEvent deserialize(IntermediateEventRepresentation event, boolean withMetaData) {
+        LazyDeserializingObject<?> payload = new LazyDeserializingObject<>(event.getData(), serializer);
+        payload.getObject();
+        long position = ((GlobalSequenceTrackingToken) event.getTrackingToken().orElseThrow()).getGlobalIndex();
+        MetaData metaData = !withMetaData ? null
+                : event instanceof InitialEventRepresentation untouched
+                ? metaData((byte[]) untouched.getMetaData().getSerializedObject().getData())
+                : event.getMetaData().getObject();
+        return new StoredEvent(position, event.getMessageIdentifier(), event.getAggregateIdentifier().orElseThrow(),
+                event.getAggregateType().orElseThrow(), event.getSequenceNumber().orElseThrow(),
+                event.getTimestamp(), payload, metaData);
     }
 
     private static void bind(Connection connection, PreparedStatement statement, List<Object> parameters)
@@ -287,8 +328,12 @@ public final class EventStoreScan {
         return types.stream().map(Class::getName).toArray(String[]::new);
     }
 
-    /** How many events {@link #scan} would read, for a progress bar. */
-    public long count(Connection connection, Instant asOf, Set<Class<?>> onlyTypes) throws SQLException {
+    /**
+     * How many events {@link #scan} would read, for a progress bar. With upcasters, every event
+     * up to the instant: a stored type may be the former name of one asked for.
+     */
+    public long count(Connection connection, Instant asOf, Set<Class<?>> askedFor) throws SQLException {
+        Set<Class<?>> onlyTypes = upcasters == null ? askedFor : null;
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT count(*) FROM domain_event_entry WHERE time_stamp <= ?" + typeFilter(onlyTypes))) {
             statement.setString(1, DateTimeUtils.formatInstant(asOf.truncatedTo(ChronoUnit.MILLIS)));

@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.signpost.events.EventRevisions;
 import org.signpost.events.EventSerialization;
 import org.signpost.projection.store.EventStoreScan;
 import org.signpost.query.metrics.Evaluation;
@@ -121,7 +123,7 @@ public final class MetricsCommandLine implements Callable<Integer> {
             // Read-only, whatever the user's rights.
             statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
         }
-        EventStoreScan scan = new EventStoreScan(EventSerialization.serializer());
+        EventStoreScan scan = new EventStoreScan(EventSerialization.serializer(), EventRevisions.upcasters());
         long total = scan.count(connection, upTo, MetricsFold.EVENTS_WITH_FACTS);
         MetricFacts facts = new MetricFacts();
         if (!progressBar) {
@@ -130,7 +132,7 @@ public final class MetricsCommandLine implements Callable<Integer> {
             return EvaluationMetrics.compute(facts, from, to, upTo);
         }
         try (ProgressBar progress = new ProgressBarBuilder().setTaskName("Reading events").setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err))
                 .setUpdateIntervalMillis(200).setUnit(" events", 1).build()) {
             long read = scan.scan(connection, upTo, MetricsFold.EVENTS_WITH_FACTS, event -> {
                 MetricsFold.apply(event.payload(), event.sequence(), facts);

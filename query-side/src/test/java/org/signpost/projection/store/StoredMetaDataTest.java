@@ -25,7 +25,7 @@ import org.signpost.events.EventSerialization;
 class StoredMetaDataTest {
 
     private final Serializer serializer = EventSerialization.serializer();
-    private final EventStoreScan scan = new EventStoreScan(serializer);
+    private final EventStoreScan scan = new EventStoreScan(serializer, List.of());
 
     @Property(tries = 500)
     void metaDataReadsAsTheSerializerReadsIt(@ForAll("metaData") Map<String, Object> values) {

@@ -11,16 +11,20 @@ import org.signpost.platform.testing.RealServiceTest;
 import org.signpost.projection.ProjectionAdmin;
 import org.signpost.projection.ProjectionGenerations;
 import org.signpost.projection.ReadModels;
+import org.signpost.projection.revision.VcseReferralMadeUpcaster;
 import org.signpost.query.QuerySideApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The query side alone on a real PostgreSQL, fed by events appended to the real event store as
- * the command side stores them. All subclasses share one context, database and server.
+ * the command side stores them. All subclasses share one context, database and server. The store
+ * has one upcaster, of an event no other test writes ({@link VcseReferralMadeUpcaster}).
  */
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(VcseReferralMadeUpcaster.class)
 public abstract class QuerySideTest extends RealServiceTest {
 
     @Autowired
