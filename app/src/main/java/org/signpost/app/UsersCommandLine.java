@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.signpost.platform.SignpostHome;
@@ -68,7 +70,7 @@ public final class UsersCommandLine implements Callable<Integer> {
     static CommandLine commandLine(PrintStream out, PrintStream err, Passwords passwords) {
         CommandLine commandLine = new CommandLine(new UsersCommandLine(out, passwords))
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setOut(new java.io.PrintWriter(out, true)).setErr(new java.io.PrintWriter(err, true));
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         // A mistake is one line and a pointer to the help, not the whole usage.
         commandLine.setParameterExceptionHandler((e, args) -> {
             err.println(e.getMessage());
@@ -194,7 +196,7 @@ public final class UsersCommandLine implements Callable<Integer> {
             if (all.isEmpty()) {
                 users.out.printf("No users in %s: add one with ./signpost users add NAME --role ROLE%n", users.file());
             }
-            all.stream().sorted(java.util.Comparator.comparing(SignpostUser::username)).forEach(user ->
+            all.stream().sorted(Comparator.comparing(SignpostUser::username)).forEach(user ->
                     users.out.println(user.username() + "\t" + user.role()
                             + (user.linkWorkerId() == null ? "" : "\t" + user.linkWorkerId())));
             return 0;

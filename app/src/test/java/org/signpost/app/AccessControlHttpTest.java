@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -118,7 +119,7 @@ class AccessControlHttpTest extends AllInOneTest {
         JsonNode paths = api().as("analyst").get("/v3/api-docs").json().path("paths");
         List<String> operations = new ArrayList<>();
         paths.properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(method ->
-                operations.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
+                operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
         assertThat(operations).contains("POST /api/participants/{participantId}/erasure", "GET /api/audit/integrity")
                 .allSatisfy(operation -> {
                     String[] methodAndPath = operation.split(" ", 2);

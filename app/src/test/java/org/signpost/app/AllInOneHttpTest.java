@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
@@ -29,7 +29,7 @@ class AllInOneHttpTest extends AllInOneTest {
     void healthIsOpenAndEverythingElseNeedsAUser() {
         Api api = new Api(port);
         assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(200);
-        Response anonymous = api.anonymous().get("/api/referrals/" + java.util.UUID.randomUUID() + "/history");
+        Response anonymous = api.anonymous().get("/api/referrals/" + UUID.randomUUID() + "/history");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).isEqualTo("application/problem+json");
         // A path the role table does not list is refused to everyone, before anything looks it up.

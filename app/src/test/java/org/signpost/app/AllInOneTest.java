@@ -2,16 +2,21 @@ package org.signpost.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
+import org.signpost.app.console.TestIdentityProvider;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
 import org.signpost.platform.testing.RealServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service on one port, as `./signpost start` runs it, on a real PostgreSQL. All
@@ -28,10 +33,10 @@ abstract class AllInOneTest extends RealServiceTest {
     JdbcTemplate jdbc;
 
     /** "Sign in with your organisation" against a test identity provider (ConsoleOrganisationSignInHttpTest). */
-    @org.springframework.test.context.DynamicPropertySource
-    static void organisationSignIn(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("signpost.oidc.issuer", () -> org.signpost.app.console.TestIdentityProvider.get().issuer());
-        registry.add("signpost.oidc.client-id", () -> org.signpost.app.console.TestIdentityProvider.CLIENT_ID);
+    @DynamicPropertySource
+    static void organisationSignIn(DynamicPropertyRegistry registry) {
+        registry.add("signpost.oidc.issuer", () -> TestIdentityProvider.get().issuer());
+        registry.add("signpost.oidc.client-id", () -> TestIdentityProvider.CLIENT_ID);
     }
 
     Api api() {
@@ -40,8 +45,8 @@ abstract class AllInOneTest extends RealServiceTest {
 
     /** Until every projection has applied every stored event and none is being rebuilt. */
     static void awaitProjections(Api api) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
-                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
                     for (var projection : api.as("analyst").get("/api/projections").json()) {
                         if (projection.path("position").asLong() < projection.path("headPosition").asLong()
                                 || !projection.path("status").asText().equals("RUNNING")) {
@@ -78,7 +83,7 @@ abstract class AllInOneTest extends RealServiceTest {
                 Map.of("linkWorkerId", "lw-1", "assignedOn", LocalDate.now().minusDays(18).toString()));
         assertThat(assigned.status()).isEqualTo(200);
         String participantId = assigned.text("participantId");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.as("linkworker").get("/api/participants/" + participantId).status() == 200
                         && api.as("linkworker").get("/api/referrals/" + referralId + "/history").status() == 200);
         return Map.of("referralId", referralId, "participantId", participantId);

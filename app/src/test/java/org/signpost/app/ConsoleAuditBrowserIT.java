@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -146,7 +148,7 @@ class ConsoleAuditBrowserIT extends AllInOneTest {
 
             browser.find("form[action='/sign-out'] button").click();
             browser.waitFor(ExpectedConditions.urlContains("/sign-in"));
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> api()
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api()
                     .as("coordinator").get("/api/participants/" + ids.get("participantId")).json().path("name").isNull());
             browser.signIn("coordinator", Api.PASSWORD);
             browser.go("/participants/" + ids.get("participantId"));

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +17,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.signpost.app.console.PageClient;
 import org.signpost.app.console.PageClient.Page;
+import org.signpost.console.pages.Words;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -149,7 +153,7 @@ class ConsoleAuditHttpTest extends AllInOneTest {
         assertThat(received.id()).isEqualTo("event-0");
         assertThat(received.selectFirst("h3").text()).isEqualTo("Referral received");
         assertThat(received.select("[data-testid=occurred]").text())
-                .isEqualTo(new org.signpost.console.pages.Words().date(apiReceived.path("occurredOn").asText()));
+                .isEqualTo(new Words().date(apiReceived.path("occurredOn").asText()));
         assertThat(received.selectFirst("[data-testid=recorded] time").attr("datetime"))
                 .isEqualTo(apiReceived.path("recordedAt").asText());
         assertThat(received.select("[data-testid=by]").text()).isEqualTo("coordinator (Coordinator)");
@@ -285,12 +289,12 @@ class ConsoleAuditHttpTest extends AllInOneTest {
     static Page search(PageClient client, Page page, String formSelector, Map<String, String> typed) {
         Element form = page.document().selectFirst(formSelector);
         assertThat(form.attr("method")).isEqualTo("get");
-        Map<String, String> fields = new java.util.LinkedHashMap<>(page.fields(formSelector));
+        Map<String, String> fields = new LinkedHashMap<>(page.fields(formSelector));
         fields.putAll(typed);
         StringBuilder query = new StringBuilder();
         fields.forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&")
-                .append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
-                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return client.open(form.attr("action") + query);
     }
 

@@ -3,6 +3,7 @@ package org.signpost.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -264,7 +265,7 @@ class ConsoleBrowserIT extends AllInOneTest {
     }
 
     /** Presses Tab until {@code reached}, at most 60 times. */
-    private static void tabTo(ConsoleBrowser browser, String what, java.util.function.BooleanSupplier reached) {
+    private static void tabTo(ConsoleBrowser browser, String what, BooleanSupplier reached) {
         for (int i = 0; i < 60 && !reached.getAsBoolean(); i++) {
             browser.focused().sendKeys(Keys.TAB);
         }

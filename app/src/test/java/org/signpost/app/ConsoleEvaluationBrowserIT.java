@@ -3,6 +3,7 @@ package org.signpost.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.signpost.app.console.ConsoleBrowser;
@@ -145,13 +147,13 @@ class ConsoleEvaluationBrowserIT extends AllInOneTest {
                                 + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer())"
                                 + ".then(b => done(Array.from(new Uint8Array(b))));", href);
                 byte[] csv = api().as("analyst").header("Accept", "text/csv").get("/api/metrics/evaluation?" + query)
-                        .body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        .body().getBytes(StandardCharsets.UTF_8);
                 byte[] bytes = new byte[downloaded.size()];
                 for (int i = 0; i < bytes.length; i++) {
                     bytes[i] = downloaded.get(i).byteValue();
                 }
                 assertThat(bytes).isEqualTo(csv);
-                assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).contains("\r\npeopleSeen,");
+                assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\r\npeopleSeen,");
 
                 // A comparison with March alone: both periods and the change, and the charts with both.
                 browser.date("compareFrom", from);
@@ -181,7 +183,7 @@ class ConsoleEvaluationBrowserIT extends AllInOneTest {
             chartsDrawn(browser);
             WebElement summary = browser.find("section[data-metric=referralRate] details summary");
             ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].focus();", summary);
-            browser.focused().sendKeys(org.openqa.selenium.Keys.ENTER);
+            browser.focused().sendKeys(Keys.ENTER);
             assertThat(browser.find("section[data-metric=referralRate] details").getAttribute("open")).isNotNull();
             assertThat(browser.find("section[data-metric=referralRate] .nhsuk-details__text").getText())
                     .isEqualTo("referralRate: referredToVcse / peopleSeen");

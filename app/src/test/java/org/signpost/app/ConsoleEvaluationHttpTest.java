@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,10 +27,13 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,8 +127,8 @@ class ConsoleEvaluationHttpTest extends AllInOneTest {
                 "dischargedOn", received.plusDays(26).toString())).status()).isEqualTo(200);
     }
 
-    private static void await(java.util.concurrent.Callable<Boolean> condition) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(condition);
+    private static void await(Callable<Boolean> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(condition);
     }
 
     /** The form's fields for a period, as a browser sends them. */
@@ -253,7 +257,7 @@ class ConsoleEvaluationHttpTest extends AllInOneTest {
     }
 
     private static String words(LocalDate date) {
-        return date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+        return date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
     }
 
     @ParameterizedTest

@@ -1,13 +1,14 @@
 package org.signpost.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.signpost.app.console.PageClient;
 import org.signpost.app.console.PageClient.Page;
@@ -83,13 +84,13 @@ class ConsolePagesHttpTest extends AllInOneTest {
     /** Behind a TLS-terminating proxy of this machine, the session cookie is Secure; on plain HTTP it cannot be. */
     @Test
     void theSessionCookieIsHttpOnlyLaxAndSecureBehindTls() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.URI signIn = java.net.URI.create("http://127.0.0.1:" + port + "/sign-in");
-        String overTls = http.send(java.net.http.HttpRequest.newBuilder(signIn).header("X-Forwarded-Proto", "https").build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding()).headers().firstValue("Set-Cookie").orElseThrow();
+        HttpClient http = HttpClient.newHttpClient();
+        URI signIn = URI.create("http://127.0.0.1:" + port + "/sign-in");
+        String overTls = http.send(HttpRequest.newBuilder(signIn).header("X-Forwarded-Proto", "https").build(),
+                HttpResponse.BodyHandlers.discarding()).headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(overTls).startsWith("signpost-session=").contains("HttpOnly", "SameSite=Lax", "Secure");
-        String plain = http.send(java.net.http.HttpRequest.newBuilder(signIn).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding()).headers().firstValue("Set-Cookie").orElseThrow();
+        String plain = http.send(HttpRequest.newBuilder(signIn).build(),
+                HttpResponse.BodyHandlers.discarding()).headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(plain).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
     }
 
@@ -156,7 +157,7 @@ class ConsolePagesHttpTest extends AllInOneTest {
         PageClient analyst = pages();
         Page home = analyst.signIn("analyst", Api.PASSWORD);
         assertThat(home.status()).isEqualTo(200);
-        assertThat(analyst.get("/participants/" + java.util.UUID.randomUUID()).status()).isEqualTo(403);
+        assertThat(analyst.get("/participants/" + UUID.randomUUID()).status()).isEqualTo(403);
         assertThat(analyst.get("/inbox").status()).isEqualTo(403);
     }
 

@@ -2,9 +2,14 @@ package org.signpost.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.signpost.app.console.PageClient;
@@ -328,7 +333,7 @@ class ConsoleParticipantHttpTest extends AllInOneTest {
     }
 
     /** The flags of the participant's row on the link worker's caseload page. */
-    private static java.util.List<String> caseloadFlags(PageClient client, String participantId) {
+    private static List<String> caseloadFlags(PageClient client, String participantId) {
         Element row = client.get("/caseload").document().select("[data-testid=caseload] tbody tr").stream()
                 .filter(tr -> !tr.select("a[href=/participants/" + participantId + "]").isEmpty()).findFirst()
                 .orElseThrow(() -> new AssertionError(participantId + " not on the caseload"));
@@ -338,13 +343,13 @@ class ConsoleParticipantHttpTest extends AllInOneTest {
     /** The session form once the read model has the version a command answered (a page opened after it). */
     private static Page awaitVersion(PageClient client, String participantId, Response command) {
         String version = command.header("ETag").replace("\"", "");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 client.get("/participants/" + participantId + "/session").fields(FORM).get("version").equals(version));
         return client.get("/participants/" + participantId + "/session");
     }
 
     private static Page awaitSignpost(PageClient client, String participantId) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 !client.get("/participants/" + participantId).document().select("[data-testid=signposts]").isEmpty());
         return client.get("/participants/" + participantId);
     }
@@ -363,7 +368,7 @@ class ConsoleParticipantHttpTest extends AllInOneTest {
         return page.document().select(".nhsuk-notification-banner__heading").text();
     }
 
-    private static java.util.List<String> whats(Page page) {
+    private static List<String> whats(Page page) {
         return page.document().select("[data-testid=timeline] h3").eachText();
     }
 
@@ -379,6 +384,6 @@ class ConsoleParticipantHttpTest extends AllInOneTest {
     }
 
     private static String day(LocalDate date) {
-        return date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+        return date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
     }
 }

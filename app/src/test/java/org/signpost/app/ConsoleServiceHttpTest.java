@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -115,7 +116,7 @@ class ConsoleServiceHttpTest extends AllInOneTest {
                 continue;
             }
             String href = link.attr("href");
-            assertThat(href).isEqualTo("/service/flags/" + flag.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            assertThat(href).isEqualTo("/service/flags/" + flag.toLowerCase(Locale.ROOT).replace('_', '-'));
             Page list = manager.get(href);
             assertThat(list.status()).isEqualTo(200);
             assertThat(list.document().select("[data-testid=flagged] tbody tr").eachAttr("data-participant-id"))

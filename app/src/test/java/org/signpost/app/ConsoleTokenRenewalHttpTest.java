@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.signpost.console.api.ApiProblem;
 import org.signpost.console.api.ConsoleUser;
@@ -36,7 +37,7 @@ class ConsoleTokenRenewalHttpTest extends AllInOneTest {
         ConsoleUser signedIn = api.signIn("linkworker", Api.PASSWORD);
         assertThat(signedIn.expiresAt()).isAfter(Instant.now().plus(Duration.ofMinutes(25)));
         // A token of the same user, as the console would hold it four minutes before its end.
-        String token = api().as("linkworker").post("/api/session-tokens", java.util.Map.of()).text("token");
+        String token = api().as("linkworker").post("/api/session-tokens", Map.of()).text("token");
         ConsoleUser expiring = new ConsoleUser("linkworker", "LINK_WORKER", "lw-1", token,
                 Instant.now().plus(Duration.ofMinutes(4)));
         assertThat(api.get(expiring, "/api/caseloads/lw-1").status()).isEqualTo(200);

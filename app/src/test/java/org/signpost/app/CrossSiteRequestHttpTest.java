@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
-import org.signpost.platform.testing.SecurityHeaders;
 import org.signpost.platform.testing.Requests;
+import org.signpost.platform.testing.SecurityHeaders;
 
 /**
  * A page of another site cannot make a signed-in browser change anything: a plain HTML form (no

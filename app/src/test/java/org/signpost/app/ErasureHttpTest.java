@@ -3,18 +3,25 @@ package org.signpost.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
+import org.signpost.projection.ProjectionAdmin;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.BadSqlGrammarException;
 
 /**
  * An upheld erasure request, end to end on the whole service: afterwards no answer, table or
@@ -24,8 +31,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class ErasureHttpTest extends AllInOneTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.signpost.projection.ProjectionAdmin projections;
+    @Autowired
+    ProjectionAdmin projections;
 
     private static final LocalDate TODAY = LocalDate.now();
     /** What a data protection officer writes: their own case reference, nothing of the young person. */
@@ -105,7 +112,7 @@ class ErasureHttpTest extends AllInOneTest {
         }
         awaitProjections(api);
         // And the replaced generations dropped: the scan of every table lists them first.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(projections::replaysIdle);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(projections::replaysIdle);
         assertNothingShown(api, participant, referralId);
         JsonNode metricsAfterReplay = evaluation(api);
         assertThat(metricsAfterReplay.path("sessionsPerPerson").path("max").asInt())
@@ -127,7 +134,7 @@ class ErasureHttpTest extends AllInOneTest {
 
         for (String contentType : List.of("application/x-www-form-urlencoded", "text/plain", "multipart/form-data")) {
             Response form = api.as("dpo").postRaw(erasure, contentType,
-                    ("reason=gone&confirm=" + participantId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    ("reason=gone&confirm=" + participantId).getBytes(StandardCharsets.UTF_8));
             assertThat(form.status()).as(contentType).isEqualTo(415);
             assertThat(form.contentType()).as(contentType).startsWith("application/problem+json");
         }
@@ -198,7 +205,7 @@ class ErasureHttpTest extends AllInOneTest {
                 try {
                     hits = jdbc.queryForObject("SELECT count(*) FROM \"" + column.get("table_name") + "\" WHERE "
                             + text + " LIKE ?", Long.class, "%" + value + "%");
-                } catch (org.springframework.jdbc.BadSqlGrammarException e) {
+                } catch (BadSqlGrammarException e) {
                     // A replaced generation dropped since the columns were listed holds nothing any more.
                     if (jdbc.queryForObject("SELECT to_regclass(?) IS NULL", Boolean.class,
                             "\"" + column.get("table_name") + "\"")) {
@@ -224,7 +231,7 @@ class ErasureHttpTest extends AllInOneTest {
 
     /** Every metric, without the instant it was computed at. */
     private static JsonNode evaluation(Api api) {
-        com.fasterxml.jackson.databind.node.ObjectNode metrics = (com.fasterxml.jackson.databind.node.ObjectNode)
+        ObjectNode metrics = (ObjectNode)
                 api.as("analyst").get("/api/metrics/evaluation?from=2000-01-01&to=" + TODAY.plusDays(1)).json();
         metrics.remove("asOf");
         return metrics;

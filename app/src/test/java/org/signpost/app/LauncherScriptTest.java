@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,7 +107,7 @@ class LauncherScriptTest {
     }
 
     private Run run(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", tree.resolve("signpost").toString()));
+        List<String> command = new ArrayList<>(List.of("bash", tree.resolve("signpost").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(tree.resolve("out").toFile()).redirectError(tree.resolve("err").toFile());

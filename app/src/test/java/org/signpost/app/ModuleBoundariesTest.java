@@ -10,8 +10,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
+import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.signpost.events.SignpostEvent;
 import org.signpost.projection.Projection;
 import org.signpost.projection.ReadModel;
 
@@ -102,14 +104,14 @@ class ModuleBoundariesTest {
     @Test
     void eventsAreRecords() {
         classes().that().resideInAPackage("org.signpost.events")
-                .and().implement(org.signpost.events.SignpostEvent.class)
+                .and().implement(SignpostEvent.class)
                 .should().beRecords()
                 .check(signpost);
     }
 
     @Test
     void aggregatesLiveOnlyOnTheCommandSide() {
-        classes().that().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
+        classes().that().areAnnotatedWith(Aggregate.class)
                 .should().resideInAPackage("org.signpost.command..")
                 .check(signpost);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class SplitProcessesTest {
         try (EmbeddedPostgresServer external = EmbeddedPostgresServer.start(TestDatabase.freshDataDirectory());
              ConfigurableApplicationContext commandSide = start(CommandSideApplication.class, external)) {
             Api commands = api(commandSide);
-            java.util.List<String> referrals = new java.util.ArrayList<>();
+            List<String> referrals = new ArrayList<>();
             for (int i = 0; i < 25; i++) {
                 referrals.add(commands.as("coordinator").post("/api/referrals",
                         Requests.referral("Young", "Person" + i, 3)).text("referralId"));
@@ -133,11 +134,11 @@ class SplitProcessesTest {
 
     private static ConfigurableApplicationContext start(Class<?> application, EmbeddedPostgresServer database,
                                                         String... more) {
-        java.util.List<String> args = new java.util.ArrayList<>(database.serviceArguments());
-        args.addAll(java.util.List.of("--server.port=0",
+        List<String> args = new ArrayList<>(database.serviceArguments());
+        args.addAll(List.of("--server.port=0",
                 "--signpost.users-file=classpath:test-users.yml", "--signpost.master-key=" + TestDatabase.MASTER_KEY,
                 "--signpost.integrity.key=" + TestDatabase.INTEGRITY_KEY, "--signpost.home=" + TestDatabase.freshHome()));
-        args.addAll(java.util.List.of(more));
+        args.addAll(List.of(more));
         return new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
     }
 

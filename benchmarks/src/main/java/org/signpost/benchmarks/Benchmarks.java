@@ -1,6 +1,11 @@
 package org.signpost.benchmarks;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Entry point of the benchmark jar: {@code java -jar benchmarks/target/signpost-benchmarks.jar NAME [options]}.
@@ -17,7 +22,7 @@ public final class Benchmarks {
         switch (name) {
             case "command-throughput" -> CommandThroughput.run(Options.parse(rest));
             case "read-side" -> ReadSide.run(Options.parse(rest));
-            case "caseload-latency" -> ReadSide.againstHeldService(Options.parse(rest));
+            case "caseload-latency" -> CaseloadLatency.againstHeldService(Options.parse(rest));
             default -> {
                 System.out.println("usage: java -jar signpost-benchmarks.jar command-throughput "
                         + "[--clients 16] [--seconds 30] [--warmup 10]\n"
@@ -32,22 +37,22 @@ public final class Benchmarks {
     /** A master key for one run: the benchmark's database is thrown away after it. */
     static String freshMasterKey() {
         byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return java.util.Base64.getEncoder().encodeToString(key);
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /** A benchmark's run in a directory of its own. */
     interface InWorkDirectory {
-        void run(java.nio.file.Path work) throws Exception;
+        void run(Path work) throws Exception;
     }
 
     /** Runs it in a new temporary directory, deleted afterwards: a run's database holds gigabytes. */
     static void inWorkDirectory(String prefix, InWorkDirectory run) throws Exception {
-        java.nio.file.Path work = java.nio.file.Files.createTempDirectory(prefix);
+        Path work = Files.createTempDirectory(prefix);
         try {
             run.run(work);
         } finally {
-            org.springframework.util.FileSystemUtils.deleteRecursively(work);
+            FileSystemUtils.deleteRecursively(work);
         }
     }
 }

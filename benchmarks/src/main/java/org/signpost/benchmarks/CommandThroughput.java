@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -63,7 +64,7 @@ final class CommandThroughput {
 
         try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("postgres"));
              ConfigurableApplicationContext service = new SpringApplicationBuilder(SignpostApplication.class)
-                     .run(java.util.stream.Stream.concat(database.serviceArguments().stream(), java.util.stream.Stream.of(
+                     .run(Stream.concat(database.serviceArguments().stream(), Stream.of(
                              "--server.port=0", "--signpost.users-file=" + users,
                              "--signpost.master-key=" + Benchmarks.freshMasterKey(),
                              "--signpost.integrity.key=" + Benchmarks.freshMasterKey(), "--signpost.home=" + work.resolve("home"),

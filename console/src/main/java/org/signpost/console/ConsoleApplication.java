@@ -1,5 +1,6 @@
 package org.signpost.console;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -13,7 +14,7 @@ public class ConsoleApplication {
     public static void main(String[] args) {
         SpringApplication console = new SpringApplication(ConsoleApplication.class);
         // As the service's own processes: the loopback address unless told otherwise, port 8080.
-        console.setDefaultProperties(java.util.Map.of(
+        console.setDefaultProperties(Map.of(
                 "spring.config.import", "classpath:signpost-console.yml",
                 "spring.application.name", "signpost-console",
                 "server.address", "${SIGNPOST_ADDRESS:127.0.0.1}",

@@ -2,16 +2,17 @@ package org.signpost.console;
 
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.signpost.console.api.ApiSignIn;
+import org.signpost.console.api.SignpostApi;
 import org.signpost.console.organisation.DiscoveredProvider;
 import org.signpost.console.organisation.OrganisationSignIn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.signpost.console.api.ApiSignIn;
-import org.signpost.console.api.SignpostApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -87,7 +88,7 @@ class ConsoleSecurity {
                         .requestMatchers("/find").hasAnyRole("COORDINATOR", "MANAGER", "LINK_WORKER", "DATA_PROTECTION_OFFICER")
                         .requestMatchers("/caseload").hasRole("LINK_WORKER")
                         // Extending support is a manager's (the API's rule too): a coordinator's form would only be refused.
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/referrals/*/extension")
+                        .requestMatchers(HttpMethod.POST, "/referrals/*/extension")
                         .hasRole("MANAGER")
                         .requestMatchers("/caseloads", "/caseloads/*", "/inbox", "/referrals/**")
                         .hasAnyRole("COORDINATOR", "MANAGER")

@@ -2,6 +2,8 @@ package org.signpost.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.signpost.console.pages.SignedIn;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -40,8 +42,8 @@ class UnknownPages {
 
     private static String page(int status, HttpServletResponse response, Model model) {
         response.setStatus(status);
-        model.addAttribute("user", org.signpost.console.pages.SignedIn.current());
-        model.addAttribute("navigation", java.util.List.of());
+        model.addAttribute("user", SignedIn.current());
+        model.addAttribute("navigation", List.of());
         return ConsoleErrors.notFound(model);
     }
 }

@@ -1,7 +1,6 @@
 package org.signpost.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.ServerSocket;
@@ -10,11 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Map;
-import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signpost.platform.database.DatabaseProperties;
 import org.signpost.platform.privacy.MasterKeys;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Each setting checked before the database starts is refused as a ConfigurationProblem that names it. */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * How a value of a read-model column is written in PostgreSQL's binary {@code COPY} format:
@@ -61,7 +62,7 @@ enum CopyColumnType {
     UUID {
         @Override
         void write(CopyBuffer out, Object value) {
-            java.util.UUID uuid = (java.util.UUID) value;
+            UUID uuid = (UUID) value;
             out.int32(16).int64(uuid.getMostSignificantBits()).int64(uuid.getLeastSignificantBits());
         }
     },

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -167,8 +168,8 @@ class ClientValuesReplayTest extends QuerySideTest {
                     .isEqualTo(EvaluationMetrics.compute(folded, from, to, live.asOf()));
             assertThat(metrics.evaluation(from, to, now)).as("as of now, %s..%s", from, to)
                     .isEqualTo(EvaluationMetrics.compute(folded, from, to, now));
-            var rate = metrics.referralRate(from, to, java.util.EnumSet.allOf(GroupBy.class), null);
-            assertThat(rate).isEqualTo(ReferralRate.compute(folded, from, to, java.util.EnumSet.allOf(GroupBy.class),
+            var rate = metrics.referralRate(from, to, EnumSet.allOf(GroupBy.class), null);
+            assertThat(rate).isEqualTo(ReferralRate.compute(folded, from, to, EnumSet.allOf(GroupBy.class),
                     rate.asOf()));
         }
         // The generated young people share ids: every one of their sessions counts.

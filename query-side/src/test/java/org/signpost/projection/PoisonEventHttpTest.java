@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,7 +98,7 @@ class PoisonEventHttpTest extends QuerySideTest {
     }
 
     private Map<String, Long> deadLetters() {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         for (JsonNode projection : api.as("analyst").get("/api/projections").json()) {
             counts.put(projection.path("name").asText(), projection.path("deadLetters").asLong());
         }

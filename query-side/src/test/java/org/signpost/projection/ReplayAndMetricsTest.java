@@ -3,18 +3,29 @@ package org.signpost.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.signpost.platform.privacy.PersonalDataKeys;
 import org.signpost.query.audit.AuditTrailReadModel;
 import org.signpost.query.caseload.CaseloadReadModel;
 import org.signpost.query.metrics.Evaluation;
@@ -25,6 +36,7 @@ import org.signpost.query.metrics.MetricsFold;
 import org.signpost.query.metrics.MetricsQueries;
 import org.signpost.query.metrics.ReferralRate;
 import org.signpost.query.metrics.ReferralRateReport;
+import org.signpost.query.projection.ProjectionJson;
 import org.signpost.query.testing.History;
 import org.signpost.query.testing.HistoryGenerator;
 import org.signpost.query.testing.QuerySideTest;
@@ -42,7 +54,7 @@ class ReplayAndMetricsTest extends QuerySideTest {
     private static final LocalDate START = LocalDate.of(2024, 1, 1);
 
     @Autowired
-    org.signpost.platform.privacy.PersonalDataKeys keys;
+    PersonalDataKeys keys;
 
     @Autowired
     MetricsQueries metrics;
@@ -51,7 +63,7 @@ class ReplayAndMetricsTest extends QuerySideTest {
     ReplayEngine replayEngine;
 
     @Autowired
-    org.axonframework.config.EventProcessingConfiguration processing;
+    EventProcessingConfiguration processing;
 
     private final List<History> generated = new ArrayList<>();
     private final Random random = new Random(20261124L);
@@ -301,8 +313,8 @@ class ReplayAndMetricsTest extends QuerySideTest {
         return active;
     }
 
-    private org.axonframework.eventhandling.StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, org.axonframework.eventhandling.StreamingEventProcessor.class)
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow();
     }
 
@@ -376,27 +388,27 @@ class ReplayAndMetricsTest extends QuerySideTest {
             return value;
         }
         try {
-            return open(org.signpost.query.projection.ProjectionJson.mapper().readTree(text));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return open(ProjectionJson.mapper().readTree(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private com.fasterxml.jackson.databind.JsonNode open(com.fasterxml.jackson.databind.JsonNode node)
-            throws java.io.IOException {
+    private JsonNode open(JsonNode node)
+            throws IOException {
         if (node.isObject() && node.has("encrypted") && node.has("subject")) {
-            byte[] clear = keys.decrypt(java.util.UUID.fromString(node.get("subject").asText()),
+            byte[] clear = keys.decrypt(UUID.fromString(node.get("subject").asText()),
                     node.get("encrypted").binaryValue()).orElseThrow();
-            return org.signpost.query.projection.ProjectionJson.mapper().readTree(clear);
+            return ProjectionJson.mapper().readTree(clear);
         }
         if (node.isContainerNode()) {
-            com.fasterxml.jackson.databind.node.ContainerNode<?> copy = node.deepCopy();
-            if (copy instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-                for (java.util.Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            ContainerNode<?> copy = node.deepCopy();
+            if (copy instanceof ObjectNode object) {
+                for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                     String name = names.next();
                     object.set(name, open(node.get(name)));
                 }
-            } else if (copy instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            } else if (copy instanceof ArrayNode array) {
                 for (int i = 0; i < node.size(); i++) {
                     array.set(i, open(node.get(i)));
                 }

@@ -3,11 +3,17 @@ package org.signpost.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -65,10 +71,10 @@ class RowInsertCopyTest extends QuerySideTest {
                     : randomText(random);
             rows.add(new Object[] {UUID.randomUUID(), text, LocalDate.of(2000, 1, 1).plusDays(random.nextInt(20_000)),
                     Timestamp.from(Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000) * 1000L)),
-                    json(i, ProjectionJson.write(java.util.Map.of("note", text == null ? "" : text))),
+                    json(i, ProjectionJson.write(Map.of("note", text == null ? "" : text))),
                     i % 7 == 0 ? null : random.nextLong(), i % 11 == 0 ? null : random.nextInt(),
                     i % 13 == 0 ? null : random.nextBoolean(),
-                    i % 17 == 0 ? null : ProjectionJson.write(java.util.Map.of("n", i, "s", text == null ? "" : text)),
+                    i % 17 == 0 ? null : ProjectionJson.write(Map.of("n", i, "s", text == null ? "" : text)),
                     text == null ? null : text.codePoints().limit(1_000)
                             .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString(),
                     i % 3 == 0 ? null : UUID.randomUUID()});
@@ -91,7 +97,7 @@ class RowInsertCopyTest extends QuerySideTest {
         for (int column = 0; column < columns.split(",").length; column++) {
             int c = column;
             // Every column holds values, not only nulls.
-            assertThat(copied.stream().map(r -> r.get(c)).filter(java.util.Objects::nonNull)).as("column %d", c)
+            assertThat(copied.stream().map(r -> r.get(c)).filter(Objects::nonNull)).as("column %d", c)
                     .isNotEmpty();
         }
     }
@@ -117,7 +123,7 @@ class RowInsertCopyTest extends QuerySideTest {
         try {
             CopyRowBatch copy = new CopyRowBatch(jdbc, 7, new RebuildRows());
 
-            assertThatThrownBy(() -> copy.insert(RowInsert.into("copy_odd", "amount"), new java.math.BigDecimal("1.5")))
+            assertThatThrownBy(() -> copy.insert(RowInsert.into("copy_odd", "amount"), new BigDecimal("1.5")))
                     .hasMessageContaining("copy_odd.amount").hasMessageContaining("numeric");
         } finally {
             jdbc.execute("DROP TABLE copy_odd");
@@ -125,14 +131,14 @@ class RowInsertCopyTest extends QuerySideTest {
     }
 
     private List<List<Object>> read(String sql) {
-        return jdbc.query(sql, (rs, i) -> java.util.Arrays.asList(rs.getObject(1), rs.getString(2),
-                rs.getObject(3), rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getString(5),
+        return jdbc.query(sql, (rs, i) -> Arrays.asList(rs.getObject(1), rs.getString(2),
+                rs.getObject(3), rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5),
                 rs.getObject(6), rs.getObject(7), rs.getObject(8), rs.getString(9), rs.getString(10), rs.getObject(11)));
     }
 
     /** Half the documents as UTF-8 bytes already, as the audit trail's payloads are. */
     private static Object json(int i, String json) {
-        return i % 2 == 0 ? new Utf8Text(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)) : json;
+        return i % 2 == 0 ? new Utf8Text(json.getBytes(StandardCharsets.UTF_8)) : json;
     }
 
     private static String randomText(Random random) {

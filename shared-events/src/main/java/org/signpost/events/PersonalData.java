@@ -54,6 +54,11 @@ public final class PersonalData<T> {
         return value == null ? null : new PersonalData<>(value);
     }
 
+    /** Free text a person typed about a young person (notes, reasons): absent when empty or blank. */
+    public static PersonalData<String> ofText(String text) {
+        return text == null || text.isBlank() ? null : new PersonalData<>(text);
+    }
+
     /**
      * Personal data whose young person's key was destroyed: it was there, and can never be read
      * again. Its {@link #value()} is null.

@@ -2,6 +2,7 @@ package org.signpost.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -65,7 +66,7 @@ class PersonalDataFormTest {
     @Test
     void withoutTheSealingModuleAValueIsWrittenInTheClearAndReadBack() throws Exception {
         // As an audit answer shows an opened event's personal values.
-        com.fasterxml.jackson.databind.ObjectMapper plain = EventSerialization.objectMapper();
+        ObjectMapper plain = EventSerialization.objectMapper();
         ReferralWithdrawn withdrawn = new ReferralWithdrawn(REFERRAL, LocalDate.of(2025, 3, 14),
                 PersonalData.of("Family moved away"));
 

@@ -3,6 +3,7 @@ package org.signpost.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -16,8 +17,10 @@ import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,7 +97,7 @@ class PersonalDataSealingTest {
     private ReferralWithdrawn read(byte[] stored) {
         SerializedObject<byte[]> serialized = serializer.serialize(new ReferralWithdrawn(REFERRAL, LocalDate.of(2025, 3,
                 14), null), byte[].class);
-        return serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(stored, byte[].class,
+        return serializer.deserialize(new SimpleSerializedObject<>(stored, byte[].class,
                 serialized.getType()));
     }
 
@@ -159,9 +162,9 @@ class PersonalDataSealingTest {
         byte[] forOther = write(new ReferralWithdrawn(OTHER, LocalDate.of(2025, 3, 14), read.reason()));
 
         assertThat(cipher.encryptions).hasValue(2);
-        String json = new String(forOther, java.nio.charset.StandardCharsets.UTF_8);
+        String json = new String(forOther, StandardCharsets.UTF_8);
         assertThat(json).contains("\"subject\":\"" + OTHER + "\"");
-        ReferralWithdrawn readBack = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+        ReferralWithdrawn readBack = serializer.deserialize(new SimpleSerializedObject<>(
                 forOther, byte[].class, serializer.serialize(read, byte[].class).getType()));
         assertThat(readBack.reason().value()).isEqualTo("Moved away");
     }
@@ -178,11 +181,11 @@ class PersonalDataSealingTest {
     @Test
     void aStoredCiphertextThatIsNotBase64IsAnErrorOfTheStoredFormNotAnAnswer() {
         String stored = new String(write(new ReferralWithdrawn(REFERRAL, LocalDate.of(2025, 3, 14),
-                PersonalData.of("Moved away"))), java.nio.charset.StandardCharsets.UTF_8);
+                PersonalData.of("Moved away"))), StandardCharsets.UTF_8);
         byte[] damaged = stored.replaceFirst("\"encrypted\":\"", "\"encrypted\":\"%%")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> read(damaged)).isInstanceOf(org.axonframework.serialization.SerializationException.class)
+        assertThatThrownBy(() -> read(damaged)).isInstanceOf(SerializationException.class)
                 .hasRootCauseInstanceOf(IllegalArgumentException.class)
                 .hasStackTraceContaining("ciphertext is not base64");
     }

@@ -1,6 +1,8 @@
 package org.signpost.app.demo;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,7 +54,7 @@ public record DemoStep(Kind kind, UUID referralId, LocalDate on, String actor, M
     }
 
     public DemoStep {
-        body = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(body));
+        body = Collections.unmodifiableMap(new LinkedHashMap<>(body));
     }
 
     /** A date field of the body (e.g. "heldOn"), or null. */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -21,6 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -82,7 +86,7 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     public String path() {
-        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+        return URI.create(driver.getCurrentUrl()).getPath();
     }
 
     public WebElement find(String css) {
@@ -113,13 +117,13 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     /** Types a date into the design system's date input whose inputs' ids start with {@code id}. */
-    public void date(String id, java.time.LocalDate date) {
+    public void date(String id, LocalDate date) {
         type("#" + id + "-day", Integer.toString(date.getDayOfMonth()));
         type("#" + id + "-month", Integer.toString(date.getMonthValue()));
         type("#" + id + "-year", Integer.toString(date.getYear()));
     }
 
-    public void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+    public void waitFor(ExpectedCondition<?> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
     }
 
@@ -165,7 +169,7 @@ public final class ConsoleBrowser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(userData)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             // A temporary directory left behind is no failure of the test.
         }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.signpost.platform.testing.Api;
 
 /**
  * A browser without a browser, for the fast page tests: real HTTP, a cookie jar, redirects
@@ -127,7 +128,7 @@ public final class PageClient {
     /** A client of its own, signed in as this test user (their password is the test users' one). */
     public static PageClient signedIn(int port, String user) {
         PageClient client = new PageClient(port);
-        client.signIn(user, org.signpost.platform.testing.Api.PASSWORD);
+        client.signIn(user, Api.PASSWORD);
         return client;
     }
 

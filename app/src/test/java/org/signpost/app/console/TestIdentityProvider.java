@@ -11,6 +11,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -175,9 +178,9 @@ public final class TestIdentityProvider {
     /** Follows the provider's redirect as a browser would, and answers where it sends the browser back to. */
     public static URI follow(String authorizationLocation) {
         try {
-            var client = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-            var answer = client.send(java.net.http.HttpRequest.newBuilder(URI.create(authorizationLocation)).GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            var client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            var answer = client.send(HttpRequest.newBuilder(URI.create(authorizationLocation)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
             return URI.create(answer.headers().firstValue("Location").orElseThrow());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

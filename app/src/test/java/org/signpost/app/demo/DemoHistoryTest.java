@@ -20,7 +20,6 @@ import static org.signpost.app.demo.DemoStep.Kind.WITHDRAW;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

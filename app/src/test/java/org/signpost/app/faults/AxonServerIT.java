@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.signpost.platform.database.EmbeddedPostgresServer;
@@ -47,7 +49,7 @@ class AxonServerIT {
         String[] axonServer = {"--spring.profiles.active=axonserver",
                 "--axon.axonserver.servers=" + System.getProperty("signpost.test.axon-server"),
                 "--axon.axonserver.token=" + System.getProperty("signpost.test.axon-server-token", "")};
-        String[] querySide = java.util.stream.Stream.concat(java.util.Arrays.stream(axonServer), java.util.stream.Stream.of(
+        String[] querySide = Stream.concat(Arrays.stream(axonServer), Stream.of(
                 "--signpost.projections.segments=2", "--signpost.projections.balance-interval=PT1S",
                 "--signpost.projections.node-timeout=PT5S")).toArray(String[]::new);
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(base.resolve("postgres"));

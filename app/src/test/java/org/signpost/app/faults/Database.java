@@ -1,5 +1,6 @@
 package org.signpost.app.faults;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +19,7 @@ record Database(String url, DatabaseCredentials credentials) {
     }
 
     /** The embedded PostgreSQL of an all-in-one service, while it runs, from the files it keeps. */
-    static Database ofAllInOne(Path dataDirectory, Path home) throws java.io.IOException {
+    static Database ofAllInOne(Path dataDirectory, Path home) throws IOException {
         List<String> pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
         return new Database("jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres",
                 DatabaseCredentials.readExisting(home.resolve("database.credentials")));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.TestDatabase;
 
@@ -100,7 +101,7 @@ final class ServiceProcess implements AutoCloseable {
     /** A start expected to be refused: waits for the process to end; its exit code (its output is in {@link #log()}). */
     int startRefused(Duration atMost, String... settings) throws IOException, InterruptedException {
         launch(settings);
-        if (!process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("Still running " + atMost + " after a start that should be refused; see " + log);
         }
         return process.exitValue();
@@ -147,7 +148,7 @@ final class ServiceProcess implements AutoCloseable {
     /** SIGTERM, as an orchestrator stops a container: waits for the process to end; its exit code. */
     int terminate(Duration atMost) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("Still running " + atMost + " after SIGTERM; see " + log);
         }
         return process.exitValue();
@@ -165,7 +166,7 @@ final class ServiceProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }

@@ -3,9 +3,11 @@ package org.signpost.app.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -97,9 +99,9 @@ class SplitScriptIT {
             for (int port = firstPort; port < firstPort + 4; port++) {
                 int closed = port;
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
-                    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", closed)) {
+                    try (Socket socket = new Socket("127.0.0.1", closed)) {
                         return false;
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         return true;
                     }
                 });
@@ -132,7 +134,7 @@ class SplitScriptIT {
             for (int port = first; port < first + count && free; port++) {
                 try (ServerSocket socket = new ServerSocket(port)) {
                     free = true;
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     free = false;
                 }
             }

@@ -11,14 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.signpost.platform.axon.MetaDataKeys;
-import org.signpost.platform.security.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.signpost.command.CommandAnswer;
 import org.signpost.command.SignpostAggregate;
@@ -34,11 +32,11 @@ import org.signpost.command.participant.ParticipantCommands.RecordSession;
 import org.signpost.command.participant.ParticipantCommands.RecordUptake;
 import org.signpost.command.participant.ParticipantCommands.SignpostToVcse;
 import org.signpost.command.rules.BusinessDates;
-import org.signpost.platform.BusinessCalendar;
 import org.signpost.command.rules.CommandRefused;
 import org.signpost.command.rules.InvalidCommand;
 import org.signpost.command.rules.UnknownEntity;
 import org.signpost.events.ContactMade;
+import org.signpost.events.Entitlement;
 import org.signpost.events.LinkWorkerChanged;
 import org.signpost.events.OutcomeMeasured;
 import org.signpost.events.ParticipantDischarged;
@@ -51,6 +49,9 @@ import org.signpost.events.SessionMissed;
 import org.signpost.events.SignpostedToVcse;
 import org.signpost.events.SupportExtended;
 import org.signpost.events.UptakeRecorded;
+import org.signpost.platform.BusinessCalendar;
+import org.signpost.platform.axon.MetaDataKeys;
+import org.signpost.platform.security.Role;
 
 /**
  * One young person's support episode, from enrolment to discharge. After discharge nothing
@@ -59,8 +60,6 @@ import org.signpost.events.UptakeRecorded;
 @Aggregate(cache = "participantCache")
 public class Participant extends SignpostAggregate {
 
-    /** Support lasts 12 weeks from the first session, plus any extensions. */
-    public static final int ENTITLEMENT_WEEKS = 12;
 
     @AggregateIdentifier
     private UUID participantId;
@@ -125,7 +124,7 @@ public class Participant extends SignpostAggregate {
         SessionHeld event = new SessionHeld(participantId, command.sessionId(), command.heldOn(),
                 command.durationMinutes(), command.location(), command.accompaniedBy(),
                 command.walkMinutesFromHome(), command.techniques(), linkWorkerId,
-                beyondEntitlement(command.heldOn()), PersonalData.ofNullable(blankToNull(command.notes())));
+                beyondEntitlement(command.heldOn()), PersonalData.ofText(command.notes()));
         apply(event);
         return sessionAnswer(event, currentVersion());
     }
@@ -134,7 +133,7 @@ public class Participant extends SignpostAggregate {
     public CommandAnswer handle(RecordMissedSession command, Clock clock) {
         requireActive();
         requireDate("plannedOn", command.plannedOn(), clock);
-        apply(new SessionMissed(participantId, command.plannedOn(), PersonalData.ofNullable(blankToNull(command.reason()))));
+        apply(new SessionMissed(participantId, command.plannedOn(), PersonalData.ofText(command.reason())));
         return new CommandAnswer(Map.of(), currentVersion());
     }
 
@@ -269,7 +268,7 @@ public class Participant extends SignpostAggregate {
         if (firstSessionOn == null || heldOn.isBefore(firstSessionOn)) {
             return false;
         }
-        return !heldOn.isBefore(firstSessionOn.plusWeeks(ENTITLEMENT_WEEKS + extensionWeeks));
+        return !heldOn.isBefore(Entitlement.endsOn(firstSessionOn, extensionWeeks));
     }
 
     private void requireActive() {
@@ -290,7 +289,7 @@ public class Participant extends SignpostAggregate {
                 && held.accompaniedBy() == command.accompaniedBy()
                 && Objects.equals(held.walkMinutesFromHome(), command.walkMinutesFromHome())
                 && held.techniques().equals(List.copyOf(command.techniques()))
-                && Objects.equals(held.notes(), PersonalData.ofNullable(blankToNull(command.notes())));
+                && Objects.equals(held.notes(), PersonalData.ofText(command.notes()));
     }
 
     private static CommandAnswer sessionAnswer(SessionHeld event, long version) {
@@ -298,9 +297,6 @@ public class Participant extends SignpostAggregate {
                 version);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 
     @EventSourcingHandler
     void on(ParticipantEnrolled event) {

@@ -5,10 +5,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -29,11 +31,11 @@ import org.signpost.events.LinkWorkerAssigned;
 import org.signpost.events.ParticipantEnrolled;
 import org.signpost.events.PersonalData;
 import org.signpost.events.PersonalDataErased;
-import org.signpost.platform.BusinessCalendar;
 import org.signpost.events.ReferralReceived;
 import org.signpost.events.ReferralWithdrawn;
-import org.signpost.events.Triaged;
 import org.signpost.events.TriageOutcome;
+import org.signpost.events.Triaged;
+import org.signpost.platform.BusinessCalendar;
 
 /**
  * One referral of one young person: received, then triaged once (accepted, redirected or
@@ -91,9 +93,9 @@ public class Referral extends SignpostAggregate {
         }
         apply(new Triaged(referralId, command.outcome(), command.triagedOn(), failed,
                 command.outcome() == TriageOutcome.REDIRECTED ? command.redirectedTo() : null,
-                PersonalData.ofNullable(blankToNull(command.reason())),
+                PersonalData.ofText(command.reason()),
                 command.outcome() == TriageOutcome.ACCEPTED
-                        ? PersonalData.ofNullable(blankToNull(command.overrideReason())) : null));
+                        ? PersonalData.ofText(command.overrideReason()) : null));
         return new CommandAnswer(Map.of("outcome", command.outcome(), "failedCriteria", failed), currentVersion());
     }
 
@@ -144,7 +146,7 @@ public class Referral extends SignpostAggregate {
             apply(new PersonalDataErased(referralId, assignment == null ? null : assignment.participantId(),
                     BusinessCalendar.today(clock), reason));
         }
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("referralId", referralId);
         body.put("participantId", erasure.participantId());
         body.put("erasedOn", erasure.erasedOn());
@@ -168,7 +170,7 @@ public class Referral extends SignpostAggregate {
                 InclusionCriteria.failedBy(age, command.needs()),
                 PersonalData.of(command.youngPerson()),
                 PersonalData.ofNullable(command.referrer()),
-                PersonalData.ofNullable(blankToNull(command.notes())));
+                PersonalData.ofText(command.notes()));
     }
 
     private void requireNotWithdrawn() {
@@ -181,9 +183,6 @@ public class Referral extends SignpostAggregate {
         return value == null || value.isBlank();
     }
 
-    private static String blankToNull(String value) {
-        return isBlank(value) ? null : value;
-    }
 
     @EventSourcingHandler
     void on(ReferralReceived event) {
@@ -198,7 +197,7 @@ public class Referral extends SignpostAggregate {
     }
 
     @EventSourcingHandler
-    void on(LinkWorkerAssigned event, @org.axonframework.eventhandling.SequenceNumber long sequence) {
+    void on(LinkWorkerAssigned event, @SequenceNumber long sequence) {
         assignment = event;
         assignmentVersion = sequence;
     }
@@ -210,7 +209,7 @@ public class Referral extends SignpostAggregate {
 
     /** What the aggregate held of the person goes too (it may stay in the aggregate cache). */
     @EventSourcingHandler
-    void on(PersonalDataErased event, @org.axonframework.eventhandling.SequenceNumber long sequence) {
+    void on(PersonalDataErased event, @SequenceNumber long sequence) {
         erasure = event;
         erasureVersion = sequence;
         received = new ReferralReceived(received.referralId(), received.source(), received.channel(),

@@ -1,6 +1,7 @@
 package org.signpost.command.web;
 
 import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -11,8 +12,8 @@ import org.signpost.command.rules.CommandRefused;
 import org.signpost.command.rules.InvalidCommand;
 import org.signpost.command.rules.StaleVersion;
 import org.signpost.command.rules.UnknownEntity;
-import org.signpost.events.PersonalDataCipher.PersonalDataErasedException;
 import org.signpost.command.web.CommandDispatcher.CommandTimedOut;
+import org.signpost.events.PersonalDataCipher.PersonalDataErasedException;
 import org.signpost.platform.web.Problems;
 import org.signpost.platform.web.Problems.FieldError;
 import org.springframework.core.Ordered;
@@ -38,7 +39,7 @@ class CommandProblemsAdvice {
         ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "rule-refused", "Refused by a business rule",
                 e.getMessage());
         if (e.field() != null) {
-            problem.setProperty("errors", List.of(java.util.Map.of("field", e.field(), "message", e.getMessage())));
+            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         }
         return Problems.respond(problem);
     }

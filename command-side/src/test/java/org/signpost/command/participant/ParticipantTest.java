@@ -3,17 +3,20 @@ package org.signpost.command.participant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.signpost.command.rules.RuleMatchers.invalidOn;
 import static org.signpost.command.rules.RuleMatchers.refusedOn;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.CustomTypeSafeMatcher;
@@ -509,7 +512,7 @@ class ParticipantTest {
     @Test
     void aMeasureWithAMissingItemScoreIsInvalid() {
         fixture.given(enrolled())
-                .when(measure(Instrument.ONS4, java.util.Arrays.asList(7, null, 5, 5)))
+                .when(measure(Instrument.ONS4, Arrays.asList(7, null, 5, 5)))
                 .expectException(invalidOn("itemScores[1]"))
                 .expectNoEvents();
     }
@@ -886,7 +889,7 @@ class ParticipantTest {
     void anotherLinkWorkerCannotCloseAConcern() {
         fixture.given(enrolled(), raised(CONCERN, RAISED_ON))
                 .when(close(CONCERN, TODAY, "outcome"), linkWorker(BEN))
-                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }
 
@@ -1010,7 +1013,7 @@ class ParticipantTest {
     void anotherLinkWorkersParticipantIsAnsweredAsUnknown() {
         fixture.given(enrolled())
                 .when(contactCommand(), linkWorker(BEN))
-                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }
 
@@ -1020,7 +1023,7 @@ class ParticipantTest {
         metaData.put("expectedVersion", 7L);
         fixture.given(enrolled())
                 .when(contactCommand(), metaData)
-                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }
 
@@ -1028,7 +1031,7 @@ class ParticipantTest {
     void aLinkWorkerWithoutAnIdActsOnNobody() {
         fixture.given(enrolled())
                 .when(contactCommand(), Map.of("actor", "someone", "role", "LINK_WORKER"))
-                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }
 
@@ -1037,7 +1040,7 @@ class ParticipantTest {
         LinkWorkerChanged change = new LinkWorkerChanged(PARTICIPANT_ID, AMIRA, BEN, TODAY, PersonalData.of("leave"));
         fixture.given(enrolled(), change)
                 .when(contactCommand(), linkWorker(AMIRA))
-                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
         fixture.given(enrolled(), change)
                 .when(contactCommand(), linkWorker(BEN))

@@ -1,8 +1,8 @@
 package org.signpost.command.referral;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.signpost.command.rules.RuleMatchers.invalidOn;
 import static org.signpost.command.rules.RuleMatchers.refusedOn;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.signpost.events.InclusionCriterion.AGE_11_TO_18;
 import static org.signpost.events.InclusionCriterion.ANXIETY_OR_LONELINESS;
 
@@ -26,7 +26,6 @@ import org.signpost.command.referral.ReferralCommands.ReceiveReferral;
 import org.signpost.command.referral.ReferralCommands.TriageReferral;
 import org.signpost.command.referral.ReferralCommands.WithdrawReferral;
 import org.signpost.command.rules.CommandRefused;
-import org.signpost.command.rules.InvalidCommand;
 import org.signpost.command.rules.StaleVersion;
 import org.signpost.events.ConsentGivenBy;
 import org.signpost.events.InclusionCriterion;

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,7 +101,7 @@ class BearerTokensAndHeadersHttpTest extends CommandSideHttpTest {
     private static String unsigned() {
         String valid = TestTokens.token("cara", "COORDINATOR", null);
         String[] parts = valid.split("\\.");
-        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+        String header = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("{\"alg\":\"none\"}".getBytes());
         return header + "." + parts[1] + ".";
     }
@@ -107,7 +109,7 @@ class BearerTokensAndHeadersHttpTest extends CommandSideHttpTest {
     @Test
     void everyAnswerCarriesTheSecurityHeaders() {
         for (Response response : new Response[] {postReferral(TestTokens.token("cara", "COORDINATOR", null)),
-                api.anonymous().get("/api/referrals/" + java.util.UUID.randomUUID()),
+                api.anonymous().get("/api/referrals/" + UUID.randomUUID()),
                 api.as("coordinator").post("/api/referrals", Map.of())}) {
             SecurityHeaders.assertPresent(response);
         }

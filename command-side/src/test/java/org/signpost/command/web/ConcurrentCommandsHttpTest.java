@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.signpost.platform.testing.Api.Response;
 
@@ -39,7 +40,7 @@ class ConcurrentCommandsHttpTest extends CommandSideHttpTest {
         }
         Set<String> sessionsAnswered = ConcurrentHashMap.newKeySet();
         List<Integer> contactsAnswered = Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.atomic.AtomicInteger missedAnswered = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger missedAnswered = new AtomicInteger();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);

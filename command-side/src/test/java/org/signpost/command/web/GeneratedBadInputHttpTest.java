@@ -2,9 +2,11 @@ package org.signpost.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -249,7 +251,7 @@ class GeneratedBadInputHttpTest extends CommandSideHttpTest {
             case 8 -> {
                 byte[] valid = json(body);
                 int cut = 1 + random.nextInt(valid.length - 2);
-                byte[] broken = java.util.Arrays.copyOf(valid, cut);
+                byte[] broken = Arrays.copyOf(valid, cut);
                 if (random.nextBoolean()) {
                     broken = (new String(broken, StandardCharsets.UTF_8) + pick(random, List.of("}}", "]", ",", "'", "\u0000")))
                             .getBytes(StandardCharsets.UTF_8);
@@ -343,7 +345,7 @@ class GeneratedBadInputHttpTest extends CommandSideHttpTest {
     private static byte[] json(Object body) {
         try {
             return JSON.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

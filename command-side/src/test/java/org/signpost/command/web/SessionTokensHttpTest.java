@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.signpost.platform.testing.Api.Response;
 import org.signpost.platform.testing.TestTokens;
@@ -76,7 +77,7 @@ class SessionTokensHttpTest extends CommandSideHttpTest {
         String promoted = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.replace("COORDINATOR", "MANAGER").getBytes());
         Response forged = api.anonymous().header("Authorization", "Bearer " + parts[0] + "." + promoted + "." + parts[2])
-                .post("/api/participants/" + java.util.UUID.randomUUID() + "/extension", Map.of("weeks", 2, "reason", "x"));
+                .post("/api/participants/" + UUID.randomUUID() + "/extension", Map.of("weeks", 2, "reason", "x"));
         assertThat(forged.status()).isEqualTo(401);
         assertThat(postReferral(parts[0] + "." + parts[1] + ".AAAA").status()).isEqualTo(401);
     }

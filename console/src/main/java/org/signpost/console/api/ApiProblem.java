@@ -1,5 +1,6 @@
 package org.signpost.console.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ public final class ApiProblem extends RuntimeException {
 
     /** The message of each refused field, by the API's field name (the first if several). */
     public Map<String, String> byField() {
-        Map<String, String> messages = new java.util.LinkedHashMap<>();
+        Map<String, String> messages = new LinkedHashMap<>();
         errors.forEach(error -> messages.putIfAbsent(error.field(), error.message()));
         return messages;
     }

@@ -2,6 +2,8 @@ package org.signpost.console.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -37,7 +39,7 @@ public final class ConsoleUser {
 
     /** A new token from whoever issued the one in hand; empty when it will give none (the session is over). */
     public interface TokenRenewal {
-        java.util.Optional<Renewed> renew();
+        Optional<Renewed> renew();
     }
 
     /** A renewed token and its expiry. */
@@ -58,7 +60,7 @@ public final class ConsoleUser {
 
     /** The role as people read it: "Link worker", "Data protection officer". */
     public String roleName() {
-        String words = role.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        String words = role.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 

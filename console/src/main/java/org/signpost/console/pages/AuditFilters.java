@@ -3,6 +3,7 @@ package org.signpost.console.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.signpost.console.api.ApiProblem;
@@ -87,7 +88,7 @@ final class AuditFilters {
         add(uri, "actor", form.given("actor"));
         add(uri, "type", form.given("type"));
         String person = form.given("person");
-        add(uri, personParameter, person == null ? null : person.toLowerCase(java.util.Locale.ROOT));
+        add(uri, personParameter, person == null ? null : person.toLowerCase(Locale.ROOT));
         return uri.queryParam("page", page - 1).queryParam("size", PAGE_SIZE).build().encode().toUriString();
     }
 

@@ -1,9 +1,11 @@
 package org.signpost.console.pages;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.signpost.console.api.ConsoleUser;
 import org.signpost.console.api.SignpostApi;
 import org.springframework.stereotype.Controller;
@@ -51,10 +53,10 @@ class CaseloadPage {
 
     private String caseload(ConsoleUser user, String linkWorkerId, Model model) {
         List<Map<String, Object>> participants = new ArrayList<>(api.list(api.get(user,
-                "/api/caseloads/" + UriUtils.encodePathSegment(linkWorkerId, java.nio.charset.StandardCharsets.UTF_8))
+                "/api/caseloads/" + UriUtils.encodePathSegment(linkWorkerId, StandardCharsets.UTF_8))
                 .body()));
         participants.sort(Comparator.<Map<String, Object>>comparingInt(p -> Flags.urgency((List<?>) p.get("flags")))
-                .thenComparing(p -> java.util.Objects.toString(p.get("lastContactOn"), "")));
+                .thenComparing(p -> Objects.toString(p.get("lastContactOn"), "")));
         model.addAttribute("linkWorkerId", linkWorkerId);
         model.addAttribute("participants", participants);
         return "console/caseload";

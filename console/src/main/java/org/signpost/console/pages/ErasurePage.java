@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.signpost.console.api.ApiProblem;
@@ -76,7 +77,7 @@ class ErasurePage {
         if (!form.hasErrors()) {
             try {
                 SignpostApi.Answer erased = api.post(ConsolePages.current(), "/api/referrals/" + referralId + "/erasure",
-                        Map.of("reason", reason, "confirm", confirm.toLowerCase(java.util.Locale.ROOT)));
+                        Map.of("reason", reason, "confirm", confirm.toLowerCase(Locale.ROOT)));
                 forget(session, referralId);
                 redirect.addFlashAttribute("erased", api.map(erased.body()));
                 return "redirect:/erasure/referrals/" + referralId + "/done";

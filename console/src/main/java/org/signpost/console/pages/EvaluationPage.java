@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.signpost.console.api.ApiProblem;
 import org.signpost.console.api.SignpostApi;
@@ -125,7 +126,7 @@ class EvaluationPage {
                         request.query("/api/metrics/referral-rate", period, "groupBy", "month"));
                 islands.add(byMonth);
                 months.add(EvaluationFigures.months(byMonth, name, "People seen and the referral rate to VCSE by "
-                        + "month" + (periods.size() > 1 ? ", period " + name.toUpperCase(java.util.Locale.ROOT) : "")));
+                        + "month" + (periods.size() > 1 ? ", period " + name.toUpperCase(Locale.ROOT) : "")));
             }
         });
         model.addAttribute("request", request);

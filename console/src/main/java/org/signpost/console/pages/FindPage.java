@@ -1,6 +1,7 @@
 package org.signpost.console.pages;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ class FindPage {
 
     @PostMapping("/find")
     String search(@RequestParam MultiValueMap<String, String> typed, Model model, HttpServletResponse response,
-                  jakarta.servlet.http.HttpSession session) {
+                  HttpSession session) {
         boolean byName = "name".equals(typed.getFirst("by"));
         FormInput byNhsNumber = byName ? FormInput.empty(BY_NHS_NUMBER, "by-nhs-number")
                 : new FormInput(typed, BY_NHS_NUMBER, "by-nhs-number");

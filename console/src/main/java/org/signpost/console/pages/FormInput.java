@@ -1,8 +1,10 @@
 package org.signpost.console.pages;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,7 +74,7 @@ public final class FormInput {
     }
 
     void preset(String name, String value) {
-        values.putIfAbsent(name, new java.util.ArrayList<>(List.of(value)));
+        values.putIfAbsent(name, new ArrayList<>(List.of(value)));
     }
 
     void presetDate(String name, LocalDate date) {
@@ -172,7 +174,7 @@ public final class FormInput {
         }
         String explained = message;
         for (Field other : fields.values()) {
-            if (other.name().equals(other.name().toLowerCase(java.util.Locale.ROOT))) {
+            if (other.name().equals(other.name().toLowerCase(Locale.ROOT))) {
                 continue; // "reason", "weeks": words of the message itself, not the API's names
             }
             // "must not be after receivedOn": the other field as the person knows it.

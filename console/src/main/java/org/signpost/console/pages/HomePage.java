@@ -1,14 +1,16 @@
 package org.signpost.console.pages;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.signpost.console.api.ConsoleUser;
 import org.signpost.console.organisation.DiscoveredProvider;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -85,9 +87,9 @@ class HomePage {
      * all a session needs to start its idle time again.
      */
     @GetMapping("/session/keep-alive")
-    org.springframework.http.ResponseEntity<Void> keepAlive() {
-        return org.springframework.http.ResponseEntity.noContent()
-                .cacheControl(org.springframework.http.CacheControl.noStore()).build();
+    ResponseEntity<Void> keepAlive() {
+        return ResponseEntity.noContent()
+                .cacheControl(CacheControl.noStore()).build();
     }
 
     /** Where a page the person's role may not see is forwarded (status 403 already set). */

@@ -2,11 +2,11 @@ package org.signpost.console.pages;
 
 import java.util.List;
 import java.util.Map;
+import org.signpost.console.api.SignpostApi;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.signpost.console.api.SignpostApi;
 
 /**
  * The referral inbox: the triage queue, oldest first, with the days each referral has waited and

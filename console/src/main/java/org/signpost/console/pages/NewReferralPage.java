@@ -4,13 +4,13 @@ import static org.signpost.console.pages.FormInput.Kind.CHOICE;
 import static org.signpost.console.pages.FormInput.Kind.DATE;
 import static org.signpost.console.pages.FormInput.Kind.TEXT;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import jakarta.servlet.http.HttpServletResponse;
 import org.signpost.console.api.ApiProblem;
 import org.signpost.console.api.ConsoleUser;
 import org.signpost.console.api.SignpostApi;

@@ -1,6 +1,8 @@
 package org.signpost.console.pages;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The link worker's actions on a participant as forms: each one's fields (the design system's
@@ -325,6 +326,6 @@ public final class ParticipantActions {
     }
 
     static String score(BigDecimal score) {
-        return score.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return score.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }

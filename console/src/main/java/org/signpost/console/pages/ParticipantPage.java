@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.signpost.console.api.ApiProblem;
@@ -15,8 +16,8 @@ import org.signpost.console.api.SignpostApi;
 import org.signpost.console.pages.ParticipantActions.Action;
 import org.signpost.console.pages.ParticipantActions.ActionLink;
 import org.signpost.console.pages.ParticipantActions.Concern;
-import org.signpost.console.pages.ParticipantActions.Signpost;
 import org.signpost.console.pages.ParticipantActions.Field;
+import org.signpost.console.pages.ParticipantActions.Signpost;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -285,7 +286,7 @@ class ParticipantPage {
             if (type.endsWith("SignpostedToVcse")) {
                 signposts.put(id, new Signpost(id, String.valueOf(payload.get("organisation")),
                         String.valueOf(payload.get("activity")), Timeline.words(String.valueOf(payload.get("category"))
-                        .toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
+                        .toLowerCase(Locale.ROOT).replace('_', ' ')),
                         ParticipantActions.day(payload.get("signpostedOn")), null));
             } else if (type.endsWith("UptakeRecorded") && signposts.containsKey(id)) {
                 Signpost signpost = signposts.get(id);

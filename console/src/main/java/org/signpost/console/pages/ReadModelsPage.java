@@ -5,7 +5,10 @@ import static org.signpost.console.pages.FormInput.Kind.TEXT;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +37,8 @@ import org.springframework.web.util.UriUtils;
 class ReadModelsPage {
 
     static final List<Field> REPLAY = List.of(new Field("reason", "Reason (optional)", TEXT));
-    private static final java.time.format.DateTimeFormatter STARTED = java.time.format.DateTimeFormatter
-            .ofPattern("HH:mm:ss").withZone(java.time.ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter STARTED = DateTimeFormatter
+            .ofPattern("HH:mm:ss").withZone(ZoneId.of("Europe/London"));
 
     private final SignpostApi api;
 
@@ -169,7 +172,7 @@ class ReadModelsPage {
     /** The status part: the read models, the replays under way, and those that ended since {@code was}. */
     private static void status(List<ReadModel> readModels, List<String> was, Model model) {
         Set<String> before = was == null ? Set.of() : was.stream()
-                .flatMap(names -> java.util.Arrays.stream(names.split(","))).collect(Collectors.toSet());
+                .flatMap(names -> Arrays.stream(names.split(","))).collect(Collectors.toSet());
         List<Ended> ended = new ArrayList<>();
         List<String> replaying = new ArrayList<>();
         for (ReadModel readModel : readModels) {

@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.signpost.console.api.ApiProblem;
 import org.signpost.console.api.ConsoleUser;
 import org.signpost.console.api.SignpostApi;
@@ -93,7 +95,7 @@ class ReferralPage {
         }
         api.getAtLeast(ConsolePages.current(), "/api/referrals/" + referralId, answer.version(), PATIENCE);
         redirect.addFlashAttribute("recorded", "Referral triaged: "
-                + answer.body().path("outcome").asText(form.value("outcome")).toLowerCase(java.util.Locale.ROOT));
+                + answer.body().path("outcome").asText(form.value("outcome")).toLowerCase(Locale.ROOT));
         return "redirect:/referrals/" + referralId;
     }
 
@@ -260,7 +262,7 @@ class ReferralPage {
     }
 
     private static FormInput form(Map<String, FormInput> refused, String name, List<Field> fields,
-                                  java.util.function.Consumer<FormInput> preset) {
+                                  Consumer<FormInput> preset) {
         FormInput typed = refused.get(name);
         if (typed != null) {
             return typed;

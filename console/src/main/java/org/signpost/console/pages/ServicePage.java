@@ -3,6 +3,7 @@ package org.signpost.console.pages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ class ServicePage {
     /** The months "days to first session" looks back over, to today. */
     static final int MONTHS = 12;
     /** Where staff count their days (the service's business calendar). */
-    private static final java.time.ZoneId LONDON = java.time.ZoneId.of("Europe/London");
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final SignpostApi api;
     private final Flags flags;

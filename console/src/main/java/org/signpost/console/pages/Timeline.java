@@ -2,7 +2,9 @@ package org.signpost.console.pages;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -67,7 +69,7 @@ public class Timeline {
 
     @SafeVarargs
     private static Map<String, String> inOrder(Map.Entry<String, String>... entries) {
-        Map<String, String> ordered = new java.util.LinkedHashMap<>();
+        Map<String, String> ordered = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : entries) {
             ordered.put(entry.getKey(), entry.getValue());
         }
@@ -76,7 +78,7 @@ public class Timeline {
 
     /** "durationMinutes" as "Duration minutes". */
     static String words(String camelCase) {
-        String spaced = camelCase.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        String spaced = camelCase.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 }

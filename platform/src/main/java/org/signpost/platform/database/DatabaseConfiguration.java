@@ -4,12 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
+import org.postgresql.Driver;
 import org.signpost.platform.SignpostHome;
 import org.signpost.platform.StartupChecks.CheckedSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -87,7 +90,7 @@ public class DatabaseConfiguration {
     @FlywayDataSource
     DataSource ownerDataSource(DatabaseProperties properties, EmbeddedDatabase embedded) {
         SimpleDriverDataSource owner = new SimpleDriverDataSource();
-        owner.setDriverClass(org.postgresql.Driver.class);
+        owner.setDriverClass(Driver.class);
         if (!properties.external()) {
             owner.setUrl(embedded.server().jdbcUrl());
             owner.setUsername(DatabaseRoles.OWNER);
@@ -121,7 +124,7 @@ public class DatabaseConfiguration {
             }
             try {
                 SideMigrations.validate(platform, here);
-            } catch (org.flywaydb.core.api.FlywayException e) {
+            } catch (FlywayException e) {
                 throw new IllegalStateException("The database's schema is not the one this version needs, and no "
                         + "owner (SIGNPOST_DB_OWNER_USER, SIGNPOST_DB_OWNER_PASSWORD) is configured to migrate it: "
                         + e.getMessage(), e);
@@ -131,7 +134,7 @@ public class DatabaseConfiguration {
 
     @Bean
     ServiceRole serviceRole(DataSource dataSource, DatabaseProperties properties,
-                            org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer migrated) {
+                            FlywayMigrationInitializer migrated) {
         ServiceRole role = new ServiceRole(dataSource, properties.maintainerRoleOrDefault());
         role.verifyItCannotChangeTheRecord();
         return role;

@@ -1,6 +1,7 @@
 package org.signpost.platform.integrity;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -76,7 +77,7 @@ public final class ChainAnchor {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return Map.of();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new UnreadableAnchor(file, "cannot be read (" + e.getMessage() + ")");
         }
         return parse(text);

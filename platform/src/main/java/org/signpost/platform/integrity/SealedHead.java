@@ -1,5 +1,6 @@
 package org.signpost.platform.integrity;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -21,11 +22,11 @@ public record SealedHead(long position, byte[] hash) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SealedHead head && head.position == position && java.util.Arrays.equals(head.hash, hash);
+        return other instanceof SealedHead head && head.position == position && Arrays.equals(head.hash, hash);
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(position) * 31 + java.util.Arrays.hashCode(hash);
+        return Long.hashCode(position) * 31 + Arrays.hashCode(hash);
     }
 }

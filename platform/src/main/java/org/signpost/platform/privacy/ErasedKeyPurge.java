@@ -1,8 +1,10 @@
 package org.signpost.platform.privacy;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.signpost.platform.database.DatabaseRoles;
@@ -12,6 +14,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -33,13 +36,16 @@ public class ErasedKeyPurge {
     private static final Duration RETRY = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "erased-key-purge");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(daemon());
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean walLeftToPostgres;
+
+    /** A daemon: a purge never keeps the process from stopping (the next start purges what is left). */
+    private static ThreadFactory daemon() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("erased-key-purge-");
+        threads.setDaemon(true);
+        return threads;
+    }
 
     public ErasedKeyPurge(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -84,7 +90,7 @@ public class ErasedKeyPurge {
 
     /** Rewrites the key table, then lets the WAL written before go. */
     public synchronized void purge() {
-        jdbc.execute((java.sql.Connection connection) -> {
+        jdbc.execute((Connection connection) -> {
             try (var sql = connection.createStatement()) {
                 // Every read of a key waits while the table is rewritten (milliseconds): never long.
                 sql.execute("SET lock_timeout = '5s'");

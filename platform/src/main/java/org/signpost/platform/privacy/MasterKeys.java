@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.signpost.platform.ConfigurationProblem;
@@ -69,7 +70,7 @@ public final class MasterKeys {
     }
 
     /** Whether a young person's wrapped key opens with this version. */
-    public boolean opens(int version, java.util.UUID subject, byte[] wrapped) {
+    public boolean opens(int version, UUID subject, byte[] wrapped) {
         return version(version).flatMap(key -> AesGcm.open(key, wrapped, PersonalDataKeys.associatedData(subject)))
                 .isPresent();
     }

@@ -3,6 +3,7 @@ package org.signpost.platform.privacy;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -180,7 +181,7 @@ public class PersonalDataKeys implements PersonalDataCipher {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256);
             return generator.generateKey();
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("AES is not available", e);
         }
     }

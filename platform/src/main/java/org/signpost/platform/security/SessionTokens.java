@@ -4,6 +4,8 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -69,7 +71,7 @@ public final class SessionTokens {
     /** For a user who has just given their password. */
     public Issued issue(SignpostUser user) {
         // Whole seconds, as the token carries it: a renewal then answers the same session end.
-        return issue(user, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        return issue(user, clock.instant().truncatedTo(ChronoUnit.SECONDS));
     }
 
     /**
@@ -117,7 +119,7 @@ public final class SessionTokens {
         String name = jwt.getSubject();
         SignpostUser user = users.get().find(name)
                 .filter(current -> current.role().name().equals(jwt.getClaimAsString("role")))
-                .filter(current -> java.util.Objects.equals(current.linkWorkerId(), jwt.getClaimAsString("linkWorkerId")))
+                .filter(current -> Objects.equals(current.linkWorkerId(), jwt.getClaimAsString("linkWorkerId")))
                 .orElseThrow(() -> new InvalidBearerTokenException(
                         "The token's user is no longer in the users file with that role"));
         SignpostUser withoutPassword = new SignpostUser(user.username(), null, user.role(), user.linkWorkerId());

@@ -21,8 +21,10 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -115,7 +117,7 @@ public final class UsersFile {
             throw new IllegalArgumentException(at(e.getLocation()) + "not a users file: "
                     + e.getOriginalMessage().lines().findFirst().orElse("unreadable YAML"));
         }
-        Map<String, SignpostUser> users = new java.util.LinkedHashMap<>();
+        Map<String, SignpostUser> users = new LinkedHashMap<>();
         for (Entry entry : content == null || content.users() == null ? List.<Entry>of() : content.users()) {
             if (entry == null) {
                 throw new IllegalArgumentException("An empty entry in users");
@@ -208,8 +210,8 @@ public final class UsersFile {
     }
 
     /** The link worker ids of the link workers in the file, sorted. */
-    public java.util.List<String> linkWorkerIds() {
-        return users.values().stream().map(SignpostUser::linkWorkerId).filter(java.util.Objects::nonNull)
+    public List<String> linkWorkerIds() {
+        return users.values().stream().map(SignpostUser::linkWorkerId).filter(Objects::nonNull)
                 .sorted().distinct().toList();
     }
 

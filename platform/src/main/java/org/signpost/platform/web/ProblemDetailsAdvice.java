@@ -8,9 +8,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.signpost.platform.database.DatabaseOutage;
 import org.signpost.platform.web.Problems.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +27,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.signpost.platform.database.DatabaseOutage;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -77,7 +81,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        if (ex.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+        if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
             // An id that cannot exist is an unknown id.
             return Problems.respond(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "No " + ex.getName() + " " + "matches the path"));
@@ -148,10 +152,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String expectedKind(Class<?> target) {
-        if (target == java.time.LocalDate.class) {
+        if (target == LocalDate.class) {
             return "a date as YYYY-MM-DD";
         }
-        if (target == java.util.UUID.class) {
+        if (target == UUID.class) {
             return "a UUID";
         }
         if (Number.class.isAssignableFrom(target) || target == int.class || target == long.class) {
@@ -160,7 +164,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (target == Boolean.class || target == boolean.class) {
             return "true or false";
         }
-        if (target.isArray() || java.util.Collection.class.isAssignableFrom(target)) {
+        if (target.isArray() || Collection.class.isAssignableFrom(target)) {
             return "an array";
         }
         if (target == String.class) {

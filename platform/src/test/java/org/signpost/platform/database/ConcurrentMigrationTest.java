@@ -2,6 +2,7 @@ package org.signpost.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -43,7 +44,7 @@ class ConcurrentMigrationTest {
                     }
                     start.countDown();
                     for (Future<?> migration : migrations) {
-                        assertThat(migration).as("round %d", round).succeedsWithin(java.time.Duration.ofMinutes(2));
+                        assertThat(migration).as("round %d", round).succeedsWithin(Duration.ofMinutes(2));
                     }
                 }
             } finally {

@@ -3,6 +3,7 @@ package org.signpost.platform.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -151,7 +152,7 @@ class DatabaseAccessTest {
     @Test
     void anInstallationThatTrustedLocalUsersIsClosedAtItsNextStart() throws Exception {
         Path earlier = TestDatabase.freshDataDirectory();
-        try (var trusting = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setDataDirectory(earlier)
+        try (var trusting = EmbeddedPostgres.builder().setDataDirectory(earlier)
                 .setCleanDataDirectory(false).setOverrideWorkingDirectory(
                         EmbeddedPostgresServer.binariesDirectory(earlier).toFile()).start();
              Connection open = trusting.getPostgresDatabase().getConnection();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.signpost.platform.testing.TestDatabase;
@@ -41,7 +42,7 @@ class DatabaseOutageTest {
                 assertThat(DatabaseOutage.causedBy(lost)).as(String.valueOf(lost)).isTrue();
                 assertThat(afterwards).hasMessage("Connection is closed");
                 assertThat(DatabaseOutage.causedBy(afterwards)).isTrue();
-                assertThat(DatabaseOutage.causedBy(new java.sql.SQLException("syntax error", "42601"))).isFalse();
+                assertThat(DatabaseOutage.causedBy(new SQLException("syntax error", "42601"))).isFalse();
             }
         }
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.signpost.platform.ConfigurationProblem;
 import org.signpost.platform.database.DatabaseRoles;
 import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.signpost.platform.database.SchemaGrants;
@@ -57,7 +58,7 @@ class MasterKeyCheckTest {
         new MasterKeyCheck(service, RIGHT).verify();
 
         assertThatThrownBy(() -> new MasterKeyCheck(service, WRONG).verify())
-                .isInstanceOf(org.signpost.platform.ConfigurationProblem.class)
+                .isInstanceOf(ConfigurationProblem.class)
                 .hasMessageStartingWith("SIGNPOST_MASTER_KEY_FILE: ")
                 .hasMessageContaining("the wrong file").hasMessageContaining("another installation");
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class UsersFileStartupTest {
     @Test
     void theHomesUsersFileIsReadWhenNoneIsConfigured() throws Exception {
         Path home = directory.resolve("home");
-        UsersFile.write(home.resolve("users.yml"), java.util.List.of(new SignpostUser("amir", HASH, Role.AUDITOR, null)));
+        UsersFile.write(home.resolve("users.yml"), List.of(new SignpostUser("amir", HASH, Role.AUDITOR, null)));
         CurrentUsers users = start(new MockEnvironment().withProperty("signpost.home", home.toString())
                 .withProperty("signpost.first-user", "true"));
         assertThat(users.get().find("amir")).isPresent();

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.crypto.bcrypt.BCrypt;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 class UsersFileTest {
 
@@ -62,7 +68,7 @@ class UsersFileTest {
         assertThat(cost(mostlyCost11.dummyPasswordHash())).isEqualTo(11);
         UsersFile cost10 = UsersFile.read(new ClassPathResource("test-users.yml"));
         assertThat(cost(cost10.dummyPasswordHash())).isEqualTo(10);
-        assertThat(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
+        assertThat(new BCryptPasswordEncoder()
                 .matches("secret", cost10.dummyPasswordHash().substring("{bcrypt}".length()))).isFalse();
     }
 
@@ -129,18 +135,18 @@ class UsersFileTest {
     }
 
     @Test
-    void whatIsWrittenIsReadBackPrivateAndWithItsHashesQuoted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+    void whatIsWrittenIsReadBackPrivateAndWithItsHashesQuoted(@TempDir Path directory)
             throws Exception {
-        java.nio.file.Path file = directory.resolve("home").resolve("users.yml");
-        UsersFile.write(file, java.util.List.of(new SignpostUser("zoe", COST_10, Role.LINK_WORKER, "lw-9"),
+        Path file = directory.resolve("home").resolve("users.yml");
+        UsersFile.write(file, List.of(new SignpostUser("zoe", COST_10, Role.LINK_WORKER, "lw-9"),
                 new SignpostUser("amir", COST_10, Role.AUDITOR, null)));
-        String text = java.nio.file.Files.readString(file);
+        String text = Files.readString(file);
         assertThat(text).contains("passwordHash: \"" + COST_10 + "\"").doesNotContain("linkWorkerId: null");
         assertThat(UsersFile.parse(text)).containsExactly(new SignpostUser("amir", COST_10, Role.AUDITOR, null),
                 new SignpostUser("zoe", COST_10, Role.LINK_WORKER, "lw-9"));
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-------");
-        assertThat(java.nio.file.Files.list(file.getParent())).containsExactly(file);
+        assertThat(Files.list(file.getParent())).containsExactly(file);
     }
 
     private static int cost(String hash) {

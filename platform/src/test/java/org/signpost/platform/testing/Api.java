@@ -2,6 +2,7 @@ package org.signpost.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -75,7 +76,7 @@ public final class Api {
         /** A body of unknown length: sent chunked, without Content-Length. */
         public Response postChunked(String path, byte[] body) {
             return send(builder(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
         }
 
         public Response get(String path) {

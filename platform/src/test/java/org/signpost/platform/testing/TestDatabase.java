@@ -2,12 +2,14 @@ package org.signpost.platform.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.signpost.platform.PrivateFiles;
@@ -23,12 +25,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestDatabase {
 
-    public static final String MASTER_KEY = java.util.Base64.getEncoder()
-            .encodeToString("signpost-test-master-key-32bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    public static final String MASTER_KEY = Base64.getEncoder()
+            .encodeToString("signpost-test-master-key-32bytes".getBytes(StandardCharsets.US_ASCII));
 
     /** The chains' key in tests (32 bytes "signpost-test-integrity-key-32by"); real ones are in a file. */
-    public static final String INTEGRITY_KEY = java.util.Base64.getEncoder()
-            .encodeToString("signpost-test-integrity-key-32by".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    public static final String INTEGRITY_KEY = Base64.getEncoder()
+            .encodeToString("signpost-test-integrity-key-32by".getBytes(StandardCharsets.US_ASCII));
 
     private TestDatabase() {
     }

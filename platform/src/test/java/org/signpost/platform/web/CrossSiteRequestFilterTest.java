@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -88,9 +89,9 @@ class CrossSiteRequestFilterTest {
         CrossSiteRequestFilter.Origin own = CrossSiteRequestFilter.Origin.parse("https://signpost.example.org").orElseThrow();
         assertThat(CrossSiteRequestFilter.Origin.parse("HTTPS://Signpost.Example.org:443")).contains(own);
         assertThat(CrossSiteRequestFilter.Origin.parse("https://signpost.example.org:8443")).isNotEqualTo(
-                java.util.Optional.of(own));
+                Optional.of(own));
         assertThat(CrossSiteRequestFilter.Origin.parse("http://signpost.example.org")).isNotEqualTo(
-                java.util.Optional.of(own));
+                Optional.of(own));
         assertThat(CrossSiteRequestFilter.Origin.parse("null")).isEmpty();
         assertThat(CrossSiteRequestFilter.Origin.parse("https://signpost.example.org/path")).isEmpty();
         assertThat(CrossSiteRequestFilter.Origin.parse("not an origin")).isEmpty();

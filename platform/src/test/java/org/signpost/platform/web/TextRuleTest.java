@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -31,7 +32,7 @@ class TextRuleTest {
     @Provide
     Arbitrary<String> oneLine() {
         Arbitrary<Integer> codePoint = Arbitraries.oneOf(List.of(Arbitraries.integers().between(0x20, 0x7E),
-                Arbitraries.oneOf(java.util.Arrays.stream(CLEAN).map(r -> Arbitraries.integers().between(r[0], r[1]))
+                Arbitraries.oneOf(Arrays.stream(CLEAN).map(r -> Arbitraries.integers().between(r[0], r[1]))
                         .toList()),
                 Arbitraries.of(0x200E, 0x200F, 0x061C, 0x200D, 0x1F642)));
         return codePoint.list().ofMaxSize(40).map(TextRuleTest::text);

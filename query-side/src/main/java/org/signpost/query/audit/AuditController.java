@@ -27,6 +27,7 @@ import org.signpost.query.web.InvalidQuery;
 import org.signpost.query.web.NotFound;
 import org.signpost.query.web.QueryAnswers;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -106,8 +107,8 @@ class AuditController {
         if (start != null && end != null && end.isBefore(start)) {
             throw new InvalidQuery("to", "must not be before from");
         }
-        AuditQueries.Page result = audit.search(new AuditQueries.Search(start, end, blankToNull(actor),
-                blankToNull(type), blankToNull(aggregateId)), page, size);
+        AuditQueries.Page result = audit.search(new AuditQueries.Search(start, end, textOrNull(actor),
+                textOrNull(type), textOrNull(aggregateId)), page, size);
         recordReads(result.rows());
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()));
         if ((long) (page + 1) * size < result.total()) {
@@ -171,8 +172,8 @@ class AuditController {
                                                                    @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE)
                                                                    int size) {
         checkPage(page, size);
-        PersonalDataReads.Page result = reads.search(new PersonalDataReads.Search(blankToNull(subjectId),
-                blankToNull(actor), from == null ? null : instant("from", from, false),
+        PersonalDataReads.Page result = reads.search(new PersonalDataReads.Search(textOrNull(subjectId),
+                textOrNull(actor), from == null ? null : instant("from", from, false),
                 to == null ? null : instant("to", to, true)), page, size);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()));
         if ((long) (page + 1) * size < result.total()) {
@@ -234,8 +235,9 @@ class AuditController {
         return instant;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    /** A filter left empty filters nothing. */
+    private static String textOrNull(String filter) {
+        return StringUtils.hasText(filter) ? filter : null;
     }
 
     private static String nextPage(String from, String to, String actor, String type, String aggregateId, int page,

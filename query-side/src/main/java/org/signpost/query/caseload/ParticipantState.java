@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.signpost.events.Entitlement;
 import org.signpost.events.YoungPerson;
 
 /**
@@ -35,8 +36,6 @@ public record ParticipantState(
         String dischargeReason,
         long version) {
 
-    public static final int ENTITLEMENT_WEEKS = 12;
-
     /** This state with the young person's name and date of birth, opened (null: erased or unknown). */
     public ParticipantState withPerson(YoungPerson person) {
         return new ParticipantState(participantId, referralId, person == null ? null : person.firstName(),
@@ -62,7 +61,7 @@ public record ParticipantState(
     }
 
     public LocalDate entitlementEndsOn() {
-        return firstSessionOn == null ? null : firstSessionOn.plusWeeks(ENTITLEMENT_WEEKS + extensionWeeks);
+        return firstSessionOn == null ? null : Entitlement.endsOn(firstSessionOn, extensionWeeks);
     }
 
     /** Week 1 is the week of the first session; null before it. */

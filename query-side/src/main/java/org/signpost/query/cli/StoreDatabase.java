@@ -7,10 +7,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.signpost.platform.SignpostHome;
 import org.signpost.platform.StartupChecks;
-import org.signpost.platform.database.ExternalDatabaseCheck;
 import org.signpost.platform.database.DatabaseCredentials;
 import org.signpost.platform.database.DatabaseRoles;
 import org.signpost.platform.database.EmbeddedPostgresServer;
+import org.signpost.platform.database.ExternalDatabaseCheck;
 import picocli.CommandLine.Option;
 
 /**

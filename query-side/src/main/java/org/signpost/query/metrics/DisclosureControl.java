@@ -1,6 +1,5 @@
 package org.signpost.query.metrics;
 
-import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -250,7 +249,7 @@ final class DisclosureControl {
     private Set<String> determined(Map<String, Reason> withheld) {
         List<String> unknown = counts.values().stream().filter(count -> !known(count, withheld)).map(Count::name)
                 .toList();
-        return new LinearSystem(unknown, sums).determined();
+        return new RecoverableCounts(unknown, sums).determined();
     }
 
     /**
@@ -315,108 +314,4 @@ final class DisclosureControl {
         all.addAll(rest);
         return all;
     }
-
-    /**
-     * The sums as linear equations in the unknown counts (the known ones are constants, which do
-     * not matter to what is determined): an unknown is determined when its unit vector is a
-     * combination of the equations, that is, when it is a pivot whose row, fully reduced, holds
-     * no other unknown. Exact, in integers (each row divided by the greatest common divisor of
-     * its entries after every step, so they stay small).
-     */
-    private static final class LinearSystem {
-
-        private final List<String> unknowns;
-        private final List<BigInteger[]> rows = new ArrayList<>();
-
-        LinearSystem(List<String> unknowns, List<Sum> sums) {
-            this.unknowns = unknowns;
-            Map<String, Integer> column = new LinkedHashMap<>();
-            unknowns.forEach(name -> column.put(name, column.size()));
-            for (Sum sum : sums) {
-                BigInteger[] row = new BigInteger[unknowns.size()];
-                java.util.Arrays.fill(row, BigInteger.ZERO);
-                boolean any = false;
-                Integer total = column.get(sum.total());
-                if (total != null) {
-                    row[total] = row[total].add(BigInteger.ONE);
-                    any = true;
-                }
-                for (String part : sum.parts()) {
-                    Integer index = column.get(part);
-                    if (index != null) {
-                        row[index] = row[index].subtract(BigInteger.ONE);
-                        any = true;
-                    }
-                }
-                if (any) {
-                    rows.add(row);
-                }
-            }
-        }
-
-        Set<String> determined() {
-            List<BigInteger[]> reduced = new ArrayList<>(rows);
-            int[] pivotRowOf = new int[unknowns.size()];
-            java.util.Arrays.fill(pivotRowOf, -1);
-            int rank = 0;
-            for (int column = 0; column < unknowns.size() && rank < reduced.size(); column++) {
-                int pivot = -1;
-                for (int r = rank; r < reduced.size(); r++) {
-                    if (reduced.get(r)[column].signum() != 0) {
-                        pivot = r;
-                        break;
-                    }
-                }
-                if (pivot < 0) {
-                    continue;
-                }
-                java.util.Collections.swap(reduced, rank, pivot);
-                BigInteger[] pivotRow = reduced.get(rank);
-                for (int r = 0; r < reduced.size(); r++) {
-                    BigInteger[] row = reduced.get(r);
-                    if (r != rank && row[column].signum() != 0) {
-                        BigInteger a = pivotRow[column];
-                        BigInteger b = row[column];
-                        BigInteger[] combined = new BigInteger[row.length];
-                        for (int c = 0; c < row.length; c++) {
-                            combined[c] = row[c].multiply(a).subtract(pivotRow[c].multiply(b));
-                        }
-                        reduced.set(r, normalised(combined));
-                    }
-                }
-                pivotRowOf[column] = rank;
-                rank++;
-            }
-            Set<String> determined = new LinkedHashSet<>();
-            for (int column = 0; column < unknowns.size(); column++) {
-                if (pivotRowOf[column] >= 0) {
-                    BigInteger[] row = reduced.get(pivotRowOf[column]);
-                    boolean alone = true;
-                    for (int c = 0; c < row.length && alone; c++) {
-                        alone = c == column || row[c].signum() == 0;
-                    }
-                    if (alone) {
-                        determined.add(unknowns.get(column));
-                    }
-                }
-            }
-            return determined;
-        }
-
-        private static BigInteger[] normalised(BigInteger[] row) {
-            BigInteger gcd = BigInteger.ZERO;
-            for (BigInteger value : row) {
-                gcd = gcd.gcd(value);
-            }
-            if (gcd.signum() == 0 || gcd.equals(BigInteger.ONE)) {
-                return row;
-            }
-            BigInteger[] divided = new BigInteger[row.length];
-            for (int c = 0; c < row.length; c++) {
-                divided[c] = row[c].divide(gcd);
-            }
-            return divided;
-        }
-    }
-
 }

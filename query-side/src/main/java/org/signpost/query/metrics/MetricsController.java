@@ -5,16 +5,15 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.signpost.platform.apidocs.ApiDocumentation;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
+import org.signpost.platform.apidocs.ApiDocumentation;
 import org.signpost.query.web.InvalidQuery;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;

@@ -3,6 +3,7 @@ package org.signpost.query.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,7 +235,7 @@ public final class Publication {
     }
 
     private static String[] append(String[] path, String last) {
-        String[] longer = java.util.Arrays.copyOf(path, path.length + 1);
+        String[] longer = Arrays.copyOf(path, path.length + 1);
         longer[path.length] = last;
         return longer;
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.signpost.query.metrics.Evaluation.Continuity;
 import org.signpost.query.metrics.Evaluation.DaysToFirstSession;
 import org.signpost.query.metrics.Evaluation.PeopleBehind;
@@ -104,7 +105,7 @@ final class SessionMetrics {
                 people(walked.stream().filter(session -> !over30(session))));
     }
 
-    private static int people(java.util.stream.Stream<Session> sessions) {
+    private static int people(Stream<Session> sessions) {
         return (int) sessions.map(Session::participantId).distinct().count();
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.web.CorrelationIdFilter;
+import org.signpost.projection.DaemonThreads;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -50,11 +51,7 @@ public class PersonalDataReads {
     private static final int WRITERS = 4;
 
     private final JdbcTemplate jdbc;
-    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
-        Thread thread = new Thread(runnable, "read-log");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, DaemonThreads.named("read-log"));
 
     public PersonalDataReads(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

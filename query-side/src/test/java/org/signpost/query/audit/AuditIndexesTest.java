@@ -3,6 +3,7 @@ package org.signpost.query.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.signpost.projection.ProjectionGenerations;
 import org.signpost.query.testing.QuerySideTest;
@@ -42,7 +43,7 @@ class AuditIndexesTest extends QuerySideTest {
         // rightly walk the primary key in order instead, up to the page's limit).
         // (The time index holds no text; on the few rows of this database the planner rightly prefers
         // the primary key for a time window.)
-        java.util.Map<String, String> searches = java.util.Map.of(
+        Map<String, String> searches = Map.of(
                 "aggregate_id = 'a-1' AND aggregate_type = 'Referral' ORDER BY sequence", "aggregate_id_sequence_idx",
                 "actor = 'no-such-actor' ORDER BY position LIMIT 20", "actor_position_idx",
                 "type = 'NoSuchEvent' ORDER BY position LIMIT 20", "type_position_idx");

@@ -2,13 +2,17 @@ package org.signpost.query.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.signpost.events.Need;
+import org.signpost.projection.ProjectionGenerations;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,9 +32,9 @@ class OutOfOrderCommitTest extends QuerySideTest {
     @Test
     void anEventCommittedAfterLaterOnesKeepsItsOwnPositionInTheReadModels() throws Exception {
         Scenario early = new Scenario();
-        UUID earlyReferral = early.referral(10, 14, List.of(org.signpost.events.Need.ANXIETY), "Early");
+        UUID earlyReferral = early.referral(10, 14, List.of(Need.ANXIETY), "Early");
         Scenario late = new Scenario();
-        UUID lateReferral = late.referral(9, 15, List.of(org.signpost.events.Need.ANXIETY), "Late");
+        UUID lateReferral = late.referral(9, 15, List.of(Need.ANXIETY), "Late");
         CountDownLatch earlyStored = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
         CompletableFuture<Void> earlyWriter = CompletableFuture.runAsync(() ->
@@ -50,16 +54,16 @@ class OutOfOrderCommitTest extends QuerySideTest {
         earlyWriter.get(30, TimeUnit.SECONDS);
         // The gap the early event leaves is below every token's position, so waiting for the
         // positions says nothing here: wait for its row.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM audit_event WHERE generation = "
-                        + org.signpost.projection.ProjectionGenerations.active("audit-trail")
+                        + ProjectionGenerations.active("audit-trail")
                         + " AND aggregate_id = ?", Long.class, earlyReferral.toString()) > 0);
 
         for (UUID referral : List.of(earlyReferral, lateReferral)) {
             long stored = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?",
                     Long.class, referral.toString());
             Map<String, Object> row = jdbc.queryForMap("SELECT position FROM audit_event WHERE generation = "
-                    + org.signpost.projection.ProjectionGenerations.active("audit-trail")
+                    + ProjectionGenerations.active("audit-trail")
                     + " AND aggregate_id = ?", referral.toString());
             assertThat(((Number) row.get("position")).longValue()).as(referral + "'s audit row").isEqualTo(stored);
         }

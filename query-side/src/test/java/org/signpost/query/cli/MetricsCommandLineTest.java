@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ class MetricsCommandLineTest extends QuerySideTest {
     @Test
     void aRefusedDatabaseOrAUrlWithoutJdbcIsOneLineNamingTheSetting() throws Exception {
         int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         Run refused = runOn("jdbc:postgresql://127.0.0.1:" + port + "/signpost", "--from", "2023-01-01", "--to", "2023-12-31");
@@ -85,7 +86,7 @@ class MetricsCommandLineTest extends QuerySideTest {
     @Test
     void rotateMasterKeySaysARefusedDatabaseInOneLine() throws Exception {
         int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

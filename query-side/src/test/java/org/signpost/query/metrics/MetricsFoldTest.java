@@ -6,15 +6,22 @@ import static org.signpost.query.metrics.Events.id;
 
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.signpost.events.ContactMade;
 import org.signpost.events.DischargeReason;
 import org.signpost.events.InclusionCriterion;
 import org.signpost.events.Instrument;
+import org.signpost.events.LinkWorkerAssigned;
+import org.signpost.events.LinkWorkerChanged;
 import org.signpost.events.ParticipantDischarged;
 import org.signpost.events.PersonalData;
+import org.signpost.events.PersonalDataErased;
 import org.signpost.events.ReferralChannel;
 import org.signpost.events.ReferralReason;
 import org.signpost.events.ReferralSource;
@@ -22,6 +29,7 @@ import org.signpost.events.ReferralWithdrawn;
 import org.signpost.events.SafeguardingConcernClosed;
 import org.signpost.events.SafeguardingConcernRaised;
 import org.signpost.events.SessionMissed;
+import org.signpost.events.SignpostEvent;
 import org.signpost.events.SupportExtended;
 import org.signpost.events.Timepoint;
 import org.signpost.events.TriageOutcome;
@@ -86,8 +94,8 @@ class MetricsFoldTest {
     /** A reader that skips events outside EVENTS_WITH_FACTS must lose nothing: every other event of the catalogue is ignored above. */
     @Test
     void theEventsWithFactsAreExactlyTheOnesTheFoldUses() {
-        java.util.Set<Class<?>> catalogue = new java.util.HashSet<>();
-        java.util.ArrayDeque<Class<?>> open = new java.util.ArrayDeque<>(List.of(org.signpost.events.SignpostEvent.class));
+        Set<Class<?>> catalogue = new HashSet<>();
+        ArrayDeque<Class<?>> open = new ArrayDeque<>(List.of(SignpostEvent.class));
         while (!open.isEmpty()) {
             Class<?> type = open.pop();
             if (type.isRecord()) {
@@ -96,12 +104,12 @@ class MetricsFoldTest {
                 open.addAll(List.of(type.getPermittedSubclasses()));
             }
         }
-        java.util.Set<Class<?>> ignoredTypes = java.util.Set.of(org.signpost.events.LinkWorkerAssigned.class,
-                ReferralWithdrawn.class, SessionMissed.class, org.signpost.events.ContactMade.class,
-                org.signpost.events.LinkWorkerChanged.class, SupportExtended.class, SafeguardingConcernRaised.class,
+        Set<Class<?>> ignoredTypes = Set.of(LinkWorkerAssigned.class,
+                ReferralWithdrawn.class, SessionMissed.class, ContactMade.class,
+                LinkWorkerChanged.class, SupportExtended.class, SafeguardingConcernRaised.class,
                 SafeguardingConcernClosed.class,
-                ParticipantDischarged.class, org.signpost.events.PersonalDataErased.class);
-        java.util.Set<Class<?>> union = new java.util.HashSet<>(MetricsFold.EVENTS_WITH_FACTS);
+                ParticipantDischarged.class, PersonalDataErased.class);
+        Set<Class<?>> union = new HashSet<>(MetricsFold.EVENTS_WITH_FACTS);
         union.addAll(ignoredTypes);
         assertThat(union).isEqualTo(catalogue);
         assertThat(MetricsFold.EVENTS_WITH_FACTS).doesNotContainAnyElementsOf(ignoredTypes);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,6 +23,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import org.signpost.events.InclusionCriterion;
 import org.signpost.events.Instrument;
 import org.signpost.events.OutcomeMeasured;
@@ -223,7 +225,7 @@ class MetricsPropertiesTest {
         }
         // Each month is the evaluation of that month's days in the period.
         report.groups().get("month").forEach((month, figures) -> {
-            java.time.YearMonth calendarMonth = java.time.YearMonth.parse(month);
+            YearMonth calendarMonth = YearMonth.parse(month);
             LocalDate first = calendarMonth.atDay(1).isBefore(scenario.from()) ? scenario.from() : calendarMonth.atDay(1);
             LocalDate last = calendarMonth.atEndOfMonth().isAfter(scenario.to()) ? scenario.to() : calendarMonth.atEndOfMonth();
             Evaluation ofTheMonth = EvaluationMetrics.compute(facts, first, last, AS_OF);
@@ -291,7 +293,7 @@ class MetricsPropertiesTest {
      */
     @Property(tries = TRIES)
     void aPublicationShowsNoSmallCountAndNoneCanBeWorkedOutBySubtraction(
-            @ForAll("scenarios") Scenario scenario, @ForAll @net.jqwik.api.constraints.IntRange(min = 2, max = 8) int threshold) {
+            @ForAll("scenarios") Scenario scenario, @ForAll @IntRange(min = 2, max = 8) int threshold) {
         MetricFacts facts = historyOf(scenario).facts();
         Evaluation exact = evaluate(facts, scenario);
         JsonNode exactJson = EvaluationCsv.JSON.valueToTree(exact);

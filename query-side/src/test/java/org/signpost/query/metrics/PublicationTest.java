@@ -16,14 +16,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.signpost.events.InclusionCriterion;
 import org.signpost.events.ReferralChannel;
 import org.signpost.events.ReferralReason;
 import org.signpost.events.ReferralSource;
+import org.signpost.events.Timepoint;
 import org.signpost.events.TriageOutcome;
 
 /** Figures fit to publish: what a publication withholds of an evaluation and a referral-rate report, and how it says so. */
@@ -51,8 +54,8 @@ class PublicationTest {
         assertThat(published).isEqualTo(another);
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<ReferralReason> secondReasons() {
+    @Provide
+    Arbitrary<ReferralReason> secondReasons() {
         return Arbitraries.of(ReferralReason.class).injectNull(0.5);
     }
 
@@ -217,8 +220,8 @@ class PublicationTest {
                     Events.session(id("P"), id("S"), DAY, 40, 35, "lw-1"),
                     Events.signposted(id("P"), id("G"), DAY),
                     Events.uptake(id("P"), id("G"), true, DAY),
-                    Events.ucla3(id("P"), org.signpost.events.Timepoint.BASELINE, "2021-01-01", 8),
-                    Events.ucla3(id("P"), org.signpost.events.Timepoint.EXIT, DAY, 4));
+                    Events.ucla3(id("P"), Timepoint.BASELINE, "2021-01-01", 8),
+                    Events.ucla3(id("P"), Timepoint.EXIT, DAY, 4));
         }
         return history;
     }

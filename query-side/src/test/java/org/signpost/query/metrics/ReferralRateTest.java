@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
@@ -85,7 +86,7 @@ class ReferralRateTest {
         Map<String, ReferralRateFigures> byMonth = report.groups().get("month");
         assertThat(byMonth.keySet()).containsExactly("2019-04", "2019-05", "2019-06");
         byMonth.forEach((month, figures) -> {
-            java.time.YearMonth calendarMonth = java.time.YearMonth.parse(month);
+            YearMonth calendarMonth = YearMonth.parse(month);
             assertThat(figures).as(month).isEqualTo(alone(calendarMonth.atDay(1), calendarMonth.atEndOfMonth()));
         });
         // A person seen in two months counts in both: the months add up to the period's people or more.

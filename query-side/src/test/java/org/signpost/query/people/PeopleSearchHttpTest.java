@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -183,17 +186,17 @@ class PeopleSearchHttpTest extends QuerySideTest {
         append(events);
         awaitProjections();
 
-        JsonNode bySpaced = found("manager", body("surname", " " + spaced.toUpperCase(java.util.Locale.ROOT) + " ",
+        JsonNode bySpaced = found("manager", body("surname", " " + spaced.toUpperCase(Locale.ROOT) + " ",
                 "dateOfBirth", born.toString()));
         assertThat(referralIds(bySpaced)).containsExactly(referralId.toString());
         assertThat(bySpaced.get(0).path("name").asText()).isEqualTo("Ann " + storedSpaced);
 
-        JsonNode byCase = found("coordinator", body("surname", "  " + surname.toUpperCase(java.util.Locale.ROOT) + "\t",
+        JsonNode byCase = found("coordinator", body("surname", "  " + surname.toUpperCase(Locale.ROOT) + "\t",
                 "dateOfBirth", born.toString()));
         assertThat(referralIds(byCase)).containsExactly(unassigned.referralId().toString(),
                 others.referralId().toString(), own.referralId().toString());
         // Decomposed (NFD) accents are the same name as composed ones.
-        String decomposed = java.text.Normalizer.normalize(surname, java.text.Normalizer.Form.NFD);
+        String decomposed = Normalizer.normalize(surname, Normalizer.Form.NFD);
         assertThat(decomposed).isNotEqualTo(surname);
         assertThat(found("coordinator", body("surname", decomposed, "dateOfBirth", born.toString()))).hasSize(3);
 
@@ -250,7 +253,7 @@ class PeopleSearchHttpTest extends QuerySideTest {
                     .isEqualTo(field);
         });
         Response notJson = api.as("coordinator").postRaw(SEARCH, "text/plain",
-                nhsNumber.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                nhsNumber.getBytes(StandardCharsets.UTF_8));
         assertThat(notJson.status()).isEqualTo(415);
         assertThat(notJson.contentType()).startsWith("application/problem+json");
         Response notABody = api.as("coordinator").postRaw(SEARCH, "application/json", "[".getBytes());

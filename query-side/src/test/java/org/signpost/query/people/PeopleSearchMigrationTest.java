@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.signpost.events.Need;
 import org.signpost.platform.database.DatabaseConfiguration.EmbeddedDatabase;
 import org.signpost.platform.database.SchemaGrants;
 import org.signpost.platform.testing.TestDatabase;
@@ -63,7 +64,7 @@ class PeopleSearchMigrationTest extends QuerySideTest {
     @Test
     void aRebuildMarkedUnderWayGivesTheOlderReferralsTheirDigests() {
         Scenario scenario = new Scenario();
-        UUID referral = scenario.referral(3, 14, List.of(org.signpost.events.Need.ANXIETY), "Older");
+        UUID referral = scenario.referral(3, 14, List.of(Need.ANXIETY), "Older");
         append(scenario.events());
         awaitProjections();
         String active = ProjectionGenerations.active(ReferralsReadModel.NAME);

@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.UUID;
 import org.signpost.events.ConsentGivenBy;
 import org.signpost.events.InclusionCriterion;
+import org.signpost.events.LinkWorkerAssigned;
 import org.signpost.events.Need;
 import org.signpost.events.ParticipantEnrolled;
+import org.signpost.events.ParticipantEvent;
 import org.signpost.events.PersonalData;
 import org.signpost.events.ReferralChannel;
 import org.signpost.events.ReferralReason;
 import org.signpost.events.ReferralReceived;
 import org.signpost.events.ReferralSource;
-import org.signpost.events.LinkWorkerAssigned;
-import org.signpost.events.ParticipantEvent;
-import org.signpost.events.Triaged;
 import org.signpost.events.TriageOutcome;
+import org.signpost.events.Triaged;
 import org.signpost.events.YoungPerson;
 
 /** Hand-written histories for tests: a referral, and a participant's events with their sequence numbers. */

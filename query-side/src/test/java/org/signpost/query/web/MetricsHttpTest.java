@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,7 +131,7 @@ class MetricsHttpTest extends QuerySideTest {
 
         assertThat(published.path("peopleSeen")).isEqualTo(exact.path("peopleSeen"));
         assertThat(published.path("groups").path("source").size()).isEqualTo(exact.path("groups").path("source").size());
-        List<String> withheld = new java.util.ArrayList<>();
+        List<String> withheld = new ArrayList<>();
         exact.path("groups").path("source").fields().forEachRemaining(group -> {
             int seen = group.getValue().path("peopleSeen").asInt();
             JsonNode shown = published.path("groups").path("source").path(group.getKey()).path("peopleSeen");
@@ -148,15 +152,15 @@ class MetricsHttpTest extends QuerySideTest {
         assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("publication");
         JsonNode exact = api.as("analyst").get("/api/metrics/evaluation?" + ONE_DAY + "&publication=false").json();
         JsonNode plain = api.as("analyst").get("/api/metrics/evaluation?" + ONE_DAY).json();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) exact).remove("asOf");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) plain).remove("asOf");
+        ((ObjectNode) exact).remove("asOf");
+        ((ObjectNode) plain).remove("asOf");
         assertThat(exact).isEqualTo(plain);
         assertThat(api.as("coordinator").get("/api/metrics/evaluation?" + ONE_DAY + "&publication=true").status())
                 .isEqualTo(403);
     }
 
     private static List<String> figures(JsonNode published) {
-        List<String> figures = new java.util.ArrayList<>();
+        List<String> figures = new ArrayList<>();
         collect(published, "", figures);
         return figures.stream().filter(figure -> !figure.startsWith("from=") && !figure.startsWith("to=")
                 && !figure.startsWith("asOf=") && !figure.startsWith("publication.")).toList();
@@ -211,7 +215,7 @@ class MetricsHttpTest extends QuerySideTest {
     void theReferralRateGroupsBySourceAndLinkWorker() {
         JsonNode plain = api.as("analyst").get("/api/metrics/referral-rate?from=2022-01-01&to=2022-12-31").json();
         assertThat(plain.has("groups")).isFalse();
-        assertThat(plain.path("referralRate").decimalValue()).isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE);
+        assertThat(plain.path("referralRate").decimalValue()).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
         JsonNode grouped = api.as("analyst")
                 .get("/api/metrics/referral-rate?from=2022-01-01&to=2022-12-31&groupBy=source,linkWorker").json();
         assertThat(grouped.path("peopleSeen").asInt()).isEqualTo(plain.path("peopleSeen").asInt());
@@ -236,7 +240,7 @@ class MetricsHttpTest extends QuerySideTest {
             assertThat(months.fieldNames()).toIterable().containsExactly("2022-01", "2022-02", "2022-03", "2022-04",
                     "2022-05", "2022-06", "2022-07", "2022-08", "2022-09", "2022-10", "2022-11", "2022-12");
             months.fields().forEachRemaining(month -> {
-                java.time.YearMonth calendar = java.time.YearMonth.parse(month.getKey());
+                YearMonth calendar = YearMonth.parse(month.getKey());
                 LocalDate first = calendar.getMonthValue() == 1 ? LocalDate.parse("2022-01-10") : calendar.atDay(1);
                 JsonNode alone = api.as("analyst").get("/api/metrics/referral-rate?from=" + first + "&to="
                         + calendar.atEndOfMonth() + at).json();

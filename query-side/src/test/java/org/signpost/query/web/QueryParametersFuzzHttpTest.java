@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.signpost.events.Need;
 import org.signpost.platform.testing.Api.Response;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
@@ -70,7 +71,7 @@ class QueryParametersFuzzHttpTest extends QuerySideTest {
         connect();
         Scenario scenario = new Scenario();
         scenario.participant(40, "lw-1", "Fuzz");
-        scenario.referral(3, 15, List.of(org.signpost.events.Need.LONELINESS), "Query");
+        scenario.referral(3, 15, List.of(Need.LONELINESS), "Query");
         append(scenario.events());
         awaitProjections();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.signpost.query.testing.Scenario.daysAgo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.signpost.events.LinkWorkerChanged;
 import org.signpost.events.Need;
 import org.signpost.events.OutcomeMeasured;
 import org.signpost.events.ParticipantDischarged;
+import org.signpost.events.ParticipantEnrolled;
 import org.signpost.events.PersonalData;
 import org.signpost.events.ReferralWithdrawn;
 import org.signpost.events.SafeguardingConcernRaised;
@@ -40,6 +42,7 @@ import org.signpost.events.UptakeRecorded;
 import org.signpost.events.VcseCategory;
 import org.signpost.platform.testing.Api.Response;
 import org.signpost.query.caseload.CaseloadFlag;
+import org.signpost.query.testing.History;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 
@@ -68,7 +71,7 @@ class ReadModelsHttpTest extends QuerySideTest {
         awaitingOlder = s.referral(7, 15, List.of(Need.LONELINESS), "Olive");
         awaitingNewer = s.referral(5, 10, List.of(Need.OTHER), "Bea");
         withdrawn = s.referral(10, 13, List.of(Need.ANXIETY), "Wes");
-        s.events().add(org.signpost.query.testing.History.of(new ReferralWithdrawn(withdrawn, daysAgo(9),
+        s.events().add(History.of(new ReferralWithdrawn(withdrawn, daysAgo(9),
                 PersonalData.of("Family moved")), 1, "coordinator", "COORDINATOR"));
         declined = s.referral(20, 16, List.of(Need.ANXIETY), "Dee");
         s.triage(declined, TriageOutcome.DECLINED, 19, 1);
@@ -81,7 +84,7 @@ class ReadModelsHttpTest extends QuerySideTest {
                 .then(new ContactMade(moved, ContactChannel.TEXT, ContactDirection.OUTBOUND, daysAgo(35)), "linkworker",
                         "LINK_WORKER")
                 .then(new OutcomeMeasured(moved, Instrument.UCLA3, Timepoint.BASELINE, daysAgo(50), List.of(3, 3, 2),
-                        java.math.BigDecimal.valueOf(8)), "linkworker", "LINK_WORKER")
+                        BigDecimal.valueOf(8)), "linkworker", "LINK_WORKER")
                 .then(new SignpostedToVcse(moved, signpost, "Scouts", "Camping", VcseCategory.SOCIAL, daysAgo(30), true,
                         TransportSupport.BUS_PASS), "linkworker", "LINK_WORKER")
                 .then(new UptakeRecorded(moved, signpost, true, daysAgo(25)), "linkworker", "LINK_WORKER")
@@ -362,9 +365,9 @@ class ReadModelsHttpTest extends QuerySideTest {
     }
 
     private static UUID referralOf(Scenario s, UUID participant) {
-        return s.events().stream().filter(h -> h.event() instanceof org.signpost.events.ParticipantEnrolled e
+        return s.events().stream().filter(h -> h.event() instanceof ParticipantEnrolled e
                         && e.participantId().equals(participant))
-                .map(h -> ((org.signpost.events.ParticipantEnrolled) h.event()).referralId()).findFirst().orElseThrow();
+                .map(h -> ((ParticipantEnrolled) h.event()).referralId()).findFirst().orElseThrow();
     }
 
     private static List<String> texts(JsonNode array) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
 import org.signpost.platform.testing.SecurityHeaders;
 import org.signpost.query.testing.QuerySideTest;
@@ -81,8 +83,8 @@ class RefusedRequestsHttpTest extends QuerySideTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedRequests")
     void aMalformedRequestIsABadRequestWithTheSecurityHeaders(String what, String head, String part) throws Exception {
-        String credentials = java.util.Base64.getEncoder().encodeToString(
-                ("auditor:" + org.signpost.platform.testing.Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String credentials = Base64.getEncoder().encodeToString(
+                ("auditor:" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
         String answer;
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
