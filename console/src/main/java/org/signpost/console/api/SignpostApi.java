@@ -264,10 +264,12 @@ public class SignpostApi {
 
     /**
      * Split into processes, commands go to the command side and queries to a query side; the
-     * read models' own POSTs (a replay, a retry) are the query side's too.
+     * read models' own POSTs (a replay, a retry) and the search for a person (a POST, so that an
+     * NHS number or a name is never in a URL) are the query side's too.
      */
     private RestClient clientFor(HttpMethod method, String path) {
-        boolean query = method == HttpMethod.GET || method == HttpMethod.HEAD || path.startsWith("/api/projections");
+        boolean query = method == HttpMethod.GET || method == HttpMethod.HEAD || path.startsWith("/api/projections")
+                || path.equals("/api/people/search");
         if (query) {
             RestClient current = queries;
             if (current == null) {
