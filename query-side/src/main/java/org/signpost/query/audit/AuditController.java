@@ -1,16 +1,11 @@
 package org.signpost.query.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.signpost.platform.BusinessCalendar;
@@ -124,30 +119,24 @@ class AuditController {
      */
     @Operation(tags = ApiDocumentation.ERASURE, summary = "The erasure log",
             description = "Every erasure carried out: when, by whom and why; no personal data. Roles: DATA_PROTECTION_OFFICER, AUDITOR.")
-    @ApiResponse(responseCode = "200", description = "OK",
-            content = @Content(array = @ArraySchema(schema = @Schema(implementation = QueryAnswers.Erasure.class))))
     @GetMapping("/api/erasures")
-    ResponseEntity<List<Map<String, Object>>> erasures(@RequestParam(defaultValue = "0") int page,
+    ResponseEntity<List<QueryAnswers.Erasure>> erasures(@RequestParam(defaultValue = "0") int page,
                                                        @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
         checkPage(page, size);
         AuditQueries.Page result = audit.search(new AuditQueries.Search(null, null, null, "PersonalDataErased", null),
                 page, size);
-        List<Map<String, Object>> rows = result.rows().stream().map(row -> {
-            Map<String, Object> erasure = new LinkedHashMap<>();
-            erasure.put("referralId", row.payload().path("referralId").asText());
-            erasure.put("participantId", row.payload().path("participantId").isNull() ? null
-                    : row.payload().path("participantId").asText());
-            erasure.put("erasedOn", row.occurredOn());
-            // The data protection officer's words; none in erasures recorded before it was asked for.
-            erasure.put("reason", row.payload().path("reason").isTextual() ? row.payload().path("reason").asText()
-                    : null);
-            erasure.put("recordedAt", row.recordedAt());
-            erasure.put("actor", row.actor());
-            erasure.put("role", row.role());
-            erasure.put("correlationId", row.correlationId());
-            return erasure;
-        }).toList();
+        List<QueryAnswers.Erasure> rows = result.rows().stream().map(AuditController::erasure).toList();
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total())).body(rows);
+    }
+
+    /** An erasure of the log, from its event (which holds no personal data). */
+    private static QueryAnswers.Erasure erasure(AuditRow row) {
+        JsonNode payload = row.payload();
+        // The data protection officer's words; none in erasures recorded before they were asked for.
+        String reason = payload.path("reason").isTextual() ? payload.path("reason").asText() : null;
+        return new QueryAnswers.Erasure(UUID.fromString(payload.path("referralId").asText()),
+                payload.path("participantId").isTextual() ? UUID.fromString(payload.path("participantId").asText())
+                        : null, row.occurredOn(), reason, row.recordedAt(), row.actor(), row.role(), row.correlationId());
     }
 
     /** Events' payloads hold personal data: whose, is logged. */

@@ -1,12 +1,8 @@
 package org.signpost.query.caseload;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,60 +75,27 @@ class CaseloadController {
         // The log is written while the people are opened; the answer waits for it.
         PersonalDataReads.Logging logged = reads.logWhileAnswering(Subject.PARTICIPANT,
                 found.participantIds().stream().map(UUID::toString).toList());
-        List<CaseloadRow> rows = found.open().stream().map(p -> new CaseloadRow(p.participantId(), p.referralId(),
-                p.name(), p.age(today), p.firstSessionOn(), p.weekOfSupport(today), p.sessionsHeld(),
-                p.lastContactOn(), p.signposts() > 0, p.flags(today))).toList();
+        List<CaseloadRow> rows = found.open().stream().map(p -> CaseloadRow.of(p, today)).toList();
         logged.await();
         return rows;
     }
 
-    /**
-     * One participant of a caseload as answered. A record rather than a map: Jackson writes it
-     * with serializers it chose once, not looked up again for every value of every row.
-     */
-    record CaseloadRow(UUID participantId, UUID referralId, String name, Integer age, LocalDate firstSessionOn,
-                       Integer weekOfSupport, int sessionsHeld, LocalDate lastContactOn, boolean signposted,
-                       List<CaseloadFlag> flags) {
-    }
-
     @Operation(tags = ApiDocumentation.PARTICIPANTS, summary = "A participant's current state",
             description = "The participant as the read model holds it (eventually consistent); ETag is its version. Roles: COORDINATOR, MANAGER, AUDITOR, LINK_WORKER. (a link worker: their own participants and their referrals only)")
-    @ApiResponse(responseCode = "200", description = "OK",
-            content = @Content(schema = @Schema(implementation = QueryAnswers.Participant.class)))
     @GetMapping("/api/participants/{participantId}")
-    ResponseEntity<Map<String, Object>> participant(@PathVariable UUID participantId) {
+    ResponseEntity<QueryAnswers.Participant> participant(@PathVariable UUID participantId) {
         ParticipantState p = queries.participant(participantId)
                 .filter(state -> Visibility.mayRead(ActingUser.current(), state.linkWorkerId()))
                 .orElseThrow(() -> new NotFound("No such participant"));
         LocalDate today = BusinessCalendar.today(clock);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("participantId", p.participantId());
-        body.put("referralId", p.referralId());
-        body.put("status", p.active() ? "ACTIVE" : "DISCHARGED");
-        body.put("name", p.name());
-        body.put("firstName", p.firstName());
-        body.put("lastName", p.lastName());
-        body.put("dateOfBirth", p.dateOfBirth());
-        body.put("age", p.age(today));
-        body.put("linkWorkerId", p.linkWorkerId());
-        body.put("enrolledOn", p.enrolledOn());
-        body.put("referralReceivedOn", p.referralReceivedOn());
-        body.put("firstSessionOn", p.firstSessionOn());
-        body.put("lastSessionOn", p.lastSessionOn());
-        body.put("weekOfSupport", p.weekOfSupport(today));
-        body.put("entitlementEndsOn", p.entitlementEndsOn());
-        body.put("sessionsHeld", p.sessionsHeld());
-        body.put("sessionsBeyondEntitlement", p.sessionsBeyondEntitlement());
-        body.put("missedSessions", p.missedSessions());
-        body.put("lastContactOn", p.lastContactOn());
-        body.put("signposts", p.signposts());
-        body.put("signposted", p.signposts() > 0);
-        body.put("extensionWeeks", p.extensionWeeks());
-        body.put("safeguardingConcerns", p.safeguardingConcerns());
-        body.put("dischargedOn", p.dischargedOn());
-        body.put("dischargeReason", p.dischargeReason());
-        body.put("flags", p.active() ? p.flags(today) : List.of());
-        body.put("version", p.version());
+        QueryAnswers.Participant body = new QueryAnswers.Participant(p.participantId(), p.referralId(),
+                p.active() ? "ACTIVE" : "DISCHARGED", p.name(), p.firstName(), p.lastName(), p.dateOfBirth(),
+                p.age(today), p.linkWorkerId(), p.enrolledOn(), p.referralReceivedOn(), p.firstSessionOn(),
+                p.lastSessionOn(), p.weekOfSupport(today), p.entitlementEndsOn(), p.sessionsHeld(),
+                p.sessionsBeyondEntitlement(), p.missedSessions(), p.lastContactOn(), p.signposts(),
+                p.signposts() > 0, p.extensionWeeks(), p.safeguardingConcerns(), p.dischargedOn(),
+                p.dischargeReason(), p.active() ? p.flags(today).stream().map(Enum::name).toList() : List.of(),
+                p.version());
         reads.record(Subject.PARTICIPANT, List.of(participantId.toString()));
         return ResponseEntity.ok().eTag("\"" + p.version() + "\"").body(body);
     }

@@ -42,12 +42,6 @@ class CaseloadFlagsController {
     record FlagCount(CaseloadFlag flag, int participants) {
     }
 
-    /** An active participant who has the flag asked for, with their link worker and every flag they have. */
-    record FlaggedParticipant(UUID participantId, UUID referralId, String linkWorkerId, String name, Integer age,
-                              LocalDate firstSessionOn, Integer weekOfSupport, int sessionsHeld,
-                              LocalDate lastContactOn, boolean signposted, List<CaseloadFlag> flags) {
-    }
-
     @Operation(tags = ApiDocumentation.CASELOADS, summary = "How many participants have each caseload flag",
             description = "Every caseload flag with the number of active participants of every caseload who have it "
                     + "today; no names, so no personal-data read is logged. Roles: COORDINATOR, MANAGER.")
@@ -70,7 +64,7 @@ class CaseloadFlagsController {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     @GetMapping("/api/caseload-flags/{flag}")
-    List<FlaggedParticipant> withFlag(@PathVariable String flag) {
+    List<CaseloadRow> withFlag(@PathVariable String flag) {
         CaseloadFlag asked = Arrays.stream(CaseloadFlag.values()).filter(known -> known.name().equals(flag))
                 .findFirst().orElseThrow(() -> new NotFound("No such caseload flag"));
         LocalDate today = BusinessCalendar.today(clock);
@@ -78,9 +72,7 @@ class CaseloadFlagsController {
                 .where(participant -> participant.flags(today).contains(asked));
         PersonalDataReads.Logging logged = reads.logWhileAnswering(Subject.PARTICIPANT,
                 found.participantIds().stream().map(UUID::toString).toList());
-        List<FlaggedParticipant> rows = found.open().stream().map(p -> new FlaggedParticipant(p.participantId(),
-                p.referralId(), p.linkWorkerId(), p.name(), p.age(today), p.firstSessionOn(), p.weekOfSupport(today),
-                p.sessionsHeld(), p.lastContactOn(), p.signposts() > 0, p.flags(today))).toList();
+        List<CaseloadRow> rows = found.open().stream().map(p -> CaseloadRow.of(p, today)).toList();
         logged.await();
         return rows;
     }

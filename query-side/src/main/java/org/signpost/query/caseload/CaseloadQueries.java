@@ -1,13 +1,11 @@
 package org.signpost.query.caseload;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.signpost.events.YoungPerson;
 import org.signpost.projection.ProjectionGenerations;
 import org.signpost.query.privacy.SealedJson;
@@ -19,15 +17,12 @@ import org.springframework.stereotype.Component;
 public class CaseloadQueries {
 
     private static final String ACTIVE = ProjectionGenerations.active(CaseloadReadModel.NAME);
-    /** The columns in the order {@link #state} reads them, by position (by name, a lookup for each value). */
-    private static final String SELECT = """
-            SELECT p.participant_id, p.referral_id, p.link_worker_id, p.enrolled_on, p.referral_received_on,
-                   p.first_session_on, p.last_session_on, p.sessions_held, p.sessions_beyond_entitlement,
-                   p.missed_sessions, p.last_contact_on, p.signposts, p.extension_weeks, p.sessions_over_30_walk,
-                   p.safeguarding_concerns, p.discharged_on, p.discharge_reason, p.version, n.young_person
-            FROM participant_view p
-            LEFT JOIN participant_name n ON n.generation = p.generation AND n.referral_id = p.referral_id
-            WHERE p.generation = """ + ACTIVE;
+    /** Every column of a participant's row, in {@link ParticipantRows}' order, then their young person. */
+    private static final String SELECT = "SELECT "
+            + ParticipantRows.COLUMNS.columns().stream().map(column -> "p." + column).collect(Collectors.joining(", "))
+            + ", n.young_person FROM participant_view p LEFT JOIN participant_name n"
+            + " ON n.generation = p.generation AND n.referral_id = p.referral_id WHERE p.generation = " + ACTIVE;
+    private static final int YOUNG_PERSON = ParticipantRows.COLUMNS.columns().size() + 1;
 
     private final JdbcTemplate jdbc;
     private final SealedJson sealed;
@@ -110,17 +105,7 @@ public class CaseloadQueries {
     }
 
     private SealedParticipants rows(String sql, Object... args) {
-        return new SealedParticipants(jdbc.query(sql, (rs, i) -> new StoredRow(rs.getString(19), state(rs)), args));
-    }
-
-    private ParticipantState state(ResultSet rs) throws SQLException {
-        return new ParticipantState(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), null, null, null,
-                rs.getString(3), date(rs, 4), date(rs, 5), date(rs, 6), date(rs, 7), rs.getInt(8), rs.getInt(9),
-                rs.getInt(10), date(rs, 11), rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getInt(15), date(rs, 16),
-                rs.getString(17), rs.getLong(18));
-    }
-
-    private static LocalDate date(ResultSet rs, int column) throws SQLException {
-        return rs.getObject(column, LocalDate.class);
+        return new SealedParticipants(jdbc.query(sql,
+                (rs, i) -> new StoredRow(rs.getString(YOUNG_PERSON), ParticipantRows.TABLE.read(rs).state()), args));
     }
 }

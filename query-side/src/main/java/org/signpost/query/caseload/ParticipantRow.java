@@ -51,6 +51,14 @@ final class ParticipantRow {
                 event.referralReceivedOn(), sequence);
     }
 
+    /** The participant as stored, without their young person (name and date of birth null). */
+    ParticipantState state() {
+        return new ParticipantState(participantId, referralId, null, null, null, linkWorkerId, enrolledOn,
+                referralReceivedOn, firstSessionOn, lastSessionOn, sessionsHeld, sessionsBeyondEntitlement,
+                missedSessions, lastContactOn, signposts, extensionWeeks, sessionsOver30Walk, safeguardingConcerns,
+                dischargedOn, dischargeReason, version);
+    }
+
     /** Sessions may be recorded late, so first and last are the earliest and latest dates, not the newest events. */
     void sessionHeld(SessionHeld event) {
         sessionsHeld++;

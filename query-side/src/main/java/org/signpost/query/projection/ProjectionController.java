@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Map;
 import org.signpost.platform.apidocs.ApiDocumentation;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.web.SingleLineText;
@@ -70,13 +69,12 @@ class ProjectionController {
 
     @Operation(tags = ApiDocumentation.PROJECTIONS, summary = "Rebuild a read model",
             description = "Rebuilds the projection from the first event while reads go on; follow it at `GET /api/projections`. The body is `{}` or a reason, which is logged. Roles: ANALYST, MANAGER.")
-    @ApiResponse(responseCode = "202", description = "Replay started",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = QueryAnswers.Replaying.class)))
+    @ApiResponse(responseCode = "202", description = "Replay started")
     @ApiResponse(responseCode = "404", description = "No projection of that name",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     @PostMapping(path = "/api/projections/{name}/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> replay(@Parameter(description = "The projection: one of " + LISTED, example = "referrals")
+    ResponseEntity<QueryAnswers.Replaying> replay(@Parameter(description = "The projection: one of " + LISTED, example = "referrals")
                        @PathVariable String name,
                        @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                                examples = @ExampleObject(value = "{\"reason\": \"Rebuilt after the fix of a poison event\"}")))
@@ -85,7 +83,7 @@ class ProjectionController {
         logAsked("a replay", name, asked);
         admin.replay(name);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(Map.of("name", name, "status", "REPLAYING", "statusAt", "/api/projections"));
+                .body(new QueryAnswers.Replaying(name, "REPLAYING", "/api/projections"));
     }
 
     /** Once the cause of a poison event is fixed: applies its projection's dead letters again, in order. */

@@ -4,15 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.signpost.events.Referrer;
 import org.signpost.events.YoungPerson;
 import org.signpost.projection.ProjectionGenerations;
 import org.signpost.query.privacy.SealedJson;
+import org.signpost.query.web.QueryAnswers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -72,46 +71,26 @@ public class ReferralQueries {
                 (rs, row) -> rs.getObject("participant_id", UUID.class), referralId).stream().findFirst();
     }
 
-    /** A referral's current state, as a JSON-ready map, with its version. */
-    public Optional<Map<String, Object>> referral(UUID referralId) {
+    /** A referral's current state, with its version. */
+    public Optional<QueryAnswers.Referral> referral(UUID referralId) {
         return jdbc.query("SELECT * FROM referral_view WHERE generation = " + ACTIVE + " AND referral_id = ?",
                 this::state, referralId).stream().findFirst();
     }
 
-    private Map<String, Object> state(ResultSet rs, int row) throws SQLException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("referralId", rs.getObject("referral_id", UUID.class));
-        body.put("status", rs.getString("status"));
-        body.put("source", rs.getString("source"));
-        body.put("channel", rs.getString("channel"));
-        body.put("receivedOn", rs.getObject("received_on", LocalDate.class));
-        body.put("reasons", list(rs.getString("reasons")));
-        body.put("needs", list(rs.getString("needs")));
-        body.put("consentGivenBy", rs.getString("consent_given_by"));
-        body.put("ageOnReceipt", rs.getInt("age_on_receipt"));
-        body.put("postcodeDistrict", rs.getString("postcode_district"));
-        body.put("failedCriteria", list(rs.getString("failed_criteria")));
-        body.put("youngPerson", sealed.open(rs.getString("young_person"), YoungPerson.class));
-        body.put("referrer", sealed.open(rs.getString("referrer"), Referrer.class));
-        body.put("notes", sealed.open(rs.getString("notes"), String.class));
-        if (rs.getString("triage_outcome") != null) {
-            Map<String, Object> triage = new LinkedHashMap<>();
-            triage.put("outcome", rs.getString("triage_outcome"));
-            triage.put("triagedOn", rs.getObject("triaged_on", LocalDate.class));
-            triage.put("reason", sealed.open(rs.getString("triage_reason"), String.class));
-            triage.put("redirectedTo", rs.getString("redirected_to"));
-            triage.put("overrideReason", sealed.open(rs.getString("override_reason"), String.class));
-            body.put("triage", triage);
-        } else {
-            body.put("triage", null);
-        }
-        body.put("participantId", rs.getObject("participant_id", UUID.class));
-        body.put("linkWorkerId", rs.getString("link_worker_id"));
-        body.put("assignedOn", rs.getObject("assigned_on", LocalDate.class));
-        body.put("withdrawnOn", rs.getObject("withdrawn_on", LocalDate.class));
-        body.put("withdrawalReason", sealed.open(rs.getString("withdrawal_reason"), String.class));
-        body.put("version", rs.getLong("version"));
-        return body;
+    private QueryAnswers.Referral state(ResultSet rs, int row) throws SQLException {
+        QueryAnswers.Triage triage = rs.getString("triage_outcome") == null ? null : new QueryAnswers.Triage(
+                rs.getString("triage_outcome"), rs.getObject("triaged_on", LocalDate.class),
+                sealed.open(rs.getString("triage_reason"), String.class), rs.getString("redirected_to"),
+                sealed.open(rs.getString("override_reason"), String.class));
+        return new QueryAnswers.Referral(rs.getObject("referral_id", UUID.class), rs.getString("status"),
+                rs.getString("source"), rs.getString("channel"), rs.getObject("received_on", LocalDate.class),
+                list(rs.getString("reasons")), list(rs.getString("needs")), rs.getString("consent_given_by"),
+                rs.getInt("age_on_receipt"), rs.getString("postcode_district"), list(rs.getString("failed_criteria")),
+                sealed.open(rs.getString("young_person"), YoungPerson.class),
+                sealed.open(rs.getString("referrer"), Referrer.class), sealed.open(rs.getString("notes"), String.class),
+                triage, rs.getObject("participant_id", UUID.class), rs.getString("link_worker_id"),
+                rs.getObject("assigned_on", LocalDate.class), rs.getObject("withdrawn_on", LocalDate.class),
+                sealed.open(rs.getString("withdrawal_reason"), String.class), rs.getLong("version"));
     }
 
     private static List<String> list(String joined) {

@@ -1,14 +1,10 @@
 package org.signpost.query.referrals;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.signpost.platform.BusinessCalendar;
 import org.signpost.platform.apidocs.ApiDocumentation;
@@ -58,25 +54,23 @@ class ReferralQueryController {
 
     @Operation(tags = ApiDocumentation.REFERRALS, summary = "A referral's current state",
             description = "The referral as the read model holds it (eventually consistent); ETag is its version. Roles: COORDINATOR, MANAGER, AUDITOR, LINK_WORKER. (a link worker: their own participants and their referrals only)")
-    @ApiResponse(responseCode = "200", description = "OK",
-            content = @Content(schema = @Schema(implementation = QueryAnswers.Referral.class)))
     @GetMapping("/api/referrals/{referralId}")
-    ResponseEntity<Map<String, Object>> referral(@PathVariable UUID referralId) {
-        Map<String, Object> state = referrals.referral(referralId)
+    ResponseEntity<QueryAnswers.Referral> referral(@PathVariable UUID referralId) {
+        QueryAnswers.Referral state = referrals.referral(referralId)
                 .filter(this::visible)
                 .orElseThrow(() -> new NotFound("No such referral"));
         reads.record(Subject.REFERRAL, List.of(referralId.toString()));
-        return ResponseEntity.ok().eTag("\"" + state.get("version") + "\"").body(state);
+        return ResponseEntity.ok().eTag("\"" + state.version() + "\"").body(state);
     }
 
     /** A link worker sees a referral only through a participant currently assigned to them. */
-    private boolean visible(Map<String, Object> referral) {
+    private boolean visible(QueryAnswers.Referral referral) {
         ActingUser user = ActingUser.current();
         if (user.role() != Role.LINK_WORKER) {
             return true;
         }
-        Object participantId = referral.get("participantId");
-        return participantId != null && caseload.participant((UUID) participantId)
+        UUID participantId = referral.participantId();
+        return participantId != null && caseload.participant(participantId)
                 .filter(p -> Visibility.mayRead(user, p.linkWorkerId())).isPresent();
     }
 }

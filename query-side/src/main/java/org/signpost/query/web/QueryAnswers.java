@@ -8,8 +8,8 @@ import org.signpost.events.Referrer;
 import org.signpost.events.YoungPerson;
 
 /**
- * The bodies of the reads answered as maps, as the OpenAPI document gives them: their fields and
- * types for a client. (The controllers build the maps; these records are never instantiated.)
+ * The bodies of the reads of a referral, a participant, the erasure log and a replay started:
+ * what the controllers answer, and so what the OpenAPI document gives a client.
  */
 public final class QueryAnswers {
 
