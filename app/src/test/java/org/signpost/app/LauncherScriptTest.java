@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,10 +104,70 @@ class LauncherScriptTest {
         assertThat(calls).doesNotExist();
     }
 
+    @Test
+    void theNewestJava21OrLaterInstalledRunsTheService() throws Exception {
+        installJava("jdk-17", "17.0.15");
+        installJava("jdk-21", "21.0.8");
+        installJava("jdk-25", "25.0.3");
+
+        Run hash = run("hash-password");
+
+        assertThat(hash.exit()).as(hash.err()).isZero();
+        assertThat(Files.readAllLines(calls)).containsExactly("java 25.0.3 -jar app/target/signpost-exec.jar hash-password");
+    }
+
+    @Test
+    void javaHomeComesFirstWhenItIs21OrLaterAndGivesWayWhenOlder() throws Exception {
+        Path jdk17 = installJava("jdk-17", "17.0.15");
+        Path jdk21 = installJava("jdk-21", "21.0.8");
+        installJava("jdk-25", "25.0.3");
+
+        run(Map.of("JAVA_HOME", jdk21.toString()), "hash-password");
+        run(Map.of("JAVA_HOME", jdk17.toString()), "hash-password");
+
+        assertThat(Files.readAllLines(calls)).containsExactly(
+                "java 21.0.8 -jar app/target/signpost-exec.jar hash-password",
+                "java 25.0.3 -jar app/target/signpost-exec.jar hash-password");
+    }
+
+    @Test
+    void withNothingNewerThan17TheJavaOnThePathRunsIt() throws Exception {
+        installJava("jdk-17", "17.0.15");
+
+        Run hash = run("hash-password");
+
+        assertThat(hash.exit()).as(hash.err()).isZero();
+        assertThat(Files.readAllLines(calls)).containsExactly("java -jar app/target/signpost-exec.jar hash-password");
+    }
+
+    @Test
+    void theTestsRunOnTheSameJavaThroughMaven() throws Exception {
+        Path jdk25 = installJava("jdk-25", "25.0.3");
+        stub(tree.resolve("bin").resolve("mvn"), "echo \"mvn $* on $JAVA_HOME\" >> '" + calls + "'");
+
+        Run test = run("test", "-Plong");
+
+        assertThat(test.exit()).as(test.err()).isZero();
+        assertThat(Files.readAllLines(calls)).containsExactly("mvn -B verify -Plong on " + jdk25);
+    }
+
+    /** A Java home as its packages install one: a release file naming its version, and bin/java. */
+    private Path installJava(String name, String version) throws Exception {
+        Path home = Files.createDirectories(tree.resolve("jvm").resolve(name));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+        stub(Files.createDirectories(home.resolve("bin")).resolve("java"),
+                "echo \"java " + version + " $*\" >> '" + calls + "'");
+        return home;
+    }
+
     private record Run(int exit, String out, String err) {
     }
 
     private Run run(String... args) throws Exception {
+        return run(Map.of(), args);
+    }
+
+    private Run run(Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", tree.resolve("signpost").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -115,6 +176,10 @@ class LauncherScriptTest {
         builder.environment().put("HOME", tree.resolve("home").toString());
         builder.environment().remove("SIGNPOST_NO_BUILD");
         builder.environment().remove("SIGNPOST_HOME");
+        // Only the Java homes a test installs, and none from the machine's own environment.
+        builder.environment().put("SIGNPOST_JVM_DIR", tree.resolve("jvm").toString());
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new Run(process.exitValue(), Files.readString(tree.resolve("out")), Files.readString(tree.resolve("err")));
