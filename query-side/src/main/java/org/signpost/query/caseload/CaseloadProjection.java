@@ -114,10 +114,18 @@ public class CaseloadProjection extends Projection {
         participant(event.participantId(), sequence, row -> { });
     }
 
+    /**
+     * The row's version is the sequence of the last event applied to it, and a participant's
+     * events come in the order of their sequence: one at or below it is in the row already. Met
+     * again (a batch handled a second time, around a hand-over or when a process takes another's
+     * segments over), it changes nothing, so that no count goes up twice.
+     */
     private void participant(UUID participantId, long sequence, Consumer<ParticipantRow> change) {
         change(ParticipantRows.TABLE, participantId, row -> {
-            change.accept(row);
-            row.version = sequence;
+            if (sequence > row.version) {
+                change.accept(row);
+                row.version = sequence;
+            }
         });
     }
 }
