@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.signpost.app.SignpostApplication;
+import org.signpost.benchmarks.baseline.BaselineService;
 import org.signpost.platform.Startup;
 import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -62,6 +63,9 @@ final class CommandThroughput {
                   - {username: manager, passwordHash: "%1$s", role: MANAGER}
                 """.formatted(hash));
 
+        boolean baseline = options.integer("baseline", 1) != 0;
+        Pass signpost;
+        boolean virtualThreads;
         try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("postgres"));
              ConfigurableApplicationContext service = new SpringApplicationBuilder(SignpostApplication.class)
                      .run(Stream.concat(database.serviceArguments().stream(), Stream.of(
@@ -69,32 +73,60 @@ final class CommandThroughput {
                              "--signpost.master-key=" + Benchmarks.freshMasterKey(),
                              "--signpost.integrity.key=" + Benchmarks.freshMasterKey(), "--signpost.home=" + work.resolve("home"),
                              "--logging.level.root=WARN")).toArray(String[]::new))) {
-            DataSource dataSource = service.getBean(DataSource.class);
-            int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+            virtualThreads = service.getEnvironment().getProperty("spring.threads.virtual.enabled", Boolean.class, false);
+            signpost = pass("Signpost", service, clients, warmup, seconds);
+        }
+        // The plain Axon service after Signpost's pass, in the same JVM, on a database of its own
+        // started the same way, with the same threads (virtual or not) for its requests.
+        Pass plain = null;
+        if (baseline) {
+            try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(BaselineService.databaseIn(work));
+                 ConfigurableApplicationContext service = BaselineService.start(database, virtualThreads)) {
+                plain = pass("Plain Axon baseline", service, clients, warmup, seconds);
+            }
+        }
 
-            System.out.printf("Raw inserts, %d clients, %d s ...%n", clients, seconds);
-            double rawBefore = RawInsertRate.measure(dataSource, clients, 3, seconds);
-            System.out.printf("  %.0f transactions/s%n", rawBefore);
+        System.out.println();
+        System.out.println("| service | clients | raw inserts/s (before, after) | HTTP commands/s | ratio | p50 ms | p99 ms | max ms | errors |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        signpost.printRow("Signpost", clients);
+        if (plain != null) {
+            plain.printRow("plain Axon", clients);
+            System.out.printf("Signpost / plain Axon: %.2f%n", signpost.http().perSecond() / plain.http().perSecond());
+        }
+        System.out.printf("%d cores, Java %s, virtual threads %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), virtualThreads ? "on" : "off");
+    }
 
-            System.out.printf("HTTP commands, %d clients, %d s after %d s warm-up ...%n", clients, seconds, warmup);
-            Result http = load(port, clients, warmup, seconds);
-            System.out.printf("  %.0f commands/s, %d errors%n", http.perSecond(), http.errors());
+    /** One service's pass: the raw insert rate of its database, its HTTP commands, the raw rate again. */
+    private static Pass pass(String name, ConfigurableApplicationContext service, int clients, int warmup, int seconds)
+            throws Exception {
+        DataSource dataSource = service.getBean(DataSource.class);
+        int port = ((WebServerApplicationContext) service).getWebServer().getPort();
 
-            System.out.printf("Raw inserts again ...%n");
-            double rawAfter = RawInsertRate.measure(dataSource, clients, 3, seconds);
-            System.out.printf("  %.0f transactions/s%n", rawAfter);
+        System.out.printf("%s: raw inserts, %d clients, %d s ...%n", name, clients, seconds);
+        double rawBefore = RawInsertRate.measure(dataSource, clients, 3, seconds);
+        System.out.printf("  %.0f transactions/s%n", rawBefore);
 
+        System.out.printf("%s: HTTP commands, %d clients, %d s after %d s warm-up ...%n", name, clients, seconds, warmup);
+        Result http = load(port, clients, warmup, seconds);
+        System.out.printf("  %.0f commands/s, %d errors%n", http.perSecond(), http.errors());
+
+        System.out.printf("%s: raw inserts again ...%n", name);
+        double rawAfter = RawInsertRate.measure(dataSource, clients, 3, seconds);
+        System.out.printf("  %.0f transactions/s%n", rawAfter);
+        return new Pass(rawBefore, rawAfter, http);
+    }
+
+    record Pass(double rawBefore, double rawAfter, Result http) {
+
+        void printRow(String name, int clients) {
             double raw = (rawBefore + rawAfter) / 2;
             Histogram latency = http.latency();
-            System.out.println();
-            System.out.println("| clients | raw inserts/s (before, after) | HTTP commands/s | ratio | p50 ms | p99 ms | max ms | errors |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
-            System.out.printf("| %d | %.0f (%.0f, %.0f) | %.0f | %.2f | %.1f | %.1f | %.1f | %d |%n", clients, raw,
+            System.out.printf("| %s | %d | %.0f (%.0f, %.0f) | %.0f | %.2f | %.1f | %.1f | %.1f | %d |%n", name, clients, raw,
                     rawBefore, rawAfter, http.perSecond(), http.perSecond() / raw,
                     latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
                     latency.getMaxValue() / 1000.0, http.errors());
-            System.out.printf("%d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"));
         }
     }
 
