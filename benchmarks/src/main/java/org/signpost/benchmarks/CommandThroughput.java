@@ -1,5 +1,7 @@
 package org.signpost.benchmarks;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,7 +76,7 @@ final class CommandThroughput {
                              "--signpost.integrity.key=" + Benchmarks.freshMasterKey(), "--signpost.home=" + work.resolve("home"),
                              "--logging.level.root=WARN")).toArray(String[]::new))) {
             virtualThreads = service.getEnvironment().getProperty("spring.threads.virtual.enabled", Boolean.class, false);
-            signpost = pass("Signpost", service, clients, warmup, seconds);
+            signpost = pass("Signpost", service, database, clients, warmup, seconds);
         }
         // The plain Axon service after Signpost's pass, in the same JVM, on a database of its own
         // started the same way, with the same threads (virtual or not) for its requests.
@@ -82,7 +84,7 @@ final class CommandThroughput {
         if (baseline) {
             try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(BaselineService.databaseIn(work));
                  ConfigurableApplicationContext service = BaselineService.start(database, virtualThreads)) {
-                plain = pass("Plain Axon baseline", service, clients, warmup, seconds);
+                plain = pass("Plain Axon baseline", service, database, clients, warmup, seconds);
             }
         }
 
@@ -98,10 +100,25 @@ final class CommandThroughput {
                 System.getProperty("java.version"), virtualThreads ? "on" : "off");
     }
 
-    /** One service's pass: the raw insert rate of its database, its HTTP commands, the raw rate again. */
-    private static Pass pass(String name, ConfigurableApplicationContext service, int clients, int warmup, int seconds)
-            throws Exception {
-        DataSource dataSource = service.getBean(DataSource.class);
+    /**
+     * One service's pass: the raw insert rate of its database, its HTTP commands, the raw rate again.
+     * The raw inserts go through a pool of their own, one connection per client (the services' pools
+     * differ: the baseline's has Hikari's default of ten).
+     */
+    private static Pass pass(String name, ConfigurableApplicationContext service, EmbeddedPostgresServer database,
+                             int clients, int warmup, int seconds) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername("postgres");
+        config.setPassword(database.credentials().superuser());
+        config.setMaximumPoolSize(clients);
+        try (HikariDataSource raw = new HikariDataSource(config)) {
+            return pass(name, service, raw, clients, warmup, seconds);
+        }
+    }
+
+    private static Pass pass(String name, ConfigurableApplicationContext service, DataSource dataSource, int clients,
+                             int warmup, int seconds) throws Exception {
         int port = ((WebServerApplicationContext) service).getWebServer().getPort();
 
         System.out.printf("%s: raw inserts, %d clients, %d s ...%n", name, clients, seconds);

@@ -2,6 +2,7 @@ package org.signpost.command;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.signpost.command.referral.ParticipantIds;
 import org.signpost.platform.database.SideMigrations;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,12 @@ public class CommandSideConfiguration {
     @Bean
     SideMigrations commandSideMigrations() {
         return new SideMigrations("command");
+    }
+
+    /** Each aggregate's commands find their target through it (Axon's configurer looks this component up). */
+    @Bean
+    CommandTargetResolver commandTargetResolver() {
+        return new CommandTargets();
     }
 
     @Bean
