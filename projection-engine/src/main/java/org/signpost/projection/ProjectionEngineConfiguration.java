@@ -1,5 +1,13 @@
 package org.signpost.projection;
 
+import java.time.Duration;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,4 +19,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 public class ProjectionEngineConfiguration {
+
+    /** Axon's JDBC token store as its auto-configuration builds it, but storing only under a claim held. */
+    @Bean
+    TokenStore claimedTokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
+                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        return new ClaimedTokenStore(JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
+                .schema(schema).claimTimeout(claimTimeout));
+    }
 }

@@ -51,6 +51,8 @@ class RedeliveredEventsTest extends QuerySideTest {
             // Every segment's token back to before this test's events: all of them are met again.
             transactionManager.executeInTransaction(() -> {
                 for (int segment : tokenStore.fetchSegments(CaseloadReadModel.NAME)) {
+                    // A token is stored only under its claim (ClaimedTokenStore).
+                    tokenStore.fetchToken(CaseloadReadModel.NAME, segment);
                     tokenStore.storeToken(GapAwareTrackingToken.newInstance(before, Set.of()), CaseloadReadModel.NAME,
                             segment);
                     tokenStore.releaseClaim(CaseloadReadModel.NAME, segment);
