@@ -82,7 +82,7 @@ final class CommandThroughput {
         // started the same way, with the same threads (virtual or not) for its requests.
         Pass plain = null;
         if (baseline) {
-            try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(BaselineService.databaseIn(work));
+            try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("baseline-postgres"));
                  ConfigurableApplicationContext service = BaselineService.start(database, virtualThreads)) {
                 plain = pass("Plain Axon baseline", service, database, clients, warmup, seconds);
             }

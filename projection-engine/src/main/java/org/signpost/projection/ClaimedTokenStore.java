@@ -21,7 +21,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
  * stored unclaimed. Axon's {@code resetTokens}, which stores without claims, is therefore refused:
  * the service never uses it (a replay builds a new generation beside the live one, ReplayEngine).
  */
-public class ClaimedTokenStore extends JdbcTokenStore {
+public final class ClaimedTokenStore extends JdbcTokenStore {
 
     public ClaimedTokenStore(JdbcTokenStore.Builder builder) {
         super(builder);

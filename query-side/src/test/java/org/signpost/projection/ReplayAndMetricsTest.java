@@ -20,10 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -66,12 +64,6 @@ class ReplayAndMetricsTest extends QuerySideTest {
 
     @Autowired
     EventProcessingConfiguration processing;
-
-    @Autowired
-    TokenStore tokenStore;
-
-    @Autowired
-    TransactionManager transactionManager;
 
     private final List<History> generated = new ArrayList<>();
     private final Random random = new Random(20261124L);
@@ -284,7 +276,7 @@ class ReplayAndMetricsTest extends QuerySideTest {
         Map<String, Integer> generationsBefore = activeGenerations();
         for (String name : readModels.names()) {
             processor(name).shutDown();
-            rewindToTheStart(name);
+            setTokens(name, null);
             assertThat(projections.position(name)).isZero();
         }
         assertThat(farBehind.buildThoseFarBehind()).containsExactlyElementsOf(readModels.names());
@@ -319,20 +311,6 @@ class ReplayAndMetricsTest extends QuerySideTest {
         Map<String, Integer> active = new LinkedHashMap<>();
         readModels.names().forEach(name -> active.put(name, generations.rebuild(name).active()));
         return active;
-    }
-
-    /**
-     * Every token of the processor back to the start of the store, each under its claim (the
-     * service's token store takes no token unclaimed, so Axon's resetTokens is not for it).
-     */
-    private void rewindToTheStart(String name) {
-        transactionManager.executeInTransaction(() -> {
-            for (int segment : tokenStore.fetchSegments(name)) {
-                tokenStore.fetchToken(name, segment);
-                tokenStore.storeToken(null, name, segment);
-                tokenStore.releaseClaim(name, segment);
-            }
-        });
     }
 
     private StreamingEventProcessor processor(String name) {

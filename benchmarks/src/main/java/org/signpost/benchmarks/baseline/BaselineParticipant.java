@@ -21,7 +21,6 @@ class BaselineParticipant {
     @AggregateIdentifier
     private UUID participantId;
     private LocalDate enrolledOn;
-    private int sessionsHeld;
 
     BaselineParticipant() {
     }
@@ -48,10 +47,5 @@ class BaselineParticipant {
     void on(ParticipantEnrolled event) {
         participantId = event.participantId();
         enrolledOn = event.enrolledOn();
-    }
-
-    @EventSourcingHandler
-    void on(SessionHeld event) {
-        sessionsHeld++;
     }
 }

@@ -1,6 +1,5 @@
 package org.signpost.benchmarks.baseline;
 
-import java.nio.file.Path;
 import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -32,10 +31,5 @@ public class BaselineService {
                 "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=postgres",
                 "--spring.datasource.password=" + database.credentials().superuser(),
                 "--spring.threads.virtual.enabled=" + virtualThreads);
-    }
-
-    /** Where a run keeps the baseline's own database. */
-    public static Path databaseIn(Path work) {
-        return work.resolve("baseline-postgres");
     }
 }

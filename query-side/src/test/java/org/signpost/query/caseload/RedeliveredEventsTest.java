@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.Test;
 import org.signpost.projection.ProjectionGenerations;
 import org.signpost.query.testing.HistoryGenerator;
@@ -28,12 +26,6 @@ class RedeliveredEventsTest extends QuerySideTest {
     @Autowired
     EventProcessingConfiguration processing;
 
-    @Autowired
-    TokenStore tokenStore;
-
-    @Autowired
-    TransactionManager transactionManager;
-
     @Test
     void eventsHandledAgainChangeNoParticipantsRow() throws Exception {
         awaitProjections();
@@ -49,15 +41,7 @@ class RedeliveredEventsTest extends QuerySideTest {
         caseload.shutdownAsync().get(60, TimeUnit.SECONDS);
         try {
             // Every segment's token back to before this test's events: all of them are met again.
-            transactionManager.executeInTransaction(() -> {
-                for (int segment : tokenStore.fetchSegments(CaseloadReadModel.NAME)) {
-                    // A token is stored only under its claim (ClaimedTokenStore).
-                    tokenStore.fetchToken(CaseloadReadModel.NAME, segment);
-                    tokenStore.storeToken(GapAwareTrackingToken.newInstance(before, Set.of()), CaseloadReadModel.NAME,
-                            segment);
-                    tokenStore.releaseClaim(CaseloadReadModel.NAME, segment);
-                }
-            });
+            setTokens(CaseloadReadModel.NAME, GapAwareTrackingToken.newInstance(before, Set.of()));
         } finally {
             caseload.start();
         }

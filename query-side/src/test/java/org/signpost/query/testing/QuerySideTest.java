@@ -4,6 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.signpost.platform.testing.Api;
@@ -42,11 +45,31 @@ public abstract class QuerySideTest extends RealServiceTest {
     @Autowired
     EventStore eventStore;
 
+    @Autowired
+    TokenStore tokenStore;
+
+    @Autowired
+    TransactionManager transactionManager;
+
     protected Api api;
 
     @BeforeEach
     protected void connect() {
         api = new Api(port);
+    }
+
+    /**
+     * Sets every segment's token of a projection's processor (stopped) to {@code token}, each under
+     * its claim, as the service's token store requires (ClaimedTokenStore), and lets the claims go.
+     */
+    protected void setTokens(String projection, TrackingToken token) {
+        transactionManager.executeInTransaction(() -> {
+            for (int segment : tokenStore.fetchSegments(projection)) {
+                tokenStore.fetchToken(projection, segment);
+                tokenStore.storeToken(token, projection, segment);
+                tokenStore.releaseClaim(projection, segment);
+            }
+        });
     }
 
     protected void append(List<History> events) {
