@@ -1,0 +1,91 @@
+package org.signpost.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.serialization.Serializer;
+import org.signpost.app.SignpostApplication;
+import org.signpost.platform.Startup;
+import org.signpost.platform.database.EmbeddedPostgresServer;
+import org.signpost.projection.store.EventSource;
+import org.signpost.query.metrics.AsOfFacts;
+import org.signpost.query.metrics.EvaluationMetrics;
+import org.signpost.query.metrics.MetricFacts;
+import org.signpost.query.metrics.MetricsQueries;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * "As of" alone: the store of {@code read-side} (~10 events per referral), then the evaluation
+ * as of now, folded from the whole store, several times in one warm JVM with the read models'
+ * processors stopped, so that nothing but the fold uses the cores. A few minutes where
+ * {@code read-side} takes ten; made to profile the fold and to compare changes to it.
+ */
+final class AsOf {
+
+    private AsOf() {
+    }
+
+    static void run(Options options) throws Exception {
+        Benchmarks.inWorkDirectory("signpost-as-of-bench", work -> {
+            int referrals = options.integer("referrals", 100_000);
+            int runs = options.integer("runs", 8);
+            Startup.quietAndPrivate();
+            Path data = work.resolve("postgres");
+            try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(data, 0,
+                    EmbeddedPostgresServer.DEFAULT_SHARED_BUFFERS, EmbeddedPostgresServer.credentialsBeside(data))) {
+                String[] args = Stream.concat(database.serviceArguments().stream(), Stream.of(
+                        "--server.port=0", "--signpost.master-key=" + Benchmarks.freshMasterKey(),
+                        "--logging.level.root=WARN", "--signpost.integrity.key=" + Benchmarks.freshMasterKey(),
+                        "--signpost.home=" + work.resolve("home"))).toArray(String[]::new);
+                try (ConfigurableApplicationContext service =
+                             new SpringApplicationBuilder(SignpostApplication.class).run(args)) {
+                    service.getBean(EventProcessingConfiguration.class).eventProcessors().values()
+                            .forEach(EventProcessor::shutDown);
+                    long start = System.nanoTime();
+                    long events = new BulkHistory(options.integer("link-workers", 1_000),
+                            service.getBean("eventSerializer", Serializer.class))
+                            .write(service.getBean(DataSource.class), referrals);
+                    System.out.printf("Wrote %,d events of %,d referrals in %.1f s%n", events, referrals,
+                            (System.nanoTime() - start) / 1e9);
+                    MetricsQueries metrics = service.getBean(MetricsQueries.class);
+                    EventSource source = service.getBean("metricsEventSource", EventSource.class);
+                    start = System.nanoTime();
+                    long recorded = source.countRecordedUpTo(Instant.now()).orElse(-1);
+                    System.out.printf("Counting the %,d events recorded up to now: %.2f s%n", recorded,
+                            (System.nanoTime() - start) / 1e9);
+                    double[] seconds = new double[runs];
+                    for (int i = 0; i < runs; i++) {
+                        start = System.nanoTime();
+                        metrics.evaluation(LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31), Instant.now());
+                        seconds[i] = (System.nanoTime() - start) / 1e9;
+                        System.out.printf("Evaluation as of now over %,d events, run %d: %.2f s%n", events, i + 1,
+                                seconds[i]);
+                    }
+                    // The figures alone, from facts already folded: the part of an as-of answer
+                    // (and of a live one) that comes after the reading.
+                    MetricFacts facts = service.getBean(AsOfFacts.class).asOf(Instant.now());
+                    double[] figures = new double[runs];
+                    for (int i = 0; i < runs; i++) {
+                        start = System.nanoTime();
+                        EvaluationMetrics.compute(facts, LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31),
+                                Instant.now());
+                        figures[i] = (System.nanoTime() - start) / 1e9;
+                    }
+                    Arrays.sort(figures);
+                    System.out.printf("The evaluation's figures from the facts of %,d events: best %.3f s, median %.3f s%n",
+                            events, figures[0], figures[runs / 2]);
+                    double[] sorted = seconds.clone();
+                    Arrays.sort(sorted);
+                    System.out.printf("As of now over %,d events: first %.2f s, best %.2f s, median %.2f s%n", events,
+                            seconds[0], sorted[0], sorted[runs / 2]);
+                }
+            }
+        });
+    }
+}
