@@ -25,6 +25,16 @@ public interface EventSource {
     long scan(Selection selection, Consumer<StoredEvent> consumer) throws Exception;
 
     /**
+     * Like {@link #scan}, and answers how many events of every type the selection's instant
+     * admits, counted in the same reading (so in the same state of the store), where this source
+     * can count them; empty where it cannot.
+     */
+    default OptionalLong scanCountingRecorded(Selection selection, Consumer<StoredEvent> consumer) throws Exception {
+        scan(selection, consumer);
+        return OptionalLong.empty();
+    }
+
+    /**
      * How many events were recorded up to {@code asOf}, where this source can count them without
      * reading them; empty where it cannot. The store only ever grows, so an equal count is the
      * same events.

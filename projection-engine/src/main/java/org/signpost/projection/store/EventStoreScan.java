@@ -21,8 +21,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
@@ -102,6 +104,16 @@ public final class EventStoreScan {
      * walk the primary key in order, which measured slower.)
      */
     public long scan(Connection connection, Selection selection, Consumer<StoredEvent> consumer) throws SQLException {
+        return scan(connection, selection, consumer, rows -> { });
+    }
+
+    /**
+     * The same, and gives {@code matched} the number of rows the selection's instant and
+     * positions admit, of every type (those of the types wanted are consumed): what the table
+     * holds for them in the scan's own snapshot.
+     */
+    public long scan(Connection connection, Selection selection, Consumer<StoredEvent> consumer, LongConsumer matched)
+            throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         // PostgreSQL streams with a cursor only inside a transaction.
         connection.setAutoCommit(false);
@@ -114,8 +126,9 @@ public final class EventStoreScan {
         // deserializing and consuming then run side by side.
         BlockingQueue<CompletableFuture<List<StoredEvent>>> batches = new ArrayBlockingQueue<>(16);
         AtomicReference<Throwable> readerFailure = new AtomicReference<>();
+        AtomicLong rows = new AtomicLong();
         Thread reader = DaemonThreads.named("event-store-scan")
-                .newThread(() -> read(connection, selection, wantedStored, wanted, batches, readerFailure));
+                .newThread(() -> read(connection, selection, wantedStored, wanted, batches, readerFailure, rows));
         reader.start();
         long count = 0;
         try {
@@ -134,6 +147,7 @@ public final class EventStoreScan {
                 throw new SQLException("Reading the event store failed", readerFailure.get());
             }
             connection.commit();
+            matched.accept(rows.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reader.interrupt();
@@ -226,7 +240,8 @@ public final class EventStoreScan {
 
     /** Fills the queue with batches of events in order; an empty batch marks the end, also after a failure. */
     private void read(Connection connection, Selection selection, Set<String> wanted, Set<String> wantedUpcast,
-                      BlockingQueue<CompletableFuture<List<StoredEvent>>> batches, AtomicReference<Throwable> failure) {
+                      BlockingQueue<CompletableFuture<List<StoredEvent>>> batches, AtomicReference<Throwable> failure,
+                      AtomicLong rows) {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT global_index, event_identifier, aggregate_identifier, type, sequence_number, time_stamp,
                        payload_type, payload_revision, payload""" + (selection.withMetaData() ? ", meta_data" : "") + """
@@ -242,7 +257,9 @@ public final class EventStoreScan {
             bind(connection, statement, parameters(selection));
             try (ResultSet rs = statement.executeQuery()) {
                 List<StoredRow> batch = new ArrayList<>(BATCH);
+                long read = 0;
                 while (rs.next()) {
+                    read++;
                     String payloadType = rs.getString(7);
                     if (wanted != null && !wanted.contains(payloadType)) {
                         continue;
@@ -255,6 +272,7 @@ public final class EventStoreScan {
                         batch = new ArrayList<>(BATCH);
                     }
                 }
+                rows.set(read);
                 if (!batch.isEmpty()) {
                     batches.put(deserializeLater(batch, wantedUpcast, selection.withMetaData()));
                 }

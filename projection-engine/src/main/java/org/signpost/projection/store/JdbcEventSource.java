@@ -32,6 +32,16 @@ public final class JdbcEventSource implements EventSource {
     }
 
     @Override
+    public OptionalLong scanCountingRecorded(Selection selection, Consumer<StoredEvent> consumer) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setReadOnly(true);
+            long[] rows = {0};
+            scan.scan(connection, selection, consumer, matched -> rows[0] = matched);
+            return OptionalLong.of(rows[0]);
+        }
+    }
+
+    @Override
     public OptionalLong countRecordedUpTo(Instant asOf) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setReadOnly(true);

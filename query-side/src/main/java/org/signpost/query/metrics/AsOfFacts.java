@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
  * up to the instant, and the second is the first one's result. The store only grows, so while it
  * counts as many events recorded up to the instant as when they were folded, they are the same
  * events: a late transaction that records one stamped before the instant changes the count, and
- * the facts are folded again. Counted before folding, so an event recorded during the fold can
- * only make the count look stale, never the facts. Where the store cannot count cheaply (Axon
- * Server's stream), every question folds. The last instant's facts are kept softly, as the live
- * ones are, and never changed once folded.
+ * the facts are folded again. The fold's own reading counts them, of every type, in the snapshot
+ * it folds, so the count is exactly that of the events folded, and a question about a new
+ * instant costs no count of its own. Where the store cannot count so (Axon Server's stream),
+ * every question folds. The last instant's facts are kept softly, as the live ones are, and never
+ * changed once folded.
  */
 @Component
 public class AsOfFacts {
@@ -42,15 +43,18 @@ public class AsOfFacts {
     /** The facts of every event recorded up to {@code asOf}. */
     public MetricFacts asOf(Instant asOf) {
         try {
-            OptionalLong recorded = events.countRecordedUpTo(asOf);
-            if (recorded.isEmpty()) {
-                return fold(asOf);
-            }
             Folded folded = last.get();
-            MetricFacts facts = folded != null && folded.asOf().equals(asOf)
-                    && folded.recorded() == recorded.getAsLong() ? folded.facts().get() : null;
-            if (facts == null) {
-                facts = fold(asOf);
+            if (folded != null && folded.asOf().equals(asOf)) {
+                MetricFacts kept = folded.facts().get();
+                if (kept != null && events.countRecordedUpTo(asOf).orElse(-1) == folded.recorded()) {
+                    return kept;
+                }
+            }
+            MetricFacts facts = new MetricFacts();
+            OptionalLong recorded = events.scanCountingRecorded(
+                    Selection.recordedUpTo(asOf, MetricsFold.EVENTS_WITH_FACTS),
+                    event -> MetricsFold.apply(event.payload(), event.sequence(), facts));
+            if (recorded.isPresent()) {
                 last.set(new Folded(asOf, recorded.getAsLong(), new SoftReference<>(facts)));
             }
             return facts;
@@ -59,12 +63,5 @@ public class AsOfFacts {
         } catch (Exception e) {
             throw new DataAccessResourceFailureException("Could not read the event store", e);
         }
-    }
-
-    private MetricFacts fold(Instant asOf) throws Exception {
-        MetricFacts facts = new MetricFacts();
-        events.scan(Selection.recordedUpTo(asOf, MetricsFold.EVENTS_WITH_FACTS),
-                event -> MetricsFold.apply(event.payload(), event.sequence(), facts));
-        return facts;
     }
 }

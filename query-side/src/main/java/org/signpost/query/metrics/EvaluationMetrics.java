@@ -19,7 +19,10 @@ public final class EvaluationMetrics {
         PeopleSeen seen = PeopleSeen.in(facts, period);
         ReferralRateFigures rate = seen.figures();
         List<Integer> waits = SessionMetrics.waitsForFirstSession(facts, period);
-        List<MetricFacts.Session> walked = SessionMetrics.walked(facts, period);
+        // Each of these is read by several figures: found once.
+        List<MetricFacts.Session> held = SessionMetrics.heldIn(facts, period);
+        List<MetricFacts.Session> walked = SessionMetrics.walked(held);
+        long continuous = SessionMetrics.continuous(seen);
         return new Evaluation(from, to, asOf,
                 ReferralMetrics.received(facts, period),
                 ReferralMetrics.reasons(facts, period),
@@ -30,12 +33,12 @@ public final class EvaluationMetrics {
                 rate.referralRatePercent(),
                 VcseUptakeMetrics.in(facts, period),
                 SessionMetrics.sessionsPerPerson(seen),
-                SessionMetrics.sessionMinutes(facts, period),
+                SessionMetrics.sessionMinutes(held),
                 SessionMetrics.daysToFirstSession(waits),
-                SessionMetrics.continuity(seen),
+                SessionMetrics.continuity(continuous, seen),
                 SessionMetrics.walkingDistance(walked),
                 ReferralMetrics.ageAtReferral(facts, period),
                 OutcomeChangeMetrics.in(facts, period),
-                SessionMetrics.peopleBehind(waits, seen, walked));
+                SessionMetrics.peopleBehind(waits, continuous, walked));
     }
 }

@@ -3,10 +3,10 @@ package org.signpost.query.metrics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.signpost.events.Instrument;
@@ -37,14 +37,21 @@ final class OutcomeChangeMetrics {
     }
 
     static OutcomeChange in(MetricFacts facts, Period period) {
+        // Each instrument's measures grouped by person once, for all the scores read from them.
+        Map<Instrument, Map<UUID, List<Measure>>> byInstrument = new EnumMap<>(Instrument.class);
+        for (Measure measure : facts.measures()) {
+            byInstrument.computeIfAbsent(measure.instrument(), instrument -> new LinkedHashMap<>())
+                    .computeIfAbsent(measure.participantId(), id -> new ArrayList<>()).add(measure);
+        }
+        Map<UUID, List<Measure>> ons4 = byInstrument.getOrDefault(Instrument.ONS4, Map.of());
         return new OutcomeChange(
-                change(facts, period, Instrument.SWEMWBS, Measure::score),
-                change(facts, period, Instrument.UCLA3, Measure::score),
+                change(byInstrument.getOrDefault(Instrument.SWEMWBS, Map.of()), period, Measure::score),
+                change(byInstrument.getOrDefault(Instrument.UCLA3, Map.of()), period, Measure::score),
                 new Ons4Change(
-                        change(facts, period, Instrument.ONS4, item(LIFE_SATISFACTION)),
-                        change(facts, period, Instrument.ONS4, item(WORTHWHILE)),
-                        change(facts, period, Instrument.ONS4, item(HAPPY)),
-                        change(facts, period, Instrument.ONS4, item(ANXIOUS))));
+                        change(ons4, period, item(LIFE_SATISFACTION)),
+                        change(ons4, period, item(WORTHWHILE)),
+                        change(ons4, period, item(HAPPY)),
+                        change(ons4, period, item(ANXIOUS))));
     }
 
     /** ONS4 items are never summed: each item is its own score. */
@@ -53,31 +60,33 @@ final class OutcomeChangeMetrics {
                 ? BigDecimal.valueOf(measure.itemScores().get(index)) : null;
     }
 
-    private static Change change(MetricFacts facts, Period period, Instrument instrument,
+    /** A measure without a score (there should be none) cannot be compared: it is passed over. */
+    private static Change change(Map<UUID, List<Measure>> byPerson, Period period,
                                  Function<Measure, BigDecimal> score) {
-        Map<UUID, List<Measure>> byPerson = new LinkedHashMap<>();
-        for (Measure measure : facts.measures()) {
-            // A measure without a score (there should be none) cannot be compared.
-            if (measure.instrument() == instrument && score.apply(measure) != null) {
-                byPerson.computeIfAbsent(measure.participantId(), id -> new ArrayList<>()).add(measure);
-            }
-        }
         BigDecimal sum = BigDecimal.ZERO;
         int participants = 0;
         for (List<Measure> measures : byPerson.values()) {
-            Optional<Measure> baseline = measures.stream()
-                    .filter(m -> m.timepoint() == Timepoint.BASELINE)
-                    .min(RECORDED);
-            if (baseline.isEmpty()) {
+            // The first baseline recorded; of equals, the first met (as a stream's min and max keep).
+            Measure baseline = null;
+            for (Measure measure : measures) {
+                if (measure.timepoint() == Timepoint.BASELINE && score.apply(measure) != null
+                        && (baseline == null || RECORDED.compare(measure, baseline) < 0)) {
+                    baseline = measure;
+                }
+            }
+            if (baseline == null) {
                 continue;
             }
-            Optional<Measure> latest = measures.stream()
-                    .filter(m -> m.timepoint() != Timepoint.BASELINE)
-                    .filter(m -> period.contains(m.recordedOn()))
-                    .filter(m -> RECORDED.compare(m, baseline.get()) > 0)
-                    .max(RECORDED);
-            if (latest.isPresent()) {
-                sum = sum.add(score.apply(latest.get()).subtract(score.apply(baseline.get())));
+            Measure latest = null;
+            for (Measure measure : measures) {
+                if (measure.timepoint() != Timepoint.BASELINE && score.apply(measure) != null
+                        && period.contains(measure.recordedOn()) && RECORDED.compare(measure, baseline) > 0
+                        && (latest == null || RECORDED.compare(measure, latest) > 0)) {
+                    latest = measure;
+                }
+            }
+            if (latest != null) {
+                sum = sum.add(score.apply(latest).subtract(score.apply(baseline)));
                 participants++;
             }
         }

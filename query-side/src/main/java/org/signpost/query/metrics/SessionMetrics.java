@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.signpost.query.metrics.Evaluation.Continuity;
 import org.signpost.query.metrics.Evaluation.DaysToFirstSession;
 import org.signpost.query.metrics.Evaluation.PeopleBehind;
@@ -43,8 +45,7 @@ final class SessionMetrics {
                 Collections.unmodifiableMap(distribution));
     }
 
-    static SessionMinutes sessionMinutes(MetricFacts facts, Period period) {
-        List<Session> held = heldIn(facts, period);
+    static SessionMinutes sessionMinutes(List<Session> held) {
         return new SessionMinutes(
                 Decimals.mean(held.stream().mapToLong(Session::durationMinutes).sum(), held.size()));
     }
@@ -73,15 +74,27 @@ final class SessionMetrics {
         return days;
     }
 
-    static Continuity continuity(PeopleSeen seen) {
-        return new Continuity(Decimals.rate(continuous(seen), seen.people().size()));
+    static Continuity continuity(long continuous, PeopleSeen seen) {
+        return new Continuity(Decimals.rate(continuous, seen.people().size()));
     }
 
-    /** Each session carries the link worker assigned when it was recorded; one name means continuity. */
-    private static long continuous(PeopleSeen seen) {
-        return seen.sessionsByPerson().values().stream()
-                .filter(sessions -> sessions.stream().map(Session::linkWorkerId).distinct().count() == 1)
-                .count();
+    /**
+     * The people seen whose sessions in the period were all with one link worker: each session
+     * carries the link worker assigned when it was recorded (none recorded counts as one name).
+     */
+    static long continuous(PeopleSeen seen) {
+        long continuous = 0;
+        for (List<Session> sessions : seen.sessionsByPerson().values()) {
+            String first = sessions.get(0).linkWorkerId();
+            boolean one = true;
+            for (int i = 1; i < sessions.size() && one; i++) {
+                one = Objects.equals(first, sessions.get(i).linkWorkerId());
+            }
+            if (one) {
+                continuous++;
+            }
+        }
+        return continuous;
     }
 
     static WalkingDistance walkingDistance(List<Session> walked) {
@@ -90,8 +103,14 @@ final class SessionMetrics {
     }
 
     /** The sessions held in the period with a walking time: those without one (online, by phone, not asked) say nothing about distance. */
-    static List<Session> walked(MetricFacts facts, Period period) {
-        return heldIn(facts, period).stream().filter(session -> session.walkMinutesFromHome() != null).toList();
+    static List<Session> walked(List<Session> held) {
+        List<Session> walked = new ArrayList<>();
+        for (Session session : held) {
+            if (session.walkMinutesFromHome() != null) {
+                walked.add(session);
+            }
+        }
+        return walked;
     }
 
     private static boolean over30(Session session) {
@@ -99,17 +118,25 @@ final class SessionMetrics {
     }
 
     /** How many people stand behind the session figures that do not show it themselves. */
-    static PeopleBehind peopleBehind(List<Integer> waits, PeopleSeen seen, List<Session> walked) {
-        return new PeopleBehind(waits.size(), (int) continuous(seen),
-                people(walked.stream()), people(walked.stream().filter(SessionMetrics::over30)),
-                people(walked.stream().filter(session -> !over30(session))));
+    static PeopleBehind peopleBehind(List<Integer> waits, long continuous, List<Session> walked) {
+        Set<UUID> walking = new HashSet<>();
+        Set<UUID> over = new HashSet<>();
+        Set<UUID> within = new HashSet<>();
+        for (Session session : walked) {
+            walking.add(session.participantId());
+            (over30(session) ? over : within).add(session.participantId());
+        }
+        return new PeopleBehind(waits.size(), (int) continuous, walking.size(), over.size(), within.size());
     }
 
-    private static int people(Stream<Session> sessions) {
-        return (int) sessions.map(Session::participantId).distinct().count();
-    }
-
-    private static List<Session> heldIn(MetricFacts facts, Period period) {
-        return facts.sessions().stream().filter(s -> period.contains(s.heldOn())).toList();
+    /** The sessions held in the period, in the order they were recorded. */
+    static List<Session> heldIn(MetricFacts facts, Period period) {
+        List<Session> held = new ArrayList<>();
+        for (Session session : facts.sessions()) {
+            if (period.contains(session.heldOn())) {
+                held.add(session);
+            }
+        }
+        return held;
     }
 }

@@ -5,11 +5,16 @@ import static org.signpost.query.testing.Scenario.daysAgo;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.signpost.projection.store.EventSource;
+import org.signpost.projection.store.Selection;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * The facts as of an instant are folded once for each instant and each set of events recorded up
@@ -20,6 +25,28 @@ class AsOfFactsTest extends QuerySideTest {
 
     @Autowired
     AsOfFacts asOfFacts;
+
+    @Autowired
+    @Qualifier("metricsEventSource")
+    EventSource metricsEventSource;
+
+    /** What lets a question about a new instant fold without counting the store first. */
+    @Test
+    void theFoldCountsEveryEventRecordedUpToTheInstantOfEveryTypeAsTheStoreCountsThem() throws Exception {
+        Scenario scenario = new Scenario();
+        scenario.participant(30, "lw-count", "Count");
+        append(scenario.events());
+        Instant now = Instant.now();
+
+        AtomicLong folded = new AtomicLong();
+        OptionalLong recorded = metricsEventSource.scanCountingRecorded(
+                Selection.recordedUpTo(now, MetricsFold.EVENTS_WITH_FACTS), event -> folded.incrementAndGet());
+
+        assertThat(recorded).isEqualTo(metricsEventSource.countRecordedUpTo(now));
+        assertThat(recorded.orElseThrow()).as("events of other types counted too").isGreaterThan(folded.get());
+        assertThat(metricsEventSource.scanCountingRecorded(Selection.recordedUpTo(Instant.EPOCH, null), event -> { }))
+                .hasValue(0);
+    }
 
     @Test
     void theFactsOfAnInstantAreFoldedAgainOnlyWhenTheStoreHoldsMoreEventsUpToIt() {

@@ -173,6 +173,31 @@ class MetricsPropertiesTest {
                 .isEqualTo(referralRate(history.facts(), scenario));
     }
 
+    /**
+     * "As of" reads a large store in parts of consecutive positions, each folded on its own, and
+     * adds each part's facts after the earlier ones': the same figures as one fold of every event.
+     */
+    @Property(tries = TRIES)
+    void factsFoldedInPartsAndAddedInOrderAreTheFactsOfOneFold(@ForAll("scenarios") Scenario scenario,
+                                                               @ForAll List<@IntRange(max = 1000) Integer> cuts) {
+        History history = historyOf(scenario);
+        List<History.Recorded> events = history.events();
+        List<Integer> bounds = new ArrayList<>(cuts.stream().map(cut -> cut % (events.size() + 1)).sorted().toList());
+        bounds.add(0, 0);
+        bounds.add(events.size());
+        MetricFacts whole = new MetricFacts();
+        for (int part = 0; part + 1 < bounds.size(); part++) {
+            MetricFacts facts = new MetricFacts();
+            for (History.Recorded recorded : events.subList(bounds.get(part), bounds.get(part + 1))) {
+                MetricsFold.apply(recorded.payload(), recorded.sequence(), facts);
+            }
+            whole.add(facts);
+        }
+
+        assertThat(evaluate(whole, scenario)).isEqualTo(evaluate(history.facts(), scenario));
+        assertThat(referralRate(whole, scenario)).isEqualTo(referralRate(history.facts(), scenario));
+    }
+
     @Property(tries = TRIES)
     void figuresStayWithinTheirBounds(@ForAll("scenarios") Scenario scenario) {
         Evaluation e = evaluate(historyOf(scenario).facts(), scenario);
