@@ -6,14 +6,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.signpost.app.console.PageClient;
 import org.signpost.app.console.PageClient.Page;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
+import org.signpost.platform.testing.Requests;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The staff console's pages over real HTTP, parsed as a browser would: sign-in and out, what
@@ -100,6 +107,9 @@ class ConsolePagesHttpTest extends AllInOneTest {
         assertThat(refused.status()).isEqualTo(403);
     }
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     @Test
     void aLinkWorkerLandsOnTheirCaseloadWithFlagsAndSeesWhoIsSignedIn() {
         String participantId = enrolledOfLinkWorkerOne("Caseloada", "Pagewright");
@@ -131,6 +141,42 @@ class ConsolePagesHttpTest extends AllInOneTest {
         Response reads = api().as("auditor").get("/api/audit/personal-data-reads?subjectId=" + participantId);
         assertThat(reads.status()).as(reads.body()).isEqualTo(200);
         assertThat(reads.body()).contains("linkworker");
+    }
+
+    /**
+     * The caseload may have a new participant before the audit trail has their history (each read
+     * model applies events on its own): the page opens on what is known, not as "Page not found".
+     */
+    @Test
+    void aParticipantPageOpensBeforeTheAuditTrailHasTheirHistory() {
+        EventProcessor auditTrail = processing.eventProcessor("audit-trail").orElseThrow();
+        auditTrail.shutDown();
+        try {
+            Api api = api();
+            Response received = api.as("coordinator").post("/api/referrals", Requests.referral("Earlia", "Beforetrail", 15));
+            assertThat(received.status()).as(received.body()).isEqualTo(201);
+            String referralId = received.text("referralId");
+            assertThat(api.as("coordinator").post("/api/referrals/" + referralId + "/triage",
+                    Map.of("outcome", "ACCEPTED", "triagedOn", LocalDate.now().toString())).status()).isEqualTo(200);
+            Response assigned = api.as("coordinator").post("/api/referrals/" + referralId + "/assignment",
+                    Map.of("linkWorkerId", "lw-1", "assignedOn", LocalDate.now().toString()));
+            assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+            String participantId = assigned.text("participantId");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    api.as("linkworker").get("/api/participants/" + participantId).status() == 200);
+            assertThat(api.as("linkworker").get("/api/participants/" + participantId + "/history").status())
+                    .as("the audit trail has not got them yet").isEqualTo(404);
+
+            PageClient client = pages();
+            client.signIn("linkworker", Api.PASSWORD);
+            Page participant = client.get("/participants/" + participantId);
+
+            assertThat(participant.status()).isEqualTo(200);
+            assertThat(participant.h1()).isEqualTo("Earlia Beforetrail");
+        } finally {
+            auditTrail.start();
+        }
+        awaitProjections(api());
     }
 
     @Test

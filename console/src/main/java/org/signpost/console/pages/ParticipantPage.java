@@ -63,7 +63,7 @@ class ParticipantPage {
         SignpostApi.Answer answer = api.get(user, "/api/participants/" + participantId);
         Map<String, Object> participant = api.map(answer.body());
         // Everything recorded about them: their referral's history, then their support's, in the order recorded.
-        List<Map<String, Object>> support = api.list(api.get(user, "/api/participants/" + participantId + "/history").body());
+        List<Map<String, Object>> support = history(user, "/api/participants/" + participantId + "/history");
         List<Map<String, Object>> history = new ArrayList<>(referralHistory(user, participant.get("referralId")));
         history.addAll(support);
         history.sort(Comparator.comparing(event -> String.valueOf(event.get("recordedAt"))));
@@ -377,10 +377,18 @@ class ParticipantPage {
         return action;
     }
 
-    /** Empty while the read model has not yet got the referral (it is eventually consistent). */
     private List<Map<String, Object>> referralHistory(ConsoleUser user, Object referralId) {
+        return history(user, "/api/referrals/" + referralId + "/history");
+    }
+
+    /**
+     * A history of the audit trail, asked once the participant is known to be the user's: empty
+     * while that read model has not yet got the referral or the participant (each read model
+     * applies the events on its own, and the caseload may have a new participant first).
+     */
+    private List<Map<String, Object>> history(ConsoleUser user, String path) {
         try {
-            return api.list(api.get(user, "/api/referrals/" + referralId + "/history").body());
+            return api.list(api.get(user, path).body());
         } catch (ApiProblem problem) {
             if (problem.status() == 404) {
                 return List.of();
