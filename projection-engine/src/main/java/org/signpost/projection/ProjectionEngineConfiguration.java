@@ -1,7 +1,11 @@
 package org.signpost.projection;
 
 import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -19,6 +23,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 public class ProjectionEngineConfiguration {
+
+    /** Each read model's processor commits its batches without waiting for the disk (see {@link ReadModelCommits}). */
+    @Bean
+    ConfigurerModule readModelCommits(List<ReadModel> readModels, DataSource dataSource) {
+        return configurer -> configurer.eventProcessing(processing -> readModels.forEach(model ->
+                processing.registerTransactionManager(model.name(),
+                        axon -> new ReadModelCommits(axon.getComponent(TransactionManager.class), dataSource))));
+    }
 
     /** Axon's JDBC token store as its auto-configuration builds it, but storing only under a claim held. */
     @Bean
