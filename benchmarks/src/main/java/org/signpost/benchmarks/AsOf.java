@@ -28,6 +28,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class AsOf {
 
+    /** The evaluation's period: the two years the store's referrals are received in. */
+    private static final LocalDate FROM = LocalDate.of(2023, 1, 1);
+    private static final LocalDate TO = LocalDate.of(2024, 12, 31);
+
     private AsOf() {
     }
 
@@ -62,7 +66,7 @@ final class AsOf {
                     double[] seconds = new double[runs];
                     for (int i = 0; i < runs; i++) {
                         start = System.nanoTime();
-                        metrics.evaluation(LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31), Instant.now());
+                        metrics.evaluation(FROM, TO, Instant.now());
                         seconds[i] = (System.nanoTime() - start) / 1e9;
                         System.out.printf("Evaluation as of now over %,d events, run %d: %.2f s%n", events, i + 1,
                                 seconds[i]);
@@ -73,19 +77,21 @@ final class AsOf {
                     double[] figures = new double[runs];
                     for (int i = 0; i < runs; i++) {
                         start = System.nanoTime();
-                        EvaluationMetrics.compute(facts, LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31),
-                                Instant.now());
+                        EvaluationMetrics.compute(facts, FROM, TO, Instant.now());
                         figures[i] = (System.nanoTime() - start) / 1e9;
                     }
-                    Arrays.sort(figures);
-                    System.out.printf("The evaluation's figures from the facts of %,d events: best %.3f s, median %.3f s%n",
-                            events, figures[0], figures[runs / 2]);
-                    double[] sorted = seconds.clone();
-                    Arrays.sort(sorted);
-                    System.out.printf("As of now over %,d events: first %.2f s, best %.2f s, median %.2f s%n", events,
-                            seconds[0], sorted[0], sorted[runs / 2]);
+                    System.out.printf("The evaluation's figures from the facts of %,d events: %s%n", events,
+                            bestAndMedian(figures));
+                    System.out.printf("As of now over %,d events: first %.2f s, %s%n", events, seconds[0],
+                            bestAndMedian(seconds));
                 }
             }
         });
+    }
+
+    private static String bestAndMedian(double[] seconds) {
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        return "best %.3f s, median %.3f s".formatted(sorted[0], sorted[sorted.length / 2]);
     }
 }

@@ -2,7 +2,6 @@ package org.signpost.projection;
 
 import java.time.Duration;
 import java.util.List;
-import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -14,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The projection engine's beans, for an application to import. It expects beside them the
@@ -26,10 +26,10 @@ public class ProjectionEngineConfiguration {
 
     /** Each read model's processor commits its batches without waiting for the disk (see {@link ReadModelCommits}). */
     @Bean
-    ConfigurerModule readModelCommits(List<ReadModel> readModels, DataSource dataSource) {
+    ConfigurerModule readModelCommits(List<ReadModel> readModels, JdbcTemplate jdbc) {
         return configurer -> configurer.eventProcessing(processing -> readModels.forEach(model ->
                 processing.registerTransactionManager(model.name(),
-                        axon -> new ReadModelCommits(axon.getComponent(TransactionManager.class), dataSource))));
+                        axon -> new ReadModelCommits(axon.getComponent(TransactionManager.class), jdbc))));
     }
 
     /** Axon's JDBC token store as its auto-configuration builds it, but storing only under a claim held. */

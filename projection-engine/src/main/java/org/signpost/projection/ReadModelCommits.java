@@ -1,6 +1,5 @@
 package org.signpost.projection;
 
-import javax.sql.DataSource;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,9 +20,9 @@ final class ReadModelCommits implements TransactionManager {
     private final TransactionManager transactions;
     private final JdbcTemplate jdbc;
 
-    ReadModelCommits(TransactionManager transactions, DataSource dataSource) {
+    ReadModelCommits(TransactionManager transactions, JdbcTemplate jdbc) {
         this.transactions = transactions;
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc = jdbc;
     }
 
     @Override

@@ -64,7 +64,8 @@ class ParticipantPage {
         Map<String, Object> participant = api.map(answer.body());
         // Everything recorded about them: their referral's history, then their support's, in the order recorded.
         List<Map<String, Object>> support = history(user, "/api/participants/" + participantId + "/history");
-        List<Map<String, Object>> history = new ArrayList<>(referralHistory(user, participant.get("referralId")));
+        List<Map<String, Object>> history = new ArrayList<>(
+                history(user, "/api/referrals/" + participant.get("referralId") + "/history"));
         history.addAll(support);
         history.sort(Comparator.comparing(event -> String.valueOf(event.get("recordedAt"))));
         boolean canAct = mayAct(user) && "ACTIVE".equals(participant.get("status"));
@@ -375,10 +376,6 @@ class ParticipantPage {
             throw new ApiProblem(404, "", "Not found", "", List.of());
         }
         return action;
-    }
-
-    private List<Map<String, Object>> referralHistory(ConsoleUser user, Object referralId) {
-        return history(user, "/api/referrals/" + referralId + "/history");
     }
 
     /**
