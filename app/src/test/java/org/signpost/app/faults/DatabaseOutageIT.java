@@ -3,7 +3,6 @@ package org.signpost.app.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -27,10 +26,7 @@ class DatabaseOutageIT {
     void commandsDuringAnOutageAreRefusedQuicklyAndTheServiceRecoversByItself() throws Exception {
         Path base = Path.of("target", "it-postgres", "outage-" + UUID.randomUUID()).toAbsolutePath();
         Path data = base.resolve("postgres");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.one();
         EmbeddedPostgresServer database = EmbeddedPostgresServer.start(data, port);
         Database external = Database.of(database);
         try (ServiceProcess service = ServiceProcess.allInOne(external, base.resolve("service.log"))) {

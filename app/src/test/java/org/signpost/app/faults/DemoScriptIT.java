@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,10 +38,7 @@ class DemoScriptIT {
         Path signpostHome = base.resolve("signpost-home");
         Path home = signpostHome.resolve("demo");
         Files.createDirectories(base);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.one();
         Api api = new Api(port);
 
         String first = runDemo(base.resolve("first.log"), home, port, 7, Duration.ofMinutes(20), () -> {

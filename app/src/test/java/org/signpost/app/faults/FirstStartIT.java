@@ -3,8 +3,6 @@ package org.signpost.app.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +32,7 @@ class FirstStartIT {
 
     @Test
     void aFreshHomeStartsWithAFirstUserAndTakesNewUsersWithoutARestart() throws Exception {
-        int port = freePort();
+        int port = FreePorts.one();
         Path terminal = base.resolve("terminal.txt");
         Files.createDirectories(home);
         Process service = script(Map.of("SIGNPOST_PORT", Integer.toString(port)), "start")
@@ -103,7 +101,7 @@ class FirstStartIT {
         Files.writeString(users, "users:\n  - username: cara\n    passwordHash: "
                 + "\"{bcrypt}$2a$10$MxsFaymcgPeXsp0dJDCeJuqes710sIfzY9woOFjM.gXNY.7I2sMOS\"\n    role: MANGER\n");
         Path terminal = base.resolve("terminal.txt");
-        Process service = script(Map.of("SIGNPOST_USERS_FILE", users.toString(), "SIGNPOST_PORT", Integer.toString(freePort())),
+        Process service = script(Map.of("SIGNPOST_USERS_FILE", users.toString(), "SIGNPOST_PORT", Integer.toString(FreePorts.one())),
                 "start").redirectErrorStream(true).redirectOutput(terminal.toFile()).start();
         assertThat(service.waitFor(2, TimeUnit.MINUTES)).as("it stops").isTrue();
         String shown = Files.readString(terminal);
@@ -125,11 +123,5 @@ class FirstStartIT {
         builder.environment().put("SIGNPOST_NO_BUILD", "1");
         builder.environment().putAll(settings);
         return builder;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,9 +39,7 @@ final class ServiceProcess implements AutoCloseable {
         this.database = database;
         Files.createDirectories(log.getParent());
         this.log = log;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            this.port = socket.getLocalPort();
-        }
+        this.port = FreePorts.one();
     }
 
     /** The all-in-one service on its embedded PostgreSQL, whose files are in this directory. */

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.signpost.app.console.PageClient;
 import org.signpost.platform.database.DatabaseRoles;
@@ -46,7 +46,7 @@ class SplitScriptIT {
         }
         try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(base.resolve("postgres"))) {
             // Chosen once the database listens: chosen before, its port was once the one it then took.
-            int firstPort = freeConsecutivePorts(4);
+            int firstPort = FreePorts.consecutive(4);
             ProcessBuilder builder = new ProcessBuilder("bash", Path.of("..", "signpost").toAbsolutePath().normalize().toString(),
                     "split", "--signpost.users-file=" + users)
                     .redirectErrorStream(true).redirectOutput(base.resolve("script.log").toFile());
@@ -63,7 +63,7 @@ class SplitScriptIT {
                 // Three JVMs start at once on two cores: as ServiceProcess, allow a loaded machine four minutes.
                 for (Api side : sides) {
                     await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                        assertThat(script.isAlive()).as("the script runs; see " + base).isTrue();
+                        assertThat(script.isAlive()).as(() -> "the script runs; see " + base + logs(base)).isTrue();
                         try {
                             return side.anonymous().get("/actuator/health/liveness").status() == 200;
                         } catch (UncheckedIOException e) {
@@ -121,27 +121,19 @@ class SplitScriptIT {
         return owners;
     }
 
-    private static int freeConsecutivePorts(int count) throws Exception {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                first = socket.getLocalPort();
+    /** What the script and each process last wrote, for a failure's message: CI keeps no files. */
+    private static String logs(Path base) {
+        StringBuilder tails = new StringBuilder();
+        try (Stream<Path> files = Stream.concat(Stream.of(base.resolve("script.log")),
+                Files.isDirectory(base.resolve("logs")) ? Files.list(base.resolve("logs")).sorted() : Stream.empty())) {
+            for (Path file : files.toList()) {
+                List<String> lines = Files.isRegularFile(file) ? Files.readAllLines(file) : List.of();
+                tails.append("\n--- ").append(file.getFileName()).append(" (last 40 lines)\n")
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
             }
-            if (first + count > 65535) {
-                continue;
-            }
-            boolean free = true;
-            for (int port = first; port < first + count && free; port++) {
-                try (ServerSocket socket = new ServerSocket(port)) {
-                    free = true;
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return first;
-            }
+        } catch (IOException e) {
+            tails.append("\n(logs not read: ").append(e).append(')');
         }
-        throw new IllegalStateException("No " + count + " consecutive free ports");
+        return tails.toString();
     }
 }
