@@ -30,7 +30,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * The read side on a large store: builds ~10 events per referral straight into the event table,
  * then measures (1) a raw JDBC scan of the event table, (2) the first build of all four read
  * models from the first event, (3) an explicit replay of all four (new generations while the
- * old ones answer), twice, (4) the evaluation "as of" now, folded from the whole store, and
+ * old ones answer), twice, (4) the evaluation "as of" now, as the service answers it with its
+ * read models built (from the live facts recorded up to the instant; {@code as-of} also times
+ * the fold of the whole store), and
  * (5) the latency of a link worker's caseload over HTTP.
  */
 final class ReadSide {

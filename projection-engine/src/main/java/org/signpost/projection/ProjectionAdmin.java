@@ -121,16 +121,10 @@ public class ProjectionAdmin {
 
     /**
      * The position every segment has reached (their minimum), read from the token table: true
-     * across processes. Read, not fetched through the token store, which would claim each
-     * segment and fail on those another process holds.
+     * across processes.
      */
     public long position(String name) {
-        List<TrackingToken> tokens = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
-                (rs, i) -> {
-                    byte[] token = rs.getBytes("token");
-                    return token == null ? null : serializer.<byte[], TrackingToken>deserialize(
-                            new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null));
-                }, name);
+        List<TrackingToken> tokens = tokens(name);
         if (tokens.isEmpty()) {
             return 0;
         }
@@ -140,6 +134,20 @@ public class ProjectionAdmin {
             lowest = Math.min(lowest, position.orElse(0L));
         }
         return lowest;
+    }
+
+    /**
+     * Each segment's token as the token table holds it in the caller's transaction (null for a
+     * segment that has seen nothing yet). Read, not fetched through the token store, which would
+     * claim each segment and fail on those another process holds.
+     */
+    public List<TrackingToken> tokens(String name) {
+        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
+                (rs, i) -> {
+                    byte[] token = rs.getBytes("token");
+                    return token == null ? null : serializer.<byte[], TrackingToken>deserialize(
+                            new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null));
+                }, name);
     }
 
     public long head() {

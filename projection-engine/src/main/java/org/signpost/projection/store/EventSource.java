@@ -1,6 +1,7 @@
 package org.signpost.projection.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.function.Consumer;
@@ -41,6 +42,16 @@ public interface EventSource {
      */
     default OptionalLong countRecordedUpTo(Instant asOf) throws Exception {
         return OptionalLong.empty();
+    }
+
+    /**
+     * Whether every event recorded up to {@code asOf} (to the millisecond) and stored now is at a
+     * position each of {@code tokens} has seen: then a projection whose segments stand at these
+     * tokens has taken every such event. False where this source cannot tell, and for a token
+     * that is not a position with gaps (none yet, a reset's).
+     */
+    default boolean seenByAll(Instant asOf, List<TrackingToken> tokens) throws Exception {
+        return false;
     }
 
     /** The position of the last event stored now (0 for none). */

@@ -2,10 +2,15 @@ package org.signpost.projection.store;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,6 +52,31 @@ public final class JdbcEventSource implements EventSource {
             connection.setReadOnly(true);
             return OptionalLong.of(scan.count(connection, asOf, null));
         }
+    }
+
+    @Override
+    public boolean seenByAll(Instant asOf, List<TrackingToken> tokens) {
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        // Seen by every segment: at or before the lowest token's position and in none's gaps.
+        long lowest = Long.MAX_VALUE;
+        SortedSet<Long> gaps = new TreeSet<>();
+        for (TrackingToken token : tokens) {
+            if (!(token instanceof GapAwareTrackingToken gapAware)) {
+                return false;
+            }
+            lowest = Math.min(lowest, gapAware.getIndex());
+            gaps.addAll(gapAware.getGaps());
+        }
+        // The time stamps compared as the scan compares them (see EventStoreScan): the same text.
+        String recordedUpTo = DateTimeUtils.formatInstant(asOf.truncatedTo(ChronoUnit.MILLIS));
+        String gapArray = gaps.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        Boolean unseen = jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM domain_event_entry
+                               WHERE (global_index > ? OR global_index = ANY (?::bigint[])) AND time_stamp <= ?)""",
+                Boolean.class, lowest, gapArray, recordedUpTo);
+        return Boolean.FALSE.equals(unseen);
     }
 
     @Override

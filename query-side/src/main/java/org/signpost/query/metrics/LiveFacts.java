@@ -1,9 +1,13 @@
 package org.signpost.query.metrics;
 
 import java.lang.ref.SoftReference;
+import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.axonframework.eventhandling.TrackingToken;
+import org.signpost.projection.ProjectionAdmin;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -33,10 +37,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LiveFacts {
 
     /** The facts, and where the projection stood when they were last brought up to date. */
-    private record Read(SqlFactsReader.Mark mark, SoftReference<MetricFacts> facts) {
+    private record Read(SqlFactsReader.Mark mark, Standing standing, SoftReference<MetricFacts> facts) {
+    }
+
+    /**
+     * Where the projection stood, in the snapshot the facts held were last brought up to date in.
+     *
+     * @param tokens      each segment's token (null for one that has seen nothing)
+     * @param deadLetters whether dead letters were waiting: events the tokens passed whose facts are not held
+     */
+    public record Standing(List<TrackingToken> tokens, boolean deadLetters) {
     }
 
     private final SqlFactsReader reader;
+    private final ProjectionAdmin projections;
     private final TransactionTemplate snapshot;
     /** Questions share it; an addition to the facts takes it alone. Fair, so additions are not starved. */
     private final ReadWriteLock answering = new ReentrantReadWriteLock(true);
@@ -44,8 +58,9 @@ public class LiveFacts {
     private final Object updating = new Object();
     private volatile Read last;
 
-    public LiveFacts(SqlFactsReader reader, PlatformTransactionManager transactions) {
+    public LiveFacts(SqlFactsReader reader, ProjectionAdmin projections, PlatformTransactionManager transactions) {
         this.reader = reader;
+        this.projections = projections;
         this.snapshot = new TransactionTemplate(transactions);
         // One snapshot for the state and every table of facts (PostgreSQL's READ COMMITTED
         // would give each statement its own, and facts written between them would be half read).
@@ -64,6 +79,17 @@ public class LiveFacts {
         }
     }
 
+    /**
+     * The answer to {@code question} from the facts the live projection holds now and where it
+     * stood when they were read; no fact is added until it is answered.
+     */
+    public <T> T answerWithStanding(BiFunction<MetricFacts, Standing, T> question) {
+        synchronized (updating) {
+            MetricFacts facts = upToDate();
+            return question.apply(facts, last.standing());
+        }
+    }
+
     private MetricFacts upToDate() {
         synchronized (updating) {
             return snapshot.execute(status -> {
@@ -71,6 +97,7 @@ public class LiveFacts {
                 Read read = last;
                 MetricFacts known = read == null ? null : read.facts().get();
                 if (known != null && read.mark().state().equals(mark.state())) {
+                    // The same tokens and dead letters: the same standing.
                     return known;
                 }
                 if (known != null && read.mark().generation().equals(mark.generation())) {
@@ -83,13 +110,18 @@ public class LiveFacts {
                             answering.writeLock().unlock();
                         }
                     }
-                    last = new Read(mark, read.facts());
+                    last = new Read(mark, standing(mark), read.facts());
                     return known;
                 }
                 MetricFacts facts = reader.readInto(new MetricFacts());
-                last = new Read(mark, new SoftReference<>(facts));
+                last = new Read(mark, standing(mark), new SoftReference<>(facts));
                 return facts;
             });
         }
+    }
+
+    /** Read in the snapshot of {@code mark}. */
+    private Standing standing(SqlFactsReader.Mark mark) {
+        return new Standing(projections.tokens(MetricsReadModel.NAME), mark.deadLetters());
     }
 }

@@ -2,6 +2,7 @@ package org.signpost.query.metrics;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.signpost.projection.RowInsert;
@@ -20,22 +21,27 @@ final class MetricReferralRows extends RowTable<MetricReferralRows.Row> {
         final String channel;
         final String reasons;
         final int ageOnReceipt;
+        /** When the referral's receipt, then its triage, were recorded in the store. */
+        final Timestamp receivedAt;
         String triageOutcome;
         LocalDate triagedOn;
         String failedCriteria;
+        Timestamp triagedAt;
 
-        Row(UUID referralId, LocalDate receivedOn, String source, String channel, String reasons, int ageOnReceipt) {
+        Row(UUID referralId, LocalDate receivedOn, String source, String channel, String reasons, int ageOnReceipt,
+            Timestamp receivedAt) {
             this.referralId = referralId;
             this.receivedOn = receivedOn;
             this.source = source;
             this.channel = channel;
             this.reasons = reasons;
             this.ageOnReceipt = ageOnReceipt;
+            this.receivedAt = receivedAt;
         }
     }
 
     private static final RowInsert COLUMNS = RowInsert.into("metric_referral", "referral_id", "received_on", "source",
-            "channel", "reasons", "age_on_receipt", "triage_outcome", "triaged_on", "failed_criteria");
+            "channel", "reasons", "age_on_receipt", "triage_outcome", "triaged_on", "failed_criteria", "received_at", "triaged_at");
 
     /** After the columns, which it needs. */
     static final MetricReferralRows TABLE = new MetricReferralRows();
@@ -47,16 +53,18 @@ final class MetricReferralRows extends RowTable<MetricReferralRows.Row> {
     @Override
     public Object[] values(Row row) {
         return new Object[] {row.referralId, row.receivedOn, row.source, row.channel, row.reasons, row.ageOnReceipt,
-                row.triageOutcome, row.triagedOn, row.failedCriteria};
+                row.triageOutcome, row.triagedOn, row.failedCriteria, row.receivedAt, row.triagedAt};
     }
 
     @Override
     public Row read(ResultSet rs) throws SQLException {
         Row row = new Row(rs.getObject("referral_id", UUID.class), date(rs, "received_on"), rs.getString("source"),
-                rs.getString("channel"), rs.getString("reasons"), rs.getInt("age_on_receipt"));
+                rs.getString("channel"), rs.getString("reasons"), rs.getInt("age_on_receipt"),
+                rs.getTimestamp("received_at"));
         row.triageOutcome = rs.getString("triage_outcome");
         row.triagedOn = date(rs, "triaged_on");
         row.failedCriteria = rs.getString("failed_criteria");
+        row.triagedAt = rs.getTimestamp("triaged_at");
         return row;
     }
 }

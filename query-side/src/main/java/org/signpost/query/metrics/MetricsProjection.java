@@ -30,6 +30,7 @@ public class MetricsProjection extends Projection {
     @EventHandler
     void on(SignpostEvent event, EventMessage<?> message, TrackingToken token) {
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0L;
-        MetricsFold.apply(event, sequence, new SqlFactsWriter(rows(), () -> positions.of(message, token)));
+        MetricsFold.apply(event, sequence, new SqlFactsWriter(rows(), () -> positions.of(message, token),
+                message.getTimestamp()));
     }
 }

@@ -3,6 +3,7 @@ package org.signpost.query.metrics;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -47,8 +48,9 @@ public class SqlFactsReader {
      *                   processor moves it in the transaction that writes the facts) and the dead
      *                   letters waiting (a retried one applies its event without moving a token)
      * @param snapshot   the snapshot itself, to read later only what was written after it
+     * @param deadLetters whether dead letters are waiting: events whose facts are not here
      */
-    public record Mark(String generation, String state, String snapshot) {
+    public record Mark(String generation, String state, String snapshot, boolean deadLetters) {
     }
 
     /** Where the facts stand; call it in the transaction that reads them. */
@@ -59,10 +61,11 @@ public class SqlFactsReader {
                                         FROM token_entry WHERE processor_name = ?), '')
                     || '/' || coalesce((SELECT string_agg(dead_letter_id, ',' ORDER BY dead_letter_id)
                                         FROM dead_letter_entry WHERE processing_group = ?), ''),
-                    pg_current_snapshot()::text
+                    pg_current_snapshot()::text,
+                    EXISTS (SELECT 1 FROM dead_letter_entry WHERE processing_group = ?)
                 FROM (SELECT coalesce((SELECT active::text FROM projection_generation WHERE projection = ?), '') AS active) g""",
-                (rs, row) -> new Mark(rs.getString(1), rs.getString(2), rs.getString(3)),
-                MetricsReadModel.NAME, MetricsReadModel.NAME, MetricsReadModel.NAME);
+                (rs, row) -> new Mark(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
+                MetricsReadModel.NAME, MetricsReadModel.NAME, MetricsReadModel.NAME, MetricsReadModel.NAME);
     }
 
     /** Every fact of the active generation, in the order the fold wrote them. */
@@ -82,37 +85,46 @@ public class SqlFactsReader {
                 + " AND NOT pg_visible_in_snapshot(written_by, ?::pg_snapshot)", new Object[] {snapshot, snapshot});
     }
 
+    /**
+     * Into {@link MetricFacts}, every fact goes with the instant its event was recorded (none for
+     * rows written before the tables kept it).
+     */
     private <W extends FactsWriter> W read(W facts, String since, Object[] parameters) {
+        Function<Timestamp, FactsWriter> recordedAt = facts instanceof MetricFacts held
+                ? at -> held.recordedAt(at == null ? null : at.toInstant()) : at -> facts;
         // Columns named and read by position: by name, the driver looks each one up for every value.
         Rows rows = (columns, table, order, each) -> jdbc.query("SELECT " + columns + " FROM " + table
                 + " WHERE generation = " + ACTIVE + since + order, each, parameters);
         rows.each("referral_id, received_on, source, channel, reasons, age_on_receipt, triage_outcome, triaged_on,"
-                + " failed_criteria", "metric_referral", "", rs -> {
+                + " failed_criteria, received_at, triaged_at", "metric_referral", "", rs -> {
                     UUID referralId = uuid(rs, 1);
-                    facts.referralReceived(referralId, date(rs, 2), ReferralSource.valueOf(rs.getString(3)),
-                            ReferralChannel.valueOf(rs.getString(4)), split(rs.getString(5), ReferralReason::valueOf),
-                            rs.getInt(6));
+                    recordedAt.apply(rs.getTimestamp(10)).referralReceived(referralId, date(rs, 2),
+                            ReferralSource.valueOf(rs.getString(3)), ReferralChannel.valueOf(rs.getString(4)),
+                            split(rs.getString(5), ReferralReason::valueOf), rs.getInt(6));
                     if (rs.getString(7) != null) {
-                        facts.referralTriaged(referralId, TriageOutcome.valueOf(rs.getString(7)), date(rs, 8),
+                        recordedAt.apply(rs.getTimestamp(11)).referralTriaged(referralId,
+                                TriageOutcome.valueOf(rs.getString(7)), date(rs, 8),
                                 split(rs.getString(9), InclusionCriterion::valueOf));
                     }
                 });
-        rows.each("participant_id, referral_id, referral_received_on, source, link_worker_id", "metric_participant", "",
-                rs -> facts.participantEnrolled(uuid(rs, 1), uuid(rs, 2), date(rs, 3),
-                        ReferralSource.valueOf(rs.getString(4)), rs.getString(5)));
-        rows.each("participant_id, session_id, held_on, duration_minutes, walk_minutes, link_worker_id", "metric_session",
-                " ORDER BY position", rs -> facts.sessionHeld(uuid(rs, 1), uuid(rs, 2), date(rs, 3), rs.getInt(4),
-                        (Integer) rs.getObject(5), rs.getString(6)));
-        rows.each("participant_id, signpost_id, signposted_on", "metric_signpost", "",
-                rs -> facts.signposted(uuid(rs, 1), uuid(rs, 2), date(rs, 3)));
-        rows.each("participant_id, signpost_id, attended, recorded_on", "metric_uptake", " ORDER BY position",
-                rs -> facts.uptakeRecorded(uuid(rs, 1), uuid(rs, 2), rs.getBoolean(3), date(rs, 4)));
-        rows.each("participant_id, sequence, instrument, timepoint, recorded_on, item_scores, score", "metric_measure",
-                " ORDER BY participant_id, sequence", rs -> {
+        rows.each("participant_id, referral_id, referral_received_on, source, link_worker_id, recorded_at",
+                "metric_participant", "", rs -> recordedAt.apply(rs.getTimestamp(6)).participantEnrolled(uuid(rs, 1),
+                        uuid(rs, 2), date(rs, 3), ReferralSource.valueOf(rs.getString(4)), rs.getString(5)));
+        rows.each("participant_id, session_id, held_on, duration_minutes, walk_minutes, link_worker_id, recorded_at",
+                "metric_session", " ORDER BY position", rs -> recordedAt.apply(rs.getTimestamp(7)).sessionHeld(
+                        uuid(rs, 1), uuid(rs, 2), date(rs, 3), rs.getInt(4), (Integer) rs.getObject(5),
+                        rs.getString(6)));
+        rows.each("participant_id, signpost_id, signposted_on, recorded_at", "metric_signpost", "",
+                rs -> recordedAt.apply(rs.getTimestamp(4)).signposted(uuid(rs, 1), uuid(rs, 2), date(rs, 3)));
+        rows.each("participant_id, signpost_id, attended, recorded_on, recorded_at", "metric_uptake", " ORDER BY position",
+                rs -> recordedAt.apply(rs.getTimestamp(5)).uptakeRecorded(uuid(rs, 1), uuid(rs, 2), rs.getBoolean(3),
+                        date(rs, 4)));
+        rows.each("participant_id, sequence, instrument, timepoint, recorded_on, item_scores, score, recorded_at",
+                "metric_measure", " ORDER BY participant_id, sequence", rs -> {
                     String score = rs.getString(7);
-                    facts.outcomeMeasured(uuid(rs, 1), rs.getLong(2), Instrument.valueOf(rs.getString(3)),
-                            Timepoint.valueOf(rs.getString(4)), date(rs, 5), split(rs.getString(6), Integer::valueOf),
-                            score == null ? null : new BigDecimal(score));
+                    recordedAt.apply(rs.getTimestamp(8)).outcomeMeasured(uuid(rs, 1), rs.getLong(2),
+                            Instrument.valueOf(rs.getString(3)), Timepoint.valueOf(rs.getString(4)), date(rs, 5),
+                            split(rs.getString(6), Integer::valueOf), score == null ? null : new BigDecimal(score));
                 });
         return facts;
     }

@@ -17,9 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
- * The facts as of an instant are folded once for each instant and each set of events recorded up
- * to it: asked again, they are the same; once the store holds one more event recorded up to the
- * instant, they are folded again and hold it.
+ * The facts as of an instant, where the live projection's cannot give them, are folded once for
+ * each instant and each set of events recorded up to it: asked again, they are the same; once the
+ * store holds one more event recorded up to the instant, they are folded again and hold it.
  */
 class AsOfFactsTest extends QuerySideTest {
 
@@ -57,9 +57,9 @@ class AsOfFactsTest extends QuerySideTest {
         Instant later = Instant.now().plus(1, ChronoUnit.HOURS);
         Instant now = Instant.now();
 
-        MetricFacts first = asOfFacts.asOf(later);
+        MetricFacts first = asOfFacts.folded(later);
         assertThat(first.participant(participant)).isPresent();
-        assertThat(asOfFacts.asOf(later)).as("the same events up to the instant").isSameAs(first);
+        assertThat(asOfFacts.folded(later)).as("the same events up to the instant").isSameAs(first);
 
         int before = scenario.events().size();
         UUID session = UUID.randomUUID();
@@ -67,12 +67,12 @@ class AsOfFactsTest extends QuerySideTest {
                 "LINK_WORKER");
         append(scenario.events().subList(before, scenario.events().size()));
 
-        MetricFacts second = asOfFacts.asOf(later);
+        MetricFacts second = asOfFacts.folded(later);
         assertThat(second).as("one more event up to the instant").isNotSameAs(first);
         assertThat(second.sessions()).extracting(MetricFacts.Session::sessionId).contains(session);
-        assertThat(asOfFacts.asOf(later)).isSameAs(second);
+        assertThat(asOfFacts.folded(later)).isSameAs(second);
 
-        MetricFacts earlier = asOfFacts.asOf(now);
+        MetricFacts earlier = asOfFacts.folded(now);
         assertThat(earlier).as("another instant").isNotSameAs(second);
         assertThat(earlier.sessions()).extracting(MetricFacts.Session::sessionId).doesNotContain(session);
     }

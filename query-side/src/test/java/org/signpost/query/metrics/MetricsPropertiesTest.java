@@ -198,6 +198,55 @@ class MetricsPropertiesTest {
         assertThat(referralRate(whole, scenario)).isEqualTo(referralRate(history.facts(), scenario));
     }
 
+    /**
+     * "As of" from the live facts: written with the instant each event was recorded (instants in
+     * any order, as concurrent transactions stamp them, and several events at one instant), held
+     * facts grown by additions as {@link LiveFacts} grows them, those recorded up to an instant
+     * are the facts of a fold of the events recorded up to it, whatever the instant; a fact
+     * without its instant leaves nothing to answer.
+     */
+    @Property(tries = TRIES)
+    void factsRecordedUpToAnInstantAreTheFoldOfTheEventsRecordedUpToIt(
+            @ForAll("scenarios") Scenario scenario, @ForAll List<@IntRange(max = 40) Integer> offsets,
+            @ForAll @IntRange(min = -1, max = 41) int upTo, @ForAll @IntRange(max = 1000) int cut) {
+        List<History.Recorded> events = historyOf(scenario).events();
+        Instant base = Instant.parse("2025-06-01T10:00:00Z");
+        List<Instant> recorded = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            recorded.add(base.plusMillis(offsets.isEmpty() ? i : offsets.get(i % offsets.size())));
+        }
+        Instant asOf = base.plusMillis(upTo);
+        int split = cut % (events.size() + 1);
+        MetricFacts held = new MetricFacts();
+        MetricFacts later = new MetricFacts();
+        MetricFacts expected = new MetricFacts();
+        for (int i = 0; i < events.size(); i++) {
+            History.Recorded event = events.get(i);
+            MetricsFold.apply(event.payload(), event.sequence(), (i < split ? held : later).recordedAt(recorded.get(i)));
+            if (!recorded.get(i).isAfter(asOf)) {
+                MetricsFold.apply(event.payload(), event.sequence(), expected);
+            }
+        }
+        held.add(later);
+
+        MetricFacts upToInstant = held.recordedUpTo(asOf).orElseThrow();
+        assertThat(upToInstant.referrals()).containsExactlyElementsOf(expected.referrals());
+        assertThat(upToInstant.triages()).containsExactlyElementsOf(expected.triages());
+        assertThat(upToInstant.participants()).containsExactlyElementsOf(expected.participants());
+        assertThat(upToInstant.sessions()).containsExactlyElementsOf(expected.sessions());
+        assertThat(upToInstant.signposts()).containsExactlyElementsOf(expected.signposts());
+        assertThat(upToInstant.uptakes()).containsExactlyElementsOf(expected.uptakes());
+        assertThat(upToInstant.measures()).containsExactlyElementsOf(expected.measures());
+        assertThat(evaluate(upToInstant, scenario)).isEqualTo(evaluate(expected, scenario));
+
+        if (!events.isEmpty()) {
+            History.Recorded first = events.get(0);
+            MetricFacts unstamped = new MetricFacts();
+            MetricsFold.apply(first.payload(), first.sequence(), unstamped);
+            assertThat(unstamped.recordedUpTo(asOf)).as("a fact without its instant").isEmpty();
+        }
+    }
+
     @Property(tries = TRIES)
     void figuresStayWithinTheirBounds(@ForAll("scenarios") Scenario scenario) {
         Evaluation e = evaluate(historyOf(scenario).facts(), scenario);
