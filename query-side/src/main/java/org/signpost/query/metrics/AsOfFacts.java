@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Before folding, the live projection's facts recorded up to the instant are taken where they
  * are exactly the fold's ({@link StampedFacts}): the usual case of a past instant in a running
- * service, read from the tables in a fraction of a fold's time. Those are not kept here.
+ * service, taken from the facts {@link LiveFacts} holds in a fraction of a fold's time. Those are
+ * not kept here.
  */
 @Component
 public class AsOfFacts {

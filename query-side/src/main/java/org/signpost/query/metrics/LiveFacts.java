@@ -43,10 +43,11 @@ public class LiveFacts {
     /**
      * Where the projection stood, in the snapshot the facts held were last brought up to date in.
      *
+     * @param state       equal for equal facts held (see {@link SqlFactsReader.Mark#state})
      * @param tokens      each segment's token (null for one that has seen nothing)
      * @param deadLetters whether dead letters were waiting: events the tokens passed whose facts are not held
      */
-    public record Standing(List<TrackingToken> tokens, boolean deadLetters) {
+    public record Standing(String state, List<TrackingToken> tokens, boolean deadLetters) {
     }
 
     private final SqlFactsReader reader;
@@ -81,12 +82,21 @@ public class LiveFacts {
 
     /**
      * The answer to {@code question} from the facts the live projection holds now and where it
-     * stood when they were read; no fact is added until it is answered.
+     * stood when they were read; no fact is added until it is answered (other questions go on).
      */
     public <T> T answerWithStanding(BiFunction<MetricFacts, Standing, T> question) {
+        MetricFacts facts;
+        Standing standing;
         synchronized (updating) {
-            MetricFacts facts = upToDate();
-            return question.apply(facts, last.standing());
+            facts = upToDate();
+            standing = last.standing();
+            // Taken before another request may add facts: they would be newer than the standing.
+            answering.readLock().lock();
+        }
+        try {
+            return question.apply(facts, standing);
+        } finally {
+            answering.readLock().unlock();
         }
     }
 
@@ -122,6 +132,6 @@ public class LiveFacts {
 
     /** Read in the snapshot of {@code mark}. */
     private Standing standing(SqlFactsReader.Mark mark) {
-        return new Standing(projections.tokens(MetricsReadModel.NAME), mark.deadLetters());
+        return new Standing(mark.state(), projections.tokens(MetricsReadModel.NAME), mark.deadLetters());
     }
 }

@@ -1,8 +1,10 @@
 package org.signpost.query.metrics;
 
+import java.lang.ref.SoftReference;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.eventhandling.TrackingToken;
 import org.signpost.projection.store.EventSource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,8 +33,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class StampedFacts {
 
+    /** The facts of one instant, taken from the live facts while they stood so. */
+    private record Taken(Instant asOf, String state, SoftReference<MetricFacts> facts) {
+    }
+
     private final LiveFacts live;
     private final EventSource events;
+    /**
+     * The last instant's facts: a page as of an instant asks twice (the figures, then the months
+     * of the chart), and while the live facts are the same, so are those recorded up to it.
+     */
+    private final AtomicReference<Taken> last = new AtomicReference<>();
 
     public StampedFacts(LiveFacts live, @Qualifier("metricsEventSource") EventSource events) {
         this.live = live;
@@ -41,8 +52,22 @@ public class StampedFacts {
 
     /** The facts of every event recorded up to {@code asOf}, if the live projection's hold exactly them. */
     public Optional<MetricFacts> asOf(Instant asOf) {
-        return live.answerWithStanding((facts, standing) -> standing.deadLetters() || standing.tokens().contains(null)
-                || !seenByAll(asOf, standing.tokens()) ? Optional.empty() : facts.recordedUpTo(asOf));
+        return live.answerWithStanding((facts, standing) -> {
+            // Asked every time: an event recorded up to the instant may have been stored since,
+            // and not taken by a stopped processor.
+            if (standing.deadLetters() || standing.tokens().contains(null) || !seenByAll(asOf, standing.tokens())) {
+                return Optional.empty();
+            }
+            Taken taken = last.get();
+            MetricFacts kept = taken != null && taken.asOf().equals(asOf) && taken.state().equals(standing.state())
+                    ? taken.facts().get() : null;
+            if (kept != null) {
+                return Optional.of(kept);
+            }
+            Optional<MetricFacts> upTo = facts.recordedUpTo(asOf);
+            upTo.ifPresent(taking -> last.set(new Taken(asOf, standing.state(), new SoftReference<>(taking))));
+            return upTo;
+        });
     }
 
     /** Asked of the store after the snapshot the facts were read in (on a connection of its own). */

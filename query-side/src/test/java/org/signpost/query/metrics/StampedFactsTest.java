@@ -92,7 +92,32 @@ class StampedFactsTest extends QuerySideTest {
     }
 
     @Test
+    void theFactsOfAnInstantAreTakenAgainOnlyOnceTheLiveFactsHaveChanged() throws Exception {
+        Scenario earlier = new Scenario();
+        earlier.referral(6, 23, List.of(Need.LONELINESS), "Earlier");
+        append(earlier.events());
+        awaitProjections();
+        Thread.sleep(3);
+        Instant asOf = Instant.now();
+        MetricFacts first = stamped.asOf(asOf).orElseThrow();
+        assertThat(stamped.asOf(asOf).orElseThrow()).as("the same live facts").isSameAs(first);
+
+        Thread.sleep(3);
+        Scenario scenario = new Scenario();
+        scenario.referral(6, 22, List.of(Need.ANXIETY), "Later");
+        append(scenario.events());
+        awaitProjections();
+
+        MetricFacts again = stamped.asOf(asOf).orElseThrow();
+        assertThat(again).as("live facts added to").isNotSameAs(first);
+        assertThat(size(again)).as("nothing recorded after the instant").isEqualTo(size(first));
+    }
+
+    @Test
     void eventsTheProcessorHasNotTakenAreFoldedFromTheStore() {
+        Scenario taken = new Scenario();
+        taken.referral(6, 24, List.of(Need.ANXIETY), "Taken");
+        append(taken.events());
         awaitProjections();
         StreamingEventProcessor processor = processing.eventProcessor(MetricsReadModel.NAME,
                 StreamingEventProcessor.class).orElseThrow();
