@@ -98,7 +98,7 @@ final class AsOf {
                         Thread.sleep(100);
                     }
                     System.out.printf("The evaluation's read model replayed in %.1f s%n", (System.nanoTime() - start) / 1e9);
-                    boolean fromTables = service.getBean(StampedFacts.class).asOf(Instant.now()).isPresent();
+                    boolean fromLiveFacts = service.getBean(StampedFacts.class).asOf(Instant.now()).isPresent();
                     double[] seconds = new double[runs];
                     for (int i = 0; i < runs; i++) {
                         start = System.nanoTime();
@@ -112,7 +112,7 @@ final class AsOf {
                     System.out.printf("As of now folded from the store, %,d events: first %.2f s, %s%n", events, folds[0],
                             bestAndMedian(folds));
                     System.out.printf("As of now over %,d events (%s): first %.2f s, %s%n", events,
-                            fromTables ? "from the live facts" : "NOT from the live facts", seconds[0],
+                            fromLiveFacts ? "from the live facts" : "NOT from the live facts", seconds[0],
                             bestAndMedian(seconds));
                 }
             }

@@ -88,9 +88,17 @@ public final class EventStoreScan {
         return "TRUE";
     }
 
+    /**
+     * An instant as the table's {@code time_stamp} holds it (Axon's text, to the millisecond),
+     * so that the text compares as the instants do.
+     */
+    static String storedTimeStamp(Instant instant) {
+        return DateTimeUtils.formatInstant(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
     private static List<Object> parameters(Selection selection) {
         if (selection.recordedUpTo() != null) {
-            return List.of(DateTimeUtils.formatInstant(selection.recordedUpTo().truncatedTo(ChronoUnit.MILLIS)));
+            return List.of(storedTimeStamp(selection.recordedUpTo()));
         }
         if (selection.after() != null) {
             return List.of(selection.after(), selection.upTo(), selection.also());
@@ -354,7 +362,7 @@ public final class EventStoreScan {
         Set<Class<?>> onlyTypes = upcasters == null ? askedFor : null;
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT count(*) FROM domain_event_entry WHERE time_stamp <= ?" + typeFilter(onlyTypes))) {
-            statement.setString(1, DateTimeUtils.formatInstant(asOf.truncatedTo(ChronoUnit.MILLIS)));
+            statement.setString(1, storedTimeStamp(asOf));
             if (onlyTypes != null) {
                 statement.setArray(2, connection.createArrayOf("varchar", typeNames(onlyTypes)));
             }

@@ -2,7 +2,6 @@ package org.signpost.projection.store;
 
 import java.sql.Connection;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.SortedSet;
@@ -10,7 +9,6 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,13 +67,11 @@ public final class JdbcEventSource implements EventSource {
             lowest = Math.min(lowest, gapAware.getIndex());
             gaps.addAll(gapAware.getGaps());
         }
-        // The time stamps compared as the scan compares them (see EventStoreScan): the same text.
-        String recordedUpTo = DateTimeUtils.formatInstant(asOf.truncatedTo(ChronoUnit.MILLIS));
         String gapArray = gaps.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         Boolean unseen = jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM domain_event_entry
                                WHERE (global_index > ? OR global_index = ANY (?::bigint[])) AND time_stamp <= ?)""",
-                Boolean.class, lowest, gapArray, recordedUpTo);
+                Boolean.class, lowest, gapArray, EventStoreScan.storedTimeStamp(asOf));
         return Boolean.FALSE.equals(unseen);
     }
 

@@ -37,7 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LiveFacts {
 
     /** The facts, and where the projection stood when they were last brought up to date. */
-    private record Read(SqlFactsReader.Mark mark, Standing standing, SoftReference<MetricFacts> facts) {
+    private record Read(SqlFactsReader.Mark mark, List<TrackingToken> tokens, SoftReference<MetricFacts> facts) {
+
+        Standing standing() {
+            return new Standing(mark.state(), tokens, mark.deadLetters());
+        }
     }
 
     /**
@@ -120,18 +124,18 @@ public class LiveFacts {
                             answering.writeLock().unlock();
                         }
                     }
-                    last = new Read(mark, standing(mark), read.facts());
+                    last = new Read(mark, tokens(), read.facts());
                     return known;
                 }
                 MetricFacts facts = reader.readInto(new MetricFacts());
-                last = new Read(mark, standing(mark), new SoftReference<>(facts));
+                last = new Read(mark, tokens(), new SoftReference<>(facts));
                 return facts;
             });
         }
     }
 
-    /** Read in the snapshot of {@code mark}. */
-    private Standing standing(SqlFactsReader.Mark mark) {
-        return new Standing(mark.state(), projections.tokens(MetricsReadModel.NAME), mark.deadLetters());
+    /** Each segment's token, read in the snapshot of the facts. */
+    private List<TrackingToken> tokens() {
+        return projections.tokens(MetricsReadModel.NAME);
     }
 }

@@ -56,16 +56,16 @@ public class SqlFactsReader {
     /** Where the facts stand; call it in the transaction that reads them. */
     public Mark mark() {
         return jdbc.queryForObject("""
-                SELECT g.active, g.active
-                    || '/' || coalesce((SELECT string_agg(segment || ':' || coalesce(md5(token), ''), ',' ORDER BY segment)
-                                        FROM token_entry WHERE processor_name = ?), '')
-                    || '/' || coalesce((SELECT string_agg(dead_letter_id, ',' ORDER BY dead_letter_id)
-                                        FROM dead_letter_entry WHERE processing_group = ?), ''),
-                    pg_current_snapshot()::text,
-                    EXISTS (SELECT 1 FROM dead_letter_entry WHERE processing_group = ?)
+                SELECT g.active,
+                    coalesce((SELECT string_agg(segment || ':' || coalesce(md5(token), ''), ',' ORDER BY segment)
+                              FROM token_entry WHERE processor_name = ?), ''),
+                    coalesce((SELECT string_agg(dead_letter_id, ',' ORDER BY dead_letter_id)
+                              FROM dead_letter_entry WHERE processing_group = ?), ''),
+                    pg_current_snapshot()::text
                 FROM (SELECT coalesce((SELECT active::text FROM projection_generation WHERE projection = ?), '') AS active) g""",
-                (rs, row) -> new Mark(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
-                MetricsReadModel.NAME, MetricsReadModel.NAME, MetricsReadModel.NAME, MetricsReadModel.NAME);
+                (rs, row) -> new Mark(rs.getString(1), rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3),
+                        rs.getString(4), !rs.getString(3).isEmpty()),
+                MetricsReadModel.NAME, MetricsReadModel.NAME, MetricsReadModel.NAME);
     }
 
     /** Every fact of the active generation, in the order the fold wrote them. */
