@@ -23,6 +23,7 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.signpost.app.SignpostApplication;
 import org.signpost.benchmarks.baseline.BaselineService;
+import org.signpost.benchmarks.floor.HttpFloorService;
 import org.signpost.platform.Startup;
 import org.signpost.platform.database.EmbeddedPostgresServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -66,8 +67,13 @@ final class CommandThroughput {
                 """.formatted(hash));
 
         boolean baseline = options.integer("baseline", 1) != 0;
+        // The second service of a run finds the code both share (Tomcat, Spring MVC, Jackson, the
+        // load generator) compiled already; --plain-first 1 swaps the order to see what that is worth.
+        boolean plainFirst = baseline && options.integer("plain-first", 0) != 0;
+        boolean virtualThreads = Runtime.version().feature() >= 21
+                && Boolean.parseBoolean(System.getProperty("spring.threads.virtual.enabled", "true"));
+        Pass plain = plainFirst ? plainPass(work, virtualThreads, clients, warmup, seconds) : null;
         Pass signpost;
-        boolean virtualThreads;
         try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("postgres"));
              ConfigurableApplicationContext service = new SpringApplicationBuilder(SignpostApplication.class)
                      .run(Stream.concat(database.serviceArguments().stream(), Stream.of(
@@ -75,16 +81,27 @@ final class CommandThroughput {
                              "--signpost.master-key=" + Benchmarks.freshMasterKey(),
                              "--signpost.integrity.key=" + Benchmarks.freshMasterKey(), "--signpost.home=" + work.resolve("home"),
                              "--logging.level.root=WARN")).toArray(String[]::new))) {
-            virtualThreads = service.getEnvironment().getProperty("spring.threads.virtual.enabled", Boolean.class, false);
+            boolean signpostVirtual = service.getEnvironment().getProperty("spring.threads.virtual.enabled", Boolean.class, false)
+                    && Runtime.version().feature() >= 21;
+            if (signpostVirtual != virtualThreads) {
+                throw new IllegalStateException("Signpost's request threads are not what the other services were given: "
+                        + "set spring.threads.virtual.enabled as a system property (-D), not in the environment");
+            }
             signpost = pass("Signpost", service, database, clients, warmup, seconds);
         }
-        // The plain Axon service after Signpost's pass, in the same JVM, on a database of its own
-        // started the same way, with the same threads (virtual or not) for its requests.
-        Pass plain = null;
-        if (baseline) {
-            try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("baseline-postgres"));
-                 ConfigurableApplicationContext service = BaselineService.start(database, virtualThreads)) {
-                plain = pass("Plain Axon baseline", service, database, clients, warmup, seconds);
+        if (baseline && !plainFirst) {
+            plain = plainPass(work, virtualThreads, clients, warmup, seconds);
+        }
+        // The floor: the same clients against a service that only reads and validates their
+        // requests. Its rate is the most any service on this stack could do on this machine.
+        Result floor = null;
+        if (options.integer("floor", 1) != 0) {
+            try (ConfigurableApplicationContext service = HttpFloorService.start(virtualThreads)) {
+                int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+                System.out.printf("HTTP floor: requests doing nothing, %d clients, %d s after %d s warm-up ...%n",
+                        clients, seconds, warmup);
+                floor = load(port, clients, warmup, seconds);
+                System.out.printf("  %.0f requests/s, %d errors%n", floor.perSecond(), floor.errors());
             }
         }
 
@@ -96,8 +113,32 @@ final class CommandThroughput {
             plain.printRow("plain Axon", clients);
             System.out.printf("Signpost / plain Axon: %.2f%n", signpost.http().perSecond() / plain.http().perSecond());
         }
+        if (floor != null) {
+            // No database of its own: its ratio is to Signpost's raw rate, measured in the same run.
+            Histogram latency = floor.latency();
+            System.out.printf("| HTTP floor (nothing done) | %d | - | %.0f | %.2f of Signpost's raw rate | %.1f | %.1f | %.1f | %d |%n",
+                    clients, floor.perSecond(), floor.perSecond() / signpost.raw(),
+                    latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+                    latency.getMaxValue() / 1000.0, floor.errors());
+            System.out.printf("Signpost / HTTP floor: %.2f%n", signpost.http().perSecond() / floor.perSecond());
+            if (plain != null) {
+                System.out.printf("HTTP floor / plain Axon: %.2f%n", floor.perSecond() / plain.http().perSecond());
+            }
+        }
         System.out.printf("%d cores, Java %s, virtual threads %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), virtualThreads ? "on" : "off");
+    }
+
+    /**
+     * The plain Axon service's pass, in the same JVM as Signpost's, on a database of its own started
+     * the same way, with the same threads (virtual or not) for its requests.
+     */
+    private static Pass plainPass(Path work, boolean virtualThreads, int clients, int warmup, int seconds)
+            throws Exception {
+        try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("baseline-postgres"));
+             ConfigurableApplicationContext service = BaselineService.start(database, virtualThreads)) {
+            return pass("Plain Axon baseline", service, database, clients, warmup, seconds);
+        }
     }
 
     /**
@@ -137,8 +178,12 @@ final class CommandThroughput {
 
     record Pass(double rawBefore, double rawAfter, Result http) {
 
+        double raw() {
+            return (rawBefore + rawAfter) / 2;
+        }
+
         void printRow(String name, int clients) {
-            double raw = (rawBefore + rawAfter) / 2;
+            double raw = raw();
             Histogram latency = http.latency();
             System.out.printf("| %s | %d | %.0f (%.0f, %.0f) | %.0f | %.2f | %.1f | %.1f | %.1f | %d |%n", name, clients, raw,
                     rawBefore, rawAfter, http.perSecond(), http.perSecond() / raw,

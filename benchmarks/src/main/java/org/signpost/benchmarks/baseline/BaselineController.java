@@ -1,11 +1,6 @@
 package org.signpost.benchmarks.baseline;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -16,6 +11,12 @@ import org.signpost.benchmarks.baseline.BaselineCommands.ReceiveReferral;
 import org.signpost.benchmarks.baseline.BaselineCommands.RecordContact;
 import org.signpost.benchmarks.baseline.BaselineCommands.RecordSession;
 import org.signpost.benchmarks.baseline.BaselineCommands.TriageReferral;
+import org.signpost.benchmarks.baseline.BaselineRequests.Assignment;
+import org.signpost.benchmarks.baseline.BaselineRequests.Contact;
+import org.signpost.benchmarks.baseline.BaselineRequests.NewReferral;
+import org.signpost.benchmarks.baseline.BaselineRequests.Session;
+import org.signpost.benchmarks.baseline.BaselineRequests.Triage;
+import org.signpost.benchmarks.baseline.BaselineRequests.YoungPerson;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,29 +36,6 @@ class BaselineController {
 
     BaselineController(CommandGateway commands) {
         this.commands = commands;
-    }
-
-    record YoungPerson(@NotNull String firstName, @NotNull String lastName, @NotNull LocalDate dateOfBirth,
-                       @NotNull String postcode) {
-    }
-
-    record NewReferral(@NotNull String source, @NotNull String channel, @NotNull LocalDate receivedOn,
-                       @NotNull @Valid YoungPerson youngPerson, @NotEmpty List<String> reasons, List<String> needs,
-                       @NotNull String consentGivenBy, String notes) {
-    }
-
-    record Triage(@NotNull String outcome, @NotNull LocalDate triagedOn) {
-    }
-
-    record Assignment(@NotNull String linkWorkerId, @NotNull LocalDate assignedOn) {
-    }
-
-    record Session(@NotNull UUID sessionId, @NotNull LocalDate heldOn, @Positive int durationMinutes,
-                   @NotNull String location, @NotNull String accompaniedBy, Integer walkMinutesFromHome,
-                   List<String> techniques) {
-    }
-
-    record Contact(@NotNull String channel, @NotNull String direction, @NotNull LocalDate contactedOn) {
     }
 
     @PostMapping("/api/referrals")
