@@ -86,6 +86,12 @@ public class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** See NoMvcIntrospectionBeforeSecurity: static, as a factory post-processor must be. */
+    @Bean
+    static NoMvcIntrospectionBeforeSecurity noMvcIntrospectionBeforeSecurity() {
+        return new NoMvcIntrospectionBeforeSecurity();
+    }
+
     @Bean
     SessionTokens sessionTokens(ChainKey key, CurrentUsers users, Clock clock,
                                 @Value("${signpost.session.token-lifetime}") Duration lifetime,
