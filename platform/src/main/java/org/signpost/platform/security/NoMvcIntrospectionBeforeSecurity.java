@@ -12,7 +12,8 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
  * present: it matches every request against all of Spring MVC's mappings (HandlerMappingIntrospector's
  * cache) before the DispatcherServlet matches it again. That cache serves only MVC request matchers
  * and MVC's CORS configurations, and this service uses neither: its rules are path patterns
- * (PathPatternRequestMatcher) and it answers no cross-origin requests. The lookup cost 6 % of the
+ * (PathPatternRequestMatcher, also for {@code requestMatchers("/path")}: SecurityConfiguration's
+ * pathPatternRequestMatchers) and it answers no cross-origin requests. The lookup cost 6 % of the
  * CPU of a command (docs/benchmarks.md, "Where the time goes"); Spring Security 7 drops the filter.
  *
  * <p>Spring Security's registry post-processor replaces the {@code springSecurityFilterChain} bean

@@ -29,6 +29,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -90,6 +91,17 @@ public class SecurityConfiguration {
     @Bean
     static NoMvcIntrospectionBeforeSecurity noMvcIntrospectionBeforeSecurity() {
         return new NoMvcIntrospectionBeforeSecurity();
+    }
+
+    /**
+     * Every {@code requestMatchers("/path")} of the access rules (the API's and the console's) a path
+     * pattern matched against the request's own path, as Spring Security 7 does by default; without
+     * this bean Spring Security 6 makes them MVC matchers, each asking Spring MVC which of its
+     * mappings the request goes to.
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     @Bean
