@@ -23,14 +23,20 @@ final class VerifiedPasswordCache implements PasswordEncoder {
 
     private final PasswordEncoder delegate;
     private final Cache<String, Boolean> verified;
-    private final SecretKeySpec key;
+    /** Keyed once; each fingerprint is made on a copy (looking an algorithm up costs more than the HMAC). */
+    private final Mac keyedMac;
 
     VerifiedPasswordCache(PasswordEncoder delegate, Duration remembered) {
         this.delegate = delegate;
         this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(remembered).build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        try {
+            this.keyedMac = Mac.getInstance("HmacSHA256");
+            this.keyedMac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     @Override
@@ -60,14 +66,14 @@ final class VerifiedPasswordCache implements PasswordEncoder {
     }
 
     private String fingerprint(CharSequence rawPassword, String encodedPassword) {
+        Mac mac;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(rawPassword.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            mac = (Mac) keyedMac.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 can be copied", e);
         }
+        mac.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return HexFormat.of().formatHex(mac.doFinal(rawPassword.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }
