@@ -3,6 +3,8 @@ package org.signpost.benchmarks.baseline;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -21,6 +23,13 @@ class BaselineParticipant {
     @AggregateIdentifier
     private UUID participantId;
     private LocalDate enrolledOn;
+    /**
+     * The sessions recorded, for the rule Signpost's participant has too: a session is recorded
+     * once. A peer doing the same command keeps this state, and so loads and reads every session
+     * of the participant (without a handler Axon would never deserialize them: see
+     * docs/benchmarks.md, "The floor of this machine").
+     */
+    private final Set<UUID> sessionIds = new HashSet<>();
 
     BaselineParticipant() {
     }
@@ -31,6 +40,9 @@ class BaselineParticipant {
 
     @CommandHandler
     void handle(RecordSession command) {
+        if (sessionIds.contains(command.sessionId())) {
+            throw new IllegalStateException("Session " + command.sessionId() + " is recorded already.");
+        }
         if (command.heldOn().isBefore(enrolledOn)) {
             throw new IllegalArgumentException("A session is not held before enrolment.");
         }
@@ -47,5 +59,10 @@ class BaselineParticipant {
     void on(ParticipantEnrolled event) {
         participantId = event.participantId();
         enrolledOn = event.enrolledOn();
+    }
+
+    @EventSourcingHandler
+    void on(SessionHeld event) {
+        sessionIds.add(event.sessionId());
     }
 }
