@@ -70,8 +70,8 @@ final class CommandThroughput {
         // The second service of a run finds the code both share (Tomcat, Spring MVC, Jackson, the
         // load generator) compiled already; --plain-first 1 swaps the order to see what that is worth.
         boolean plainFirst = baseline && options.integer("plain-first", 0) != 0;
-        boolean virtualThreads = Runtime.version().feature() >= 21
-                && Boolean.parseBoolean(System.getProperty("spring.threads.virtual.enabled", "true"));
+        boolean virtualThreads = virtualThreadsRun(Boolean.parseBoolean(
+                System.getProperty("spring.threads.virtual.enabled", "true")));
         Pass plain = plainFirst ? plainPass(work, virtualThreads, clients, warmup, seconds) : null;
         Pass signpost;
         try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("postgres"));
@@ -81,9 +81,8 @@ final class CommandThroughput {
                              "--signpost.master-key=" + Benchmarks.freshMasterKey(),
                              "--signpost.integrity.key=" + Benchmarks.freshMasterKey(), "--signpost.home=" + work.resolve("home"),
                              "--logging.level.root=WARN")).toArray(String[]::new))) {
-            boolean signpostVirtual = service.getEnvironment().getProperty("spring.threads.virtual.enabled", Boolean.class, false)
-                    && Runtime.version().feature() >= 21;
-            if (signpostVirtual != virtualThreads) {
+            if (virtualThreadsRun(service.getEnvironment().getProperty("spring.threads.virtual.enabled", Boolean.class,
+                    false)) != virtualThreads) {
                 throw new IllegalStateException("Signpost's request threads are not what the other services were given: "
                         + "set spring.threads.virtual.enabled as a system property (-D), not in the environment");
             }
@@ -115,11 +114,8 @@ final class CommandThroughput {
         }
         if (floor != null) {
             // No database of its own: its ratio is to Signpost's raw rate, measured in the same run.
-            Histogram latency = floor.latency();
-            System.out.printf("| HTTP floor (nothing done) | %d | - | %.0f | %.2f of Signpost's raw rate | %.1f | %.1f | %.1f | %d |%n",
-                    clients, floor.perSecond(), floor.perSecond() / signpost.raw(),
-                    latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
-                    latency.getMaxValue() / 1000.0, floor.errors());
+            System.out.printf("| HTTP floor (nothing done) | %d | - | %.0f | %.2f of Signpost's raw rate | %s |%n",
+                    clients, floor.perSecond(), floor.perSecond() / signpost.raw(), floor.latencyAndErrors());
             System.out.printf("Signpost / HTTP floor: %.2f%n", signpost.http().perSecond() / floor.perSecond());
             if (plain != null) {
                 System.out.printf("HTTP floor / plain Axon: %.2f%n", floor.perSecond() / plain.http().perSecond());
@@ -127,6 +123,11 @@ final class CommandThroughput {
         }
         System.out.printf("%d cores, Java %s, virtual threads %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), virtualThreads ? "on" : "off");
+    }
+
+    /** Spring Boot's setting as it takes effect: Java 17 has no virtual threads and ignores it. */
+    private static boolean virtualThreadsRun(boolean enabled) {
+        return enabled && Runtime.version().feature() >= 21;
     }
 
     /**
@@ -184,15 +185,18 @@ final class CommandThroughput {
 
         void printRow(String name, int clients) {
             double raw = raw();
-            Histogram latency = http.latency();
-            System.out.printf("| %s | %d | %.0f (%.0f, %.0f) | %.0f | %.2f | %.1f | %.1f | %.1f | %d |%n", name, clients, raw,
-                    rawBefore, rawAfter, http.perSecond(), http.perSecond() / raw,
-                    latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
-                    latency.getMaxValue() / 1000.0, http.errors());
+            System.out.printf("| %s | %d | %.0f (%.0f, %.0f) | %.0f | %.2f | %s |%n", name, clients, raw,
+                    rawBefore, rawAfter, http.perSecond(), http.perSecond() / raw, http.latencyAndErrors());
         }
     }
 
     record Result(double perSecond, long errors, Histogram latency) {
+
+        /** The table's last cells: p50, p99 and max in ms, and the errors. */
+        String latencyAndErrors() {
+            return "%.1f | %.1f | %.1f | %d".formatted(latency.getValueAtPercentile(50) / 1000.0,
+                    latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, errors);
+        }
     }
 
     private static Result load(int port, int clients, int warmup, int seconds) throws Exception {

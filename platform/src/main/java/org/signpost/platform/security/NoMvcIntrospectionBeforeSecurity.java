@@ -6,6 +6,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.ConstructorArgumentValues.ValueHolder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.security.config.BeanIds;
 
 /**
  * Takes away the filter Spring Security 6 puts in front of its filter chain whenever Spring MVC is
@@ -23,7 +24,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
  */
 final class NoMvcIntrospectionBeforeSecurity implements BeanFactoryPostProcessor {
 
-    static final String FILTER_CHAIN = "springSecurityFilterChain";
+    private static final String FILTER_CHAIN = BeanIds.SPRING_SECURITY_FILTER_CHAIN;
     private static final String COMPOSITE = "WebMvcSecurityConfiguration$CompositeFilterChainProxy";
     private static final String CACHE_FILTER = "WebMvcSecurityConfiguration$HandlerMappingIntrospectorCacheFilterFactoryBean";
 
