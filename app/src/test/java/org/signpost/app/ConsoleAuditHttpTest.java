@@ -182,6 +182,9 @@ class ConsoleAuditHttpTest extends AllInOneTest {
     @Test
     void theReadLogShowsACoordinatorsViewOfAParticipantPage() {
         String participantId = enrolledOfLinkWorkerOne(api(), "Readlogga", "Viewedby").get("participantId");
+        // The page asks for the participant's history only once that read model has the participant
+        // (until then the API answers 404 and no read of it is logged): wait for every read model.
+        awaitProjections(api());
         PageClient coordinator = new PageClient(port);
         coordinator.signIn("coordinator", Api.PASSWORD);
         assertThat(coordinator.get("/participants/" + participantId).status()).isEqualTo(200);
