@@ -26,7 +26,7 @@ public final class Benchmarks {
             case "caseload-latency" -> CaseloadLatency.againstHeldService(Options.parse(rest));
             default -> {
                 System.out.println("usage: java -jar signpost-benchmarks.jar command-throughput "
-                        + "[--clients 16] [--seconds 30] [--warmup 10] [--baseline 1] [--plain-first 0] [--floor 1]\n"
+                        + "[--clients 16] [--seconds 30] [--warmup 10] [--baseline 1] [--plain-first 0] [--floor 1] [--processors 1]\n"
                         + "       java -jar signpost-benchmarks.jar read-side [--referrals 100000] [--link-workers 1000] [--hold-minutes 0]\n"
                         + "           [--evaluation-warmup 20] [--evaluation-pages 100] [--as-of-warmup 3] [--as-of-pages 10]\n"
                         + "       java -jar signpost-benchmarks.jar as-of [--referrals 100000] [--link-workers 1000] [--runs 8]\n"

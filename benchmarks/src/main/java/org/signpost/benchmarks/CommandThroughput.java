@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,6 +23,8 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.signpost.app.SignpostApplication;
 import org.signpost.benchmarks.baseline.BaselineService;
 import org.signpost.benchmarks.floor.HttpFloorService;
@@ -86,6 +90,13 @@ final class CommandThroughput {
                 throw new IllegalStateException("Signpost's request threads are not what the other services were given: "
                         + "set spring.threads.virtual.enabled as a system property (-D), not in the environment");
             }
+            if (options.integer("processors", 1) == 0) {
+                // A diagnosis, not a configuration to run: the commands with no read model taking
+                // the cores' time beside them (the read models fall behind for the rest of the run).
+                service.getBean(EventProcessingConfiguration.class).eventProcessors().values()
+                        .forEach(EventProcessor::shutDown);
+                System.out.println("Signpost's event processors stopped (--processors 0)");
+            }
             signpost = pass("Signpost", service, database, clients, warmup, seconds);
         }
         if (baseline && !plainFirst) {
@@ -120,6 +131,16 @@ final class CommandThroughput {
             if (plain != null) {
                 System.out.printf("HTTP floor / plain Axon: %.2f%n", floor.perSecond() / plain.http().perSecond());
             }
+        }
+        System.out.println();
+        System.out.println("| service | command | share | p50 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---|---|---|---|");
+        signpost.http().printCommands("Signpost");
+        if (plain != null) {
+            plain.http().printCommands("plain Axon");
+        }
+        if (floor != null) {
+            floor.printCommands("HTTP floor");
         }
         System.out.printf("%d cores, Java %s, virtual threads %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), virtualThreads ? "on" : "off");
@@ -190,7 +211,17 @@ final class CommandThroughput {
         }
     }
 
-    record Result(double perSecond, long errors, Histogram latency) {
+    /** The commands of a client's loop, each timed apart as well: which of them make the tail. */
+    private static final String[] COMMANDS = {"referral", "triage", "assignment", "session", "contact"};
+
+    record Result(double perSecond, long errors, Histogram latency, Map<String, Histogram> byCommand) {
+
+        void printCommands(String service) {
+            byCommand.forEach((command, histogram) -> System.out.printf("| %s | %s | %.3f | %.1f | %.1f | %.1f |%n",
+                    service, command, (double) histogram.getTotalCount() / latency.getTotalCount(),
+                    histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
+                    histogram.getMaxValue() / 1000.0));
+        }
 
         /** The table's last cells: p50, p99 and max in ms, and the errors. */
         String latencyAndErrors() {
@@ -204,23 +235,27 @@ final class CommandThroughput {
         LongAdder done = new LongAdder();
         LongAdder errors = new LongAdder();
         Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
+        Map<String, Histogram> byCommand = new LinkedHashMap<>();
+        for (String command : COMMANDS) {
+            byCommand.put(command, new ConcurrentHistogram(60_000_000L, 3));
+        }
         double elapsed = MeasuredWindow.run(clients, warmup, seconds, (running, counting) -> {
             // One HttpClient per client: a shared one funnels every connection through one selector thread.
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            Client client = new Client(http, base, counting, done, errors, latency);
+            Client client = new Client(http, base, counting, done, errors, latency, byCommand);
             while (running.get()) {
                 client.oneParticipant(running);
             }
         });
-        return new Result(done.sum() / elapsed, errors.sum(), latency);
+        return new Result(done.sum() / elapsed, errors.sum(), latency, byCommand);
     }
 
     /** One client's loop: a referral to an enrolled participant, then sessions and contacts. */
     private record Client(HttpClient http, String base, AtomicBoolean counting, LongAdder done, LongAdder errors,
-                          Histogram latency) {
+                          Histogram latency, Map<String, Histogram> byCommand) {
 
         void oneParticipant(AtomicBoolean running) {
-            String referral = post("coordinator", "/api/referrals", """
+            String referral = post("referral", "coordinator", "/api/referrals", """
                     {"source":"SCHOOL","channel":"ELECTRONIC_FORM","receivedOn":"%s",
                      "youngPerson":{"firstName":"Bench","lastName":"Mark","dateOfBirth":"%s","postcode":"LS6 3QW"},
                      "reasons":["ANXIETY"],"needs":["ANXIETY"],"consentGivenBy":"YOUNG_PERSON",
@@ -229,27 +264,27 @@ final class CommandThroughput {
             if (referralId == null) {
                 return;
             }
-            post("coordinator", "/api/referrals/" + referralId + "/triage",
+            post("triage", "coordinator", "/api/referrals/" + referralId + "/triage",
                     "{\"outcome\":\"ACCEPTED\",\"triagedOn\":\"" + TODAY.minusDays(99) + "\"}");
-            String participantId = id(post("coordinator", "/api/referrals/" + referralId + "/assignment",
+            String participantId = id(post("assignment", "coordinator", "/api/referrals/" + referralId + "/assignment",
                     "{\"linkWorkerId\":\"lw-1\",\"assignedOn\":\"" + TODAY.minusDays(98) + "\"}"));
             if (participantId == null) {
                 return;
             }
             for (int i = 0; i < 20 && running.get(); i++) {
                 if (i % 2 == 0) {
-                    post("manager", "/api/participants/" + participantId + "/sessions", """
+                    post("session", "manager", "/api/participants/" + participantId + "/sessions", """
                             {"sessionId":"%s","heldOn":"%s","durationMinutes":40,"location":"SCHOOL",
                              "accompaniedBy":"NONE","walkMinutesFromHome":12,"techniques":["COM_B"]}"""
                             .formatted(UUID.randomUUID(), TODAY.minusDays(90 - i)));
                 } else {
-                    post("manager", "/api/participants/" + participantId + "/contacts",
+                    post("contact", "manager", "/api/participants/" + participantId + "/contacts",
                             "{\"channel\":\"TEXT\",\"direction\":\"OUTBOUND\",\"contactedOn\":\"" + TODAY.minusDays(90 - i) + "\"}");
                 }
             }
         }
 
-        String post(String user, String path, String body) {
+        String post(String command, String user, String path, String body) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Basic " + Base64.getEncoder()
@@ -264,6 +299,7 @@ final class CommandThroughput {
                     if (ok) {
                         done.increment();
                         latency.recordValue(Math.min(micros, 60_000_000L));
+                        byCommand.get(command).recordValue(Math.min(micros, 60_000_000L));
                     } else {
                         errors.increment();
                     }
