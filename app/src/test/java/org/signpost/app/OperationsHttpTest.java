@@ -60,7 +60,7 @@ class OperationsHttpTest extends AllInOneTest {
                 .containsPattern("(?m)^eventProcessor_allTimer_seconds_count\\{.*processorName=\"caseload\"")
                 .containsPattern("(?m)^eventProcessor_successCounter_total\\{.*payloadType=\"ReferralReceived\"")
                 .containsPattern("(?m)^eventProcessor_latency\\w*\\{.*processorName=\"audit-trail\"")
-                .containsPattern("(?m)^commandBus_allTimer_seconds_count\\{.*payloadType=\"ReceiveReferral\"")
+                .containsPattern("(?m)^commandBus_allTimer_seconds_count\\{.*payloadType=\"ReceiveNewReferral\"")
                 .doesNotContainPattern("(?m)^(eventProcessor|commandBus)_capacity");
     }
 

@@ -20,6 +20,7 @@ import org.signpost.command.CommandAnswer;
 import org.signpost.command.SignpostAggregate;
 import org.signpost.command.participant.Participant;
 import org.signpost.command.referral.ReferralCommands.AssignLinkWorker;
+import org.signpost.command.referral.ReferralCommands.ReceiveNewReferral;
 import org.signpost.command.referral.ReferralCommands.ReceiveReferral;
 import org.signpost.command.referral.ReferralCommands.TriageReferral;
 import org.signpost.command.referral.ReferralCommands.WithdrawReferral;
@@ -72,6 +73,13 @@ public class Referral extends SignpostAggregate {
             return new CommandAnswer(Map.of("referralId", referralId), receivedVersion);
         }
         apply(event);
+        return new CommandAnswer(Map.of("referralId", command.referralId()), 0L);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public CommandAnswer handle(ReceiveNewReferral command, Clock clock) {
+        apply(receivedFrom(command.form(), clock));
         return new CommandAnswer(Map.of("referralId", command.referralId()), 0L);
     }
 

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.signpost.command.referral.ReferralCommands.ReceiveNewReferral;
 import org.signpost.command.rules.CommandRefused;
 import org.signpost.command.web.ReferralRequests.AssignmentForm;
 import org.signpost.command.web.ReferralRequests.ReferralForm;
@@ -41,7 +42,12 @@ class ReferralCommandController {
             content = @Content(schema = @Schema(implementation = CommandAnswers.ReferralReceived.class)))
     @PostMapping
     ResponseEntity<Object> receive(@Valid @RequestBody ReferralForm form, HttpServletRequest request) {
-        UUID referralId = form.referralId() != null ? form.referralId() : UUID.randomUUID();
+        if (form.referralId() == null) {
+            UUID referralId = UUID.randomUUID();
+            return dispatcher.created(new ReceiveNewReferral(referralId, form.toCommand(referralId)), request,
+                    URI.create("/api/referrals/" + referralId));
+        }
+        UUID referralId = form.referralId();
         try {
             return dispatcher.created(form.toCommand(referralId), request, URI.create("/api/referrals/" + referralId));
         } catch (IncompatibleAggregateException e) {

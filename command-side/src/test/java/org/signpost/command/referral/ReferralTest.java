@@ -1,6 +1,7 @@
 package org.signpost.command.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.signpost.command.rules.RuleMatchers.invalidOn;
 import static org.signpost.command.rules.RuleMatchers.refusedOn;
 import static org.signpost.events.InclusionCriterion.AGE_11_TO_18;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.signpost.command.CommandAnswer;
 import org.signpost.command.referral.ReferralCommands.AssignLinkWorker;
+import org.signpost.command.referral.ReferralCommands.ReceiveNewReferral;
 import org.signpost.command.referral.ReferralCommands.ReceiveReferral;
 import org.signpost.command.referral.ReferralCommands.TriageReferral;
 import org.signpost.command.referral.ReferralCommands.WithdrawReferral;
@@ -85,6 +87,28 @@ class ReferralTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(receivedEventFor(command, 15, "LS6", List.of()))
                 .expectResultMessagePayload(new CommandAnswer(Map.of("referralId", REFERRAL_ID), 0L));
+    }
+
+    @Test
+    void aReferralUnderAnIdTheServiceMadeIsReceivedWithTheSameFactsAndRulesAsOneUnderTheClientsId() {
+        ReceiveReferral form = referral().build();
+
+        fixture.givenNoPriorActivity()
+                .when(new ReceiveNewReferral(REFERRAL_ID, form))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(receivedEventFor(form, 15, "LS6", List.of()))
+                .expectResultMessagePayload(new CommandAnswer(Map.of("referralId", REFERRAL_ID), 0L));
+        fixture.givenNoPriorActivity()
+                .when(new ReceiveNewReferral(REFERRAL_ID, referral().receivedOn(TODAY.plusDays(1)).build()))
+                .expectException(invalidOn("receivedOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNewReferralsIdIsTheIdOfItsForm() {
+        ReceiveReferral form = referral().build();
+        assertThatThrownBy(() -> new ReceiveNewReferral(UUID.randomUUID(), form))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -152,10 +152,14 @@ public class PersonalDataKeys implements PersonalDataCipher {
             SecretKey masterKey = masterKeys.version(version).orElseThrow(() -> new IllegalStateException(
                     "The database's current master key is version " + version + ", which " + masterKeys.source()
                             + " does not hold"));
-            byte[] wrapped = AesGcm.seal(masterKey, newKey().getEncoded(), associatedData(subject));
-            jdbc.update("INSERT INTO personal_data_key (subject_id, wrapped_key, master_key_version) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (subject_id) DO NOTHING", subject, wrapped, version);
-            return find(subject);
+            SecretKey made = newKey();
+            byte[] wrapped = AesGcm.seal(masterKey, made.getEncoded(), associatedData(subject));
+            // The key made here, unless another transaction made one first (or erased the subject):
+            // then that one, read back once the insert has waited for it.
+            boolean stored = !jdbc.queryForList("INSERT INTO personal_data_key (subject_id, wrapped_key, master_key_version) "
+                    + "VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING RETURNING true", Boolean.class,
+                    subject, wrapped, version).isEmpty();
+            return stored ? Optional.of(made) : find(subject);
         });
     }
 
