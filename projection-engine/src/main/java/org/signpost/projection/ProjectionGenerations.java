@@ -29,6 +29,13 @@ public class ProjectionGenerations {
 
     /** The generation that is read, and written by the live processor; a projection seen for the first time starts at 1. */
     public int activeGeneration(String projection) {
+        // Asked by every batch of every live processor: one query when the projection is known
+        // (always, after its first batch), the insert only when it is not.
+        List<Integer> active = jdbc.queryForList("SELECT active FROM projection_generation WHERE projection = ?",
+                Integer.class, projection);
+        if (!active.isEmpty()) {
+            return active.get(0);
+        }
         ensureKnown(projection);
         return jdbc.queryForObject("SELECT active FROM projection_generation WHERE projection = ?",
                 Integer.class, projection);

@@ -4,9 +4,11 @@ import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.signpost.events.EventSerialization;
+import org.signpost.platform.axon.RecentEventPositions;
 import org.signpost.platform.axon.StoredEventUpcasters;
 import org.signpost.platform.database.ServiceRole;
 import org.signpost.platform.database.SideMigrations;
+import org.signpost.projection.EventPositions;
 import org.signpost.projection.ProjectionEngineConfiguration;
 import org.signpost.projection.ProjectionGenerations;
 import org.signpost.projection.ReadModels;
@@ -42,6 +44,12 @@ public class QuerySideConfiguration {
     @Bean
     ProjectionGenerations projectionGenerations(JdbcTemplate jdbc, ReadModels readModels, ServiceRole serviceRole) {
         return new ProjectionGenerations(jdbc, readModels, serviceRole.maintainerRole());
+    }
+
+    /** The positions the event store's reads remembered, for the read models that key rows by position. */
+    @Bean
+    EventPositions.Remembered rememberedEventPositions(RecentEventPositions positions) {
+        return positions::of;
     }
 
     /**

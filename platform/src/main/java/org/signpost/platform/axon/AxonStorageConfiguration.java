@@ -88,9 +88,16 @@ public class AxonStorageConfiguration {
                 .build();
     }
 
+    /** The positions of the events the store's reads for processors returned lately (see {@link PositionRememberingStorageEngine}). */
+    @Bean
+    RecentEventPositions recentEventPositions() {
+        return new RecentEventPositions();
+    }
+
     /**
      * The JDBC event store, as Axon's auto-configuration builds it but reading 1,000 events per
-     * query instead of 100: a replay of a large store needs ten times fewer round trips.
+     * query instead of 100 (a replay of a large store needs ten times fewer round trips), and
+     * remembering the position of each event it reads for a processor.
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -99,9 +106,9 @@ public class AxonStorageConfiguration {
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          EventSchema eventSchema,
+                                          EventSchema eventSchema, RecentEventPositions positions,
                                           @Value("${signpost.event-store.batch-size:1000}") int batchSize) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -111,8 +118,8 @@ public class AxonStorageConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .batchSize(batchSize)
-                .readEventDataWithGaps(new EventReadsWithGaps())
-                .build();
+                .readEventDataWithGaps(new EventReadsWithGaps());
+        return new PositionRememberingStorageEngine(builder, eventSchema, positions);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.signpost.events.Need;
+import org.signpost.platform.axon.RecentEventPositions;
 import org.signpost.projection.ProjectionGenerations;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
@@ -28,6 +29,9 @@ class OutOfOrderCommitTest extends QuerySideTest {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    RecentEventPositions recentPositions;
 
     @Test
     void anEventCommittedAfterLaterOnesKeepsItsOwnPositionInTheReadModels() throws Exception {
@@ -72,5 +76,12 @@ class OutOfOrderCommitTest extends QuerySideTest {
         long latePosition = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, lateReferral.toString());
         assertThat(earlyPosition).as("the early writer took its position first").isLessThan(latePosition);
+        // Taken from what the event store's reading remembered, not asked again: the gap filler too.
+        for (UUID referral : List.of(earlyReferral, lateReferral)) {
+            Map<String, Object> stored = jdbc.queryForMap("SELECT event_identifier, global_index FROM domain_event_entry "
+                    + "WHERE aggregate_identifier = ?", referral.toString());
+            assertThat(recentPositions.of((String) stored.get("event_identifier")))
+                    .hasValue(((Number) stored.get("global_index")).longValue());
+        }
     }
 }
