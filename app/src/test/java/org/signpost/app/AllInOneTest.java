@@ -83,9 +83,12 @@ abstract class AllInOneTest extends RealServiceTest {
                 Map.of("linkWorkerId", "lw-1", "assignedOn", LocalDate.now().minusDays(18).toString()));
         assertThat(assigned.status()).isEqualTo(200);
         String participantId = assigned.text("participantId");
+        // The caseload and the audit trail apply the events each on its own: wait for both to have
+        // the participant (its history is the audit trail's last event of the three commands).
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.as("linkworker").get("/api/participants/" + participantId).status() == 200
-                        && api.as("linkworker").get("/api/referrals/" + referralId + "/history").status() == 200);
+                        && api.as("linkworker").get("/api/referrals/" + referralId + "/history").status() == 200
+                        && api.as("linkworker").get("/api/participants/" + participantId + "/history").status() == 200);
         return Map.of("referralId", referralId, "participantId", participantId);
     }
 }
