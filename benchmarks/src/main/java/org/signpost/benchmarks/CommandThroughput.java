@@ -211,6 +211,9 @@ final class CommandThroughput {
         }
     }
 
+    /** The longest latency the histograms hold, in microseconds: longer ones count as this. */
+    private static final long LONGEST_MICROS = 60_000_000L;
+
     /** The commands of a client's loop, each timed apart as well: which of them make the tail. */
     private static final String[] COMMANDS = {"referral", "triage", "assignment", "session", "contact"};
 
@@ -234,10 +237,10 @@ final class CommandThroughput {
         String base = "http://127.0.0.1:" + port;
         LongAdder done = new LongAdder();
         LongAdder errors = new LongAdder();
-        Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
+        Histogram latency = new ConcurrentHistogram(LONGEST_MICROS, 3);
         Map<String, Histogram> byCommand = new LinkedHashMap<>();
         for (String command : COMMANDS) {
-            byCommand.put(command, new ConcurrentHistogram(60_000_000L, 3));
+            byCommand.put(command, new ConcurrentHistogram(LONGEST_MICROS, 3));
         }
         double elapsed = MeasuredWindow.run(clients, warmup, seconds, (running, counting) -> {
             // One HttpClient per client: a shared one funnels every connection through one selector thread.
@@ -293,13 +296,13 @@ final class CommandThroughput {
             long start = System.nanoTime();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                long micros = (System.nanoTime() - start) / 1000;
+                long micros = Math.min((System.nanoTime() - start) / 1000, LONGEST_MICROS);
                 boolean ok = response.statusCode() / 100 == 2;
                 if (counting.get()) {
                     if (ok) {
                         done.increment();
-                        latency.recordValue(Math.min(micros, 60_000_000L));
-                        byCommand.get(command).recordValue(Math.min(micros, 60_000_000L));
+                        latency.recordValue(micros);
+                        byCommand.get(command).recordValue(micros);
                     } else {
                         errors.increment();
                     }

@@ -31,14 +31,17 @@ public class ProjectionGenerations {
     public int activeGeneration(String projection) {
         // Asked by every batch of every live processor: one query when the projection is known
         // (always, after its first batch), the insert only when it is not.
-        List<Integer> active = jdbc.queryForList("SELECT active FROM projection_generation WHERE projection = ?",
-                Integer.class, projection);
-        if (!active.isEmpty()) {
-            return active.get(0);
+        List<Integer> active = recordedActive(projection);
+        if (active.isEmpty()) {
+            ensureKnown(projection);
+            active = recordedActive(projection);
         }
-        ensureKnown(projection);
-        return jdbc.queryForObject("SELECT active FROM projection_generation WHERE projection = ?",
-                Integer.class, projection);
+        return active.get(0);
+    }
+
+    private List<Integer> recordedActive(String projection) {
+        return jdbc.queryForList("SELECT active FROM projection_generation WHERE projection = ?", Integer.class,
+                projection);
     }
 
     private void ensureKnown(String projection) {
