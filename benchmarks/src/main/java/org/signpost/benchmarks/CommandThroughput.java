@@ -75,7 +75,7 @@ final class CommandThroughput {
         // load generator) compiled already; --plain-first 1 swaps the order to see what that is worth.
         boolean plainFirst = baseline && options.integer("plain-first", 0) != 0;
         boolean virtualThreads = virtualThreadsRun(Boolean.parseBoolean(
-                System.getProperty("spring.threads.virtual.enabled", "true")));
+                System.getProperty("spring.threads.virtual.enabled", "false")));
         Pass plain = plainFirst ? plainPass(work, virtualThreads, clients, warmup, seconds) : null;
         Pass signpost;
         try (EmbeddedPostgresServer database = EmbeddedPostgresServer.start(work.resolve("postgres"));
