@@ -2,6 +2,9 @@ package org.signpost.platform.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -39,8 +42,35 @@ public record SideMigrations(String side) {
         platform.migrate();
         List<SideMigrations> withMigrations = withMigrations(platform, sides);
         if (!withMigrations.isEmpty()) {
-            withMigrations.forEach(side -> side.flyway(platform).migrate());
+            withMigrations.forEach(side -> side.migrateAlone(platform));
             platform.migrate();
+        }
+    }
+
+    /** The advisory lock afterMigrate.sql takes around the grants (the same text, hashed alike). */
+    static final String GRANTS_LOCK = "signpost: afterMigrate grants";
+
+    /**
+     * This side's migrations while no other process applies the grants: a migration that alters a
+     * table (a new column) and another process's GRANT on every table update that table's row of
+     * pg_class at once, and one of them fails ("tuple concurrently updated"; a query side of
+     * SplitScriptIT died so at start). Flyway's own lock is per history table, so it does not keep
+     * a side's migrations apart from the platform's grants.
+     */
+    void migrateAlone(Flyway platform) {
+        try (Connection connection = platform.getConfiguration().getDataSource().getConnection();
+             PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(hashtext(?))");
+             PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+            lock.setString(1, GRANTS_LOCK);
+            unlock.setString(1, GRANTS_LOCK);
+            lock.execute();
+            try {
+                flyway(platform).migrate();
+            } finally {
+                unlock.execute();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not hold the grants' lock for the " + side + " side's migrations", e);
         }
     }
 
