@@ -5,7 +5,7 @@
 -- One process at a time (split processes and compose start together on one database): two GRANTs on
 -- one object at once fail ("tuple concurrently updated"). Flyway runs this script in one transaction,
 -- which holds the lock until it ends.
-SELECT pg_advisory_xact_lock(hashtext('signpost: afterMigrate grants'));
+SELECT pg_advisory_xact_lock(hashtext('${grants_lock}'));
 
 -- The maintainer owns what the service derives and rebuilds, so the service (its member) may make,
 -- attach and drop a read model's generations and analyze them: every partitioned table and its

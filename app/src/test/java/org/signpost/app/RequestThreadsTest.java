@@ -33,6 +33,9 @@ class RequestThreadsTest extends AllInOneTest {
     @Autowired
     TaskScheduler taskScheduler;
 
+    @Autowired
+    List<ScheduledTaskHolder> scheduledTasks;
+
     @Test
     void tomcatServesRequestsFromAPoolOfPlatformThreads() {
         Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
@@ -40,9 +43,6 @@ class RequestThreadsTest extends AllInOneTest {
                 .isInstanceOf(org.apache.tomcat.util.threads.ThreadPoolExecutor.class);
         assertThat(api().anonymous().get("/actuator/health").status()).isEqualTo(200);
     }
-
-    @Autowired
-    List<ScheduledTaskHolder> scheduledTasks;
 
     @Test
     void asyncAndScheduledWorkRunOnPoolsOfPlatformThreads() {

@@ -20,12 +20,18 @@ public final class SchemaGrants {
     public static final List<String> RECORD = List.of("domain_event_entry", "chain_seal", "personal_data_read",
             "event_chain_handover", "event_chain");
 
+    /**
+     * The advisory lock held while the grants are applied (afterMigrate.sql) and while a side's own
+     * migrations run (SideMigrations): one process at a time changes the tables' rows of pg_class.
+     */
+    public static final String LOCK = "signpost: afterMigrate grants";
+
     private SchemaGrants() {
     }
 
     static Map<String, String> placeholders(String serviceRole, String maintainerRole) {
         return Map.of("service_role", serviceRole, "maintainer_role", maintainerRole,
-                "record_tables", String.join(",", RECORD));
+                "record_tables", String.join(",", RECORD), "grants_lock", LOCK);
     }
 
     /** The platform's Flyway as the embedded service configures it, for a database of its own (tests, tools). */

@@ -47,9 +47,6 @@ public record SideMigrations(String side) {
         }
     }
 
-    /** The advisory lock afterMigrate.sql takes around the grants (the same text, hashed alike). */
-    static final String GRANTS_LOCK = "signpost: afterMigrate grants";
-
     /**
      * This side's migrations while no other process applies the grants: a migration that alters a
      * table (a new column) and another process's GRANT on every table update that table's row of
@@ -61,8 +58,8 @@ public record SideMigrations(String side) {
         try (Connection connection = platform.getConfiguration().getDataSource().getConnection();
              PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(hashtext(?))");
              PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
-            lock.setString(1, GRANTS_LOCK);
-            unlock.setString(1, GRANTS_LOCK);
+            lock.setString(1, SchemaGrants.LOCK);
+            unlock.setString(1, SchemaGrants.LOCK);
             lock.execute();
             try {
                 flyway(platform).migrate();

@@ -71,7 +71,7 @@ class ConcurrentMigrationTest {
             Flyway platform = SchemaGrants.flyway(owner).load();
             platform.migrate();
             try (Statement statement = grants.createStatement()) {
-                statement.execute("SELECT pg_advisory_lock(hashtext('" + SideMigrations.GRANTS_LOCK + "'))");
+                statement.execute("SELECT pg_advisory_lock(hashtext('" + SchemaGrants.LOCK + "'))");
             }
             ExecutorService process = Executors.newSingleThreadExecutor();
             try {
@@ -80,7 +80,7 @@ class ConcurrentMigrationTest {
                 assertThat(side).as("waits for the grants' lock").isNotDone();
                 assertThat(tableExists(owner, "side_probe")).isFalse();
                 try (Statement statement = grants.createStatement()) {
-                    statement.execute("SELECT pg_advisory_unlock(hashtext('" + SideMigrations.GRANTS_LOCK + "'))");
+                    statement.execute("SELECT pg_advisory_unlock(hashtext('" + SchemaGrants.LOCK + "'))");
                 }
                 assertThat(side).succeedsWithin(Duration.ofMinutes(1));
                 assertThat(tableExists(owner, "side_probe")).isTrue();
