@@ -123,6 +123,48 @@ class ErasureHttpTest extends AllInOneTest {
         assertThat(PERSONAL).noneMatch(output.getAll()::contains);
     }
 
+    /**
+     * A step of support that cannot be recorded without its text (a reason, a concern's summary or
+     * outcome) is still recorded after an erasure, its text as erased: a concern raised before can
+     * be closed, a participant can change link worker. Text a step can do without stays refused.
+     */
+    @Test
+    void aStepThatNeedsItsTextIsRecordedAfterAnErasureWithTheTextErased() {
+        Api api = new Api(port);
+        String participantId = enrolled(api, referral("Perpetua", "Ashdown", TODAY.minusYears(15).toString(),
+                "07700 900333", "AS1 1HD", "Her notes"));
+        String participant = "/api/participants/" + participantId;
+        Response raised = api.as("linkworker").post(participant + "/safeguarding-concerns",
+                Map.of("raisedOn", TODAY.minusDays(2).toString(), "summary", "Summary before 6610"));
+        assertThat(raised.status()).as(raised.body()).isEqualTo(201);
+        assertThat(api.as("dpo").post(participant + "/erasure", erasure(participantId)).status()).isEqualTo(200);
+        long events = count("domain_event_entry");
+
+        Map<String, Response> steps = new LinkedHashMap<>();
+        steps.put("concern closed", api.as("linkworker").post(participant + "/safeguarding-concerns/"
+                + raised.text("concernId") + "/closure", Map.of("closedOn", TODAY.toString(), "outcome", "Outcome 7741")));
+        steps.put("concern raised", api.as("linkworker").post(participant + "/safeguarding-concerns",
+                Map.of("raisedOn", TODAY.toString(), "summary", "Summary after 7742")));
+        steps.put("link worker changed", api.as("coordinator").post(participant + "/link-worker",
+                Map.of("linkWorkerId", "lw-2", "reason", "Reason 7743")));
+        steps.put("support extended", api.as("manager").post(participant + "/extension",
+                Map.of("weeks", 2, "reason", "Reason 7744")));
+        steps.forEach((step, answer) -> assertThat(answer.status()).as(step + ": " + answer.body()).isBetween(200, 201));
+        assertThat(api.as("linkworker2").post(participant + "/sessions", session("Notes 7745")).status())
+                .as("text a step can do without is refused, not dropped").isEqualTo(409);
+        assertThat(count("domain_event_entry")).isEqualTo(events + steps.size());
+
+        List<String> texts = jdbc.queryForList("""
+                SELECT convert_from(payload, 'UTF8') FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND sequence_number >= (
+                    SELECT max(sequence_number) - 3 FROM domain_event_entry WHERE aggregate_identifier = ?)
+                ORDER BY sequence_number""", String.class, participantId, participantId);
+        assertThat(texts).hasSize(steps.size()).allSatisfy(payload -> assertThat(payload)
+                .contains("{\"erased\":true}").doesNotContain("encrypted"));
+        assertThat(foundInDatabase(List.of("Outcome 7741", "Summary after 7742", "Reason 7743", "Reason 7744")))
+                .isEmpty();
+    }
+
     @Test
     void anErasureTakesAReasonAndItsIdAgainInAJsonBodyAndAnythingElseErasesNothing() {
         Api api = new Api(port);

@@ -32,17 +32,20 @@ public final class PersonalData<T> {
     private final Sealed sealed;
     /** Decrypts {@link #sealed} the first time the value is needed (null when erased); then dropped. */
     private volatile Supplier<T> opening;
+    /** Recorded as erased, not refused, once its young person's data is erased: see {@link #ofRequiredText}. */
+    private final boolean erasedWithThePerson;
 
     /** @param value null only for {@link #erased()} */
     @JsonCreator
     public PersonalData(@JsonProperty("value") T value) {
-        this(value, null, null);
+        this(value, null, null, false);
     }
 
-    private PersonalData(T value, Sealed sealed, Supplier<T> opening) {
+    private PersonalData(T value, Sealed sealed, Supplier<T> opening, boolean erasedWithThePerson) {
         this.value = value;
         this.sealed = sealed;
         this.opening = opening;
+        this.erasedWithThePerson = erasedWithThePerson;
     }
 
     public static <T> PersonalData<T> of(T value) {
@@ -60,6 +63,18 @@ public final class PersonalData<T> {
     }
 
     /**
+     * Free text that a step of support cannot be recorded without (why a link worker changed, why
+     * support was extended, a concern's summary or outcome). After the young person's data was
+     * erased the step is still recorded, its text as erased: nothing personal can be recorded for
+     * them again, and their support must go on (a concern closed, a link worker changed). Text a
+     * step can do without (a session's notes) is refused instead, so that whoever wrote it learns
+     * it was not kept and can send the step without it.
+     */
+    public static PersonalData<String> ofRequiredText(String text) {
+        return new PersonalData<>(Objects.requireNonNull(text, "personal data value"), null, null, true);
+    }
+
+    /**
      * Personal data whose young person's key was destroyed: it was there, and can never be read
      * again. Its {@link #value()} is null.
      */
@@ -73,7 +88,7 @@ public final class PersonalData<T> {
      * {@code opening} (null if the key is destroyed) when first needed.
      */
     static <T> PersonalData<T> sealed(UUID subject, byte[] ciphertext, Supplier<T> opening) {
-        return new PersonalData<>(null, new Sealed(subject, ciphertext), Objects.requireNonNull(opening));
+        return new PersonalData<>(null, new Sealed(subject, ciphertext), Objects.requireNonNull(opening), false);
     }
 
     /**
@@ -105,6 +120,11 @@ public final class PersonalData<T> {
      */
     byte[] sealedFor(UUID subject) {
         return sealed != null && sealed.subject().equals(subject) ? sealed.ciphertext() : null;
+    }
+
+    /** Whether this value is written as erased, rather than refused, for a young person whose data was erased. */
+    boolean erasedWithThePerson() {
+        return erasedWithThePerson;
     }
 
     /** Whether this value was read from a ciphertext. */

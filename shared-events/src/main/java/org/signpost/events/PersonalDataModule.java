@@ -86,10 +86,27 @@ public final class PersonalDataModule extends SimpleModule {
                 gen.writeRawValue(plain.writeValueAsString(data.value()));
             } else {
                 subject = subject != null ? subject : subject(gen);
-                gen.writeStringField("subject", subject.toString());
-                gen.writeBinaryField("encrypted", cipher.encrypt(subject, plain.writeValueAsBytes(data.value())));
+                byte[] encrypted = encrypted(data, subject);
+                if (encrypted == null) {
+                    gen.writeBooleanField("erased", true);
+                } else {
+                    gen.writeStringField("subject", subject.toString());
+                    gen.writeBinaryField("encrypted", encrypted);
+                }
             }
             gen.writeEndObject();
+        }
+
+        /** Null for a value written as erased because its young person's data was erased (and it may be). */
+        private byte[] encrypted(PersonalData data, UUID subject) throws IOException {
+            try {
+                return cipher.encrypt(subject, plain.writeValueAsBytes(data.value()));
+            } catch (PersonalDataCipher.PersonalDataErasedException e) {
+                if (data.erasedWithThePerson()) {
+                    return null;
+                }
+                throw e;
+            }
         }
     }
 

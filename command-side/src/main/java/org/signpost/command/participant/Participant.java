@@ -204,7 +204,7 @@ public class Participant extends SignpostAggregate {
         LocalDate changedOn = BusinessDates.orToday(command.changedOn(), clock);
         requireDate("changedOn", changedOn, clock);
         apply(new LinkWorkerChanged(participantId, linkWorkerId, command.linkWorkerId(), changedOn,
-                PersonalData.of(command.reason())));
+                PersonalData.ofRequiredText(command.reason())));
         return new CommandAnswer(Map.of(), currentVersion());
     }
 
@@ -215,7 +215,7 @@ public class Participant extends SignpostAggregate {
             throw new InvalidCommand("weeks", "must be from 1 to 52");
         }
         apply(new SupportExtended(participantId, command.weeks(), BusinessCalendar.today(clock),
-                PersonalData.of(command.reason())));
+                PersonalData.ofRequiredText(command.reason())));
         return new CommandAnswer(Map.of(), currentVersion());
     }
 
@@ -224,7 +224,7 @@ public class Participant extends SignpostAggregate {
         requireActive();
         requireDate("raisedOn", command.raisedOn(), clock);
         apply(new SafeguardingConcernRaised(participantId, command.concernId(), command.raisedOn(),
-                PersonalData.of(command.summary())));
+                PersonalData.ofRequiredText(command.summary())));
         return new CommandAnswer(Map.of("concernId", command.concernId()), currentVersion());
     }
 
@@ -235,7 +235,7 @@ public class Participant extends SignpostAggregate {
     @CommandHandler
     public CommandAnswer handle(CloseSafeguardingConcern command, Clock clock) {
         SafeguardingConcernClosed event = new SafeguardingConcernClosed(participantId, command.concernId(),
-                command.closedOn(), PersonalData.of(command.outcome()));
+                command.closedOn(), PersonalData.ofRequiredText(command.outcome()));
         Recorded<SafeguardingConcernClosed> closed = closedConcerns.get(command.concernId());
         if (closed != null) {
             if (!closed.event().equals(event)) {

@@ -140,7 +140,7 @@ public class Referral extends SignpostAggregate {
         LocalDate withdrawnOn = BusinessDates.orToday(command.withdrawnOn(), clock);
         BusinessDates.requireNotInFuture("withdrawnOn", withdrawnOn, clock);
         BusinessDates.requireNotBefore("withdrawnOn", withdrawnOn, received.receivedOn(), "the date received");
-        apply(new ReferralWithdrawn(referralId, withdrawnOn, PersonalData.of(command.reason())));
+        apply(new ReferralWithdrawn(referralId, withdrawnOn, PersonalData.ofRequiredText(command.reason())));
         return new CommandAnswer(Map.of(), currentVersion());
     }
 
