@@ -137,6 +137,51 @@ class ConsoleCoordinatorHttpTest extends AllInOneTest {
         assertThat(client.get(accepted.location()).document().select(".nhsuk-notification-banner")).isEmpty();
     }
 
+    /**
+     * Back after sending the form, a change, and the same page sent again: the referral recorded
+     * first stays as it was, and the form comes back with what was typed, a link to that referral
+     * and an id of its own, so that sending it once more records another referral.
+     */
+    @Test
+    void aReferralFormSentAgainAfterItsReferralWasRecordedComesBackReadyToRecordAnother() {
+        PageClient client = signedIn("coordinator");
+        Page form = client.get("/referrals/new");
+        String first = form.fields("form[data-testid=new-referral]").get("referralId");
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("source", "SCHOOL");
+        typed.put("channel", "EMAIL");
+        typed.put("youngPerson.firstName", "Backward");
+        typed.put("youngPerson.lastName", "Sentonce");
+        typed.put("youngPerson.dateOfBirth-day", "3");
+        typed.put("youngPerson.dateOfBirth-month", "4");
+        typed.put("youngPerson.dateOfBirth-year", String.valueOf(LocalDate.now().getYear() - 13));
+        typed.put("reasons", "ANXIETY");
+        typed.put("needs", "ANXIETY");
+        typed.put("consentGivenBy", "YOUNG_PERSON");
+        Page recorded = client.submit(form, "form[data-testid=new-referral]", typed);
+        assertThat(recorded.status()).as(recorded.text()).isEqualTo(302);
+        assertThat(recorded.location()).isEqualTo("/referrals/" + first);
+
+        typed.put("youngPerson.firstName", "Otherchild");
+        Page again = client.submit(form, "form[data-testid=new-referral]", typed);
+        assertThat(again.status()).as(again.text()).isEqualTo(409);
+        assertThat(again.document().select(".nhsuk-error-summary").text()).contains("This form was sent before");
+        assertThat(again.document().selectFirst("[data-testid=recorded-before] a").attr("href"))
+                .isEqualTo("/referrals/" + first);
+        Map<String, String> kept = again.fields("form[data-testid=new-referral]");
+        assertThat(kept).containsEntry("youngPerson.firstName", "Otherchild");
+        String second = kept.get("referralId");
+        assertThat(second).isNotEqualTo(first);
+
+        Page another = client.submit(again, "form[data-testid=new-referral]", Map.of());
+        assertThat(another.status()).as(another.text()).isEqualTo(302);
+        assertThat(another.location()).isEqualTo("/referrals/" + second);
+        assertThat(api().as("coordinator").get("/api/referrals/" + first).json().path("youngPerson")
+                .path("firstName").asText()).isEqualTo("Backward");
+        assertThat(api().as("coordinator").get("/api/referrals/" + second).json().path("youngPerson")
+                .path("firstName").asText()).isEqualTo("Otherchild");
+    }
+
     @Test
     void acceptingAReferralThatFailsACriterionNeedsTheOverrideReason() {
         String referralId = referral("GP", LocalDate.now().minusYears(9), List.of("ANXIETY"), "Overrida", "Youngish");

@@ -77,6 +77,11 @@ public final class FormInput {
         values.putIfAbsent(name, new ArrayList<>(List.of(value)));
     }
 
+    /** Puts this value in the place of what was sent in an input. */
+    void replace(String name, String value) {
+        values.put(name, new ArrayList<>(List.of(value)));
+    }
+
     void presetDate(String name, LocalDate date) {
         preset(name + "-day", String.valueOf(date.getDayOfMonth()));
         preset(name + "-month", String.valueOf(date.getMonthValue()));

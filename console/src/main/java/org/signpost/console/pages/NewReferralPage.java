@@ -81,6 +81,9 @@ class NewReferralPage {
         try {
             received = api.post(user, "/api/referrals", body);
         } catch (ApiProblem refused) {
+            if (sentBefore(refused)) {
+                return sendAsAnother(form, model, response);
+            }
             if (refused.status() != 400 && !(refused.status() == 409 && !refused.errors().isEmpty())) {
                 throw refused;
             }
@@ -98,6 +101,27 @@ class NewReferralPage {
         api.getAtLeast(user, "/api/referrals/" + referralId, received.version(), Duration.ofSeconds(5));
         redirect.addFlashAttribute("recorded", "Referral received");
         return "redirect:/referrals/" + referralId;
+    }
+
+    /**
+     * Whether this form's referral was recorded before with other content: the page was sent,
+     * then gone back to, changed and sent again. Its id belongs to the referral recorded then.
+     */
+    private static boolean sentBefore(ApiProblem refused) {
+        return refused.status() == 409 && refused.errors().stream().anyMatch(error -> error.field().equals("referralId"));
+    }
+
+    /**
+     * The form again, with what was typed and an id of its own: sent once more, it records another
+     * referral, which the person decides knowingly (the one recorded first stays, linked from here).
+     */
+    private static String sendAsAnother(FormInput form, Model model, HttpServletResponse response) {
+        model.addAttribute("recordedBefore", form.value("referralId"));
+        form.replace("referralId", UUID.randomUUID().toString());
+        form.refuse("form", "This form was sent before, and that referral is recorded. To record what is below as "
+                + "another referral, check it and send it again.");
+        response.setStatus(409);
+        return show(form, model);
     }
 
     /** The API's body from what was typed: only the fields filled in; a date that is not one as missing. */
