@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,17 +148,11 @@ class ConsoleCoordinatorHttpTest extends AllInOneTest {
         PageClient client = signedIn("coordinator");
         Page form = client.get("/referrals/new");
         String first = form.fields("form[data-testid=new-referral]").get("referralId");
-        Map<String, String> typed = new LinkedHashMap<>();
-        typed.put("source", "SCHOOL");
-        typed.put("channel", "EMAIL");
-        typed.put("youngPerson.firstName", "Backward");
-        typed.put("youngPerson.lastName", "Sentonce");
-        typed.put("youngPerson.dateOfBirth-day", "3");
-        typed.put("youngPerson.dateOfBirth-month", "4");
-        typed.put("youngPerson.dateOfBirth-year", String.valueOf(LocalDate.now().getYear() - 13));
-        typed.put("reasons", "ANXIETY");
-        typed.put("needs", "ANXIETY");
-        typed.put("consentGivenBy", "YOUNG_PERSON");
+        Map<String, String> typed = new HashMap<>(Map.of("source", "SCHOOL", "channel", "EMAIL",
+                "youngPerson.firstName", "Backward", "youngPerson.lastName", "Sentonce",
+                "youngPerson.dateOfBirth-day", "3", "youngPerson.dateOfBirth-month", "4",
+                "youngPerson.dateOfBirth-year", String.valueOf(LocalDate.now().getYear() - 13),
+                "reasons", "ANXIETY", "needs", "ANXIETY", "consentGivenBy", "YOUNG_PERSON"));
         Page recorded = client.submit(form, "form[data-testid=new-referral]", typed);
         assertThat(recorded.status()).as(recorded.text()).isEqualTo(302);
         assertThat(recorded.location()).isEqualTo("/referrals/" + first);

@@ -65,7 +65,7 @@ final class ReferralRequests {
             @NotBlank @SingleLineText @Size(max = 100) String lastName,
             @NotNull LocalDate dateOfBirth,
             @SingleLineText @Pattern(regexp = "^[0-9]{3} ?[0-9]{3} ?[0-9]{4}$", message = "must be 10 digits")
-            String nhsNumber,
+            @ValidNhsNumber String nhsNumber,
             @SingleLineText @Pattern(regexp = UK_POSTCODE, message = "must be a UK postcode") String postcode,
             @SingleLineText @Size(max = 200) String school,
             @SingleLineText @Pattern(regexp = PHONE, message = "must be a phone number") String phone,

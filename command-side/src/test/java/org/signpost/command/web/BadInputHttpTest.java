@@ -114,6 +114,10 @@ class BadInputHttpTest extends CommandSideHttpTest {
                 with(form, "youngPerson", with(youngPerson, "dateOfBirth", null)), "youngPerson.dateOfBirth"));
         cases.add(bad("referral: born after receipt", referrals,
                 with(form, "youngPerson", with(youngPerson, "dateOfBirth", day(1))), "youngPerson.dateOfBirth"));
+        cases.add(bad("referral: an NHS number whose check digit is wrong", referrals,
+                with(form, "youngPerson", with(youngPerson, "nhsNumber", "943 476 5918")), "youngPerson.nhsNumber"));
+        cases.add(bad("referral: an NHS number of no check digit (10)", referrals,
+                with(form, "youngPerson", with(youngPerson, "nhsNumber", "1234567890")), "youngPerson.nhsNumber"));
         cases.add(bad("referral: not a postcode", referrals,
                 with(form, "youngPerson", with(youngPerson, "postcode", "12345")), "youngPerson.postcode"));
         cases.add(bad("referral: unknown young person field", referrals,

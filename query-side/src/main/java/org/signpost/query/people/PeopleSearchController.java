@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.signpost.events.NhsNumber;
 import org.signpost.events.YoungPerson;
 import org.signpost.platform.apidocs.ApiDocumentation;
 import org.signpost.platform.security.ActingUser;

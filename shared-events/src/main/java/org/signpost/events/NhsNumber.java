@@ -1,16 +1,17 @@
-package org.signpost.query.people;
+package org.signpost.events;
 
 /**
  * An NHS number as staff type it: ten digits, spaces allowed anywhere ("943 476 5919"), the
- * last a modulus-11 check digit of the other nine. A number with a wrong check digit is a typo
- * that would find nobody; it is refused instead, so the caller knows to look at it again.
+ * last a modulus-11 check digit of the other nine. A number with a wrong check digit is a typo:
+ * recorded, it would find nobody; searched for, it would find nobody either. It is refused
+ * instead, so that whoever typed it looks at it again.
  */
-final class NhsNumber {
+public final class NhsNumber {
 
     private NhsNumber() {
     }
 
-    static boolean valid(String typed) {
+    public static boolean valid(String typed) {
         if (typed == null || !typed.matches("[0-9 ]+")) {
             return false;
         }
