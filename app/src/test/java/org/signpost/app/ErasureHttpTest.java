@@ -179,10 +179,15 @@ class ErasureHttpTest extends AllInOneTest {
                     ("reason=gone&confirm=" + participantId).getBytes(StandardCharsets.UTF_8));
             assertThat(form.status()).as(contentType).isEqualTo(415);
             assertThat(form.contentType()).as(contentType).startsWith("application/problem+json");
+            assertThat(form.json().path("type").asText()).isEqualTo("urn:signpost:problem:unsupported-media-type");
+            assertThat(form.json().path("detail").asText()).as(contentType)
+                    .startsWith("A body of Content-Type application/json is needed, not " + contentType);
         }
         Response none = api.as("dpo").send("POST", erasure, null);
         assertThat(none.status()).as("no body, no content type").isEqualTo(415);
         assertThat(none.contentType()).startsWith("application/problem+json");
+        assertThat(none.json().path("detail").asText())
+                .isEqualTo("A body of Content-Type application/json is needed; none was given.");
 
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("{}", "confirm, reason");

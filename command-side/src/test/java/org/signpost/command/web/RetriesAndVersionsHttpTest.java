@@ -106,6 +106,8 @@ class RetriesAndVersionsHttpTest extends CommandSideHttpTest {
         assertThat(stale.header("ETag")).isEqualTo("\"1\"");
         assertThat(future.status()).isEqualTo(412);
         assertThat(garbage.status()).isEqualTo(412);
+        assertThat(garbage.json().path("detail").asText())
+                .isEqualTo("If-Match names no version of this record but the current version is 1");
         assertThat(eventCount()).isEqualTo(after);
 
         Response current = api.as("linkworker").header("If-Match", "W/\"1\"")

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.signpost.platform.database.DatabaseOutage;
@@ -26,6 +28,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,6 +49,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     /** How Jackson's strict duplicate detection (spring.jackson.parser) opens its refusal. */
     private static final String DUPLICATE_KEY = "Duplicate field";
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -105,8 +109,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ex.getBody();
+        // Spring says "Content-Type 'null' is not supported" of a body sent without one.
+        problem.setDetail("A body of Content-Type application/json is needed"
+                + (ex.getContentType() == null ? "; none was given." : ", not " + ex.getContentType() + "."));
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /**
+     * Spring MVC's own refusals (an unsupported method or media type, an unacceptable answer)
+     * come typed {@code about:blank}: they get a type of this service's like every other problem,
+     * named after their status ({@code urn:signpost:problem:unsupported-media-type}).
+     */
+    @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null
+                || ABOUT_BLANK.equals(problem.getType())) && HttpStatus.resolve(statusCode.value()) != null) {
+            problem.setType(URI.create("urn:signpost:problem:"
+                    + HttpStatus.resolve(statusCode.value()).name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        }
         HttpHeaders problemHeaders = new HttpHeaders();
         problemHeaders.addAll(headers);
         problemHeaders.setContentType(Problems.PROBLEM_JSON);
