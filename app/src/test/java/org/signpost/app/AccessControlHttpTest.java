@@ -128,6 +128,16 @@ class AccessControlHttpTest extends AllInOneTest {
                 });
     }
 
+    /** docs/access.md: a method the service answers nowhere is refused before anyone is asked who they are. */
+    @Test
+    void aMethodAnsweredNowhereIsRefusedWith400WhoeverAsks() {
+        for (String method : List.of("TRACE", "PROPFIND")) {
+            assertThat(api().anonymous().send(method, "/api/triage-queue", null).status()).as(method).isEqualTo(400);
+            assertThat(api().as("coordinator").send(method, "/api/triage-queue", null).status()).as(method)
+                    .isEqualTo(400);
+        }
+    }
+
     @Test
     void aLinkWorkerCannotReachAnotherLinkWorkersParticipantByAnyPath() {
         Api api = api();
