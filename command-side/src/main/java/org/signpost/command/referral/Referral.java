@@ -166,12 +166,21 @@ public class Referral extends SignpostAggregate {
         return assignment == null ? null : assignment.participantId();
     }
 
+    /** The age at referral from which a date of birth can only be a mistake in a service for young people. */
+    static final int NO_LONGER_YOUNG = 26;
+
     static ReferralReceived receivedFrom(ReceiveReferral command, Clock clock) {
         BusinessDates.requireNotInFuture("receivedOn", command.receivedOn(), clock);
         if (command.youngPerson().dateOfBirth().isAfter(command.receivedOn())) {
             throw new InvalidCommand("youngPerson.dateOfBirth", "must not be after receivedOn");
         }
         int age = InclusionCriteria.ageOn(command.youngPerson().dateOfBirth(), command.receivedOn());
+        if (age >= NO_LONGER_YOUNG) {
+            // Accepted past 18 with an override (a care leaver, say), never this old: a year mistyped,
+            // which would stay in the evaluation's ages at referral for good.
+            throw new InvalidCommand("youngPerson.dateOfBirth",
+                    "must be less than " + NO_LONGER_YOUNG + " years before receivedOn");
+        }
         return new ReferralReceived(command.referralId(), command.source(), command.channel(), command.receivedOn(),
                 command.reasons(), command.needs(), command.consentGivenBy(), age,
                 PostcodeDistrict.of(command.youngPerson().postcode()),

@@ -150,6 +150,25 @@ class ReferralTest {
     }
 
     @Test
+    void aDateOfBirthTwentySixYearsOrMoreBeforeTheDateReceivedIsInvalid() {
+        for (LocalDate born : List.of(RECEIVED_ON.minusYears(26), LocalDate.of(1, 1, 1))) {
+            fixture.givenNoPriorActivity()
+                    .when(referral().bornOn(born).build())
+                    .expectException(invalidOn("youngPerson.dateOfBirth"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void aDateOfBirthTwentyFiveYearsBeforeTheDateReceivedIsRecordedFailingTheAgeCriterion() {
+        ReceiveReferral command = referral().bornOn(RECEIVED_ON.minusYears(26).plusDays(1)).build();
+
+        fixture.givenNoPriorActivity()
+                .when(command)
+                .expectEvents(receivedEventFor(command, 25, "LS6", List.of(AGE_11_TO_18)));
+    }
+
+    @Test
     void aDateOfBirthOnTheDateReceivedIsRecordedAsAgeZeroFailingTheAgeCriterion() {
         ReceiveReferral command = referral().bornOn(RECEIVED_ON).build();
 
@@ -232,11 +251,11 @@ class ReferralTest {
 
     @Test
     void aReferralCanFailBothCriteriaAtOnce() {
-        ReceiveReferral command = referral().bornOn(LocalDate.parse("2000-01-01")).needs(Need.OTHER).build();
+        ReceiveReferral command = referral().bornOn(LocalDate.parse("2005-01-01")).needs(Need.OTHER).build();
 
         fixture.givenNoPriorActivity()
                 .when(command)
-                .expectEvents(receivedEventFor(command, 26, "LS6", List.of(AGE_11_TO_18, ANXIETY_OR_LONELINESS)));
+                .expectEvents(receivedEventFor(command, 21, "LS6", List.of(AGE_11_TO_18, ANXIETY_OR_LONELINESS)));
     }
 
     @Test

@@ -114,6 +114,8 @@ class BadInputHttpTest extends CommandSideHttpTest {
                 with(form, "youngPerson", with(youngPerson, "dateOfBirth", null)), "youngPerson.dateOfBirth"));
         cases.add(bad("referral: born after receipt", referrals,
                 with(form, "youngPerson", with(youngPerson, "dateOfBirth", day(1))), "youngPerson.dateOfBirth"));
+        cases.add(bad("referral: born in year 1", referrals,
+                with(form, "youngPerson", with(youngPerson, "dateOfBirth", "0001-01-01")), "youngPerson.dateOfBirth"));
         cases.add(bad("referral: an NHS number whose check digit is wrong", referrals,
                 with(form, "youngPerson", with(youngPerson, "nhsNumber", "943 476 5918")), "youngPerson.nhsNumber"));
         cases.add(bad("referral: an NHS number of no check digit (10)", referrals,
