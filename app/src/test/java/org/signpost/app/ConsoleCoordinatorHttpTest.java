@@ -257,6 +257,16 @@ class ConsoleCoordinatorHttpTest extends AllInOneTest {
                 .contains("Support extended by 4 weeks");
         assertThat(api().as("manager").get("/api/participants/" + participantId).json().path("extensionWeeks").asInt())
                 .isEqualTo(4);
+        // The week of support counts from the first session.
+        assertThat(api().as("linkworker").post("/api/participants/" + participantId + "/sessions", Map.of("heldOn",
+                LocalDate.now().toString(), "durationMinutes", 30, "location", "SCHOOL", "accompaniedBy", "NONE"))
+                .status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api().as("manager").get("/api/participants/" + participantId)
+                .json().path("sessionsHeld").asInt() == 1);
+        Element weeks = manager.get("/participants/" + participantId).document()
+                .selectFirst("[data-testid=weeks-of-support]");
+        assertThat(weeks).isNotNull();
+        assertThat(weeks.text()).as("the twelve weeks and the four of the extension").isEqualTo("16");
     }
 
     @Test
