@@ -263,8 +263,13 @@ class ConsoleCoordinatorHttpTest extends AllInOneTest {
                 .status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> api().as("manager").get("/api/participants/" + participantId)
                 .json().path("sessionsHeld").asInt() == 1);
-        Element weeks = manager.get("/participants/" + participantId).document()
-                .selectFirst("[data-testid=weeks-of-support]");
+        Page participantPage = manager.get("/participants/" + participantId);
+        Element referralLink = participantPage.document().selectFirst("[data-testid=referral-link]");
+        assertThat(referralLink).as("a manager goes from the participant to the referral").isNotNull();
+        assertThat(referralLink.attr("href")).isEqualTo("/referrals/" + referralId);
+        assertThat(signedIn("linkworker").get("/participants/" + participantId).document()
+                .select("[data-testid=referral-link]")).as("a link worker may not open referrals").isEmpty();
+        Element weeks = participantPage.document().selectFirst("[data-testid=weeks-of-support]");
         assertThat(weeks).isNotNull();
         assertThat(weeks.text()).as("the twelve weeks and the four of the extension").isEqualTo("16");
     }
