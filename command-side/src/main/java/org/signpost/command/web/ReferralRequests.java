@@ -16,7 +16,6 @@ import org.signpost.command.referral.ReferralCommands.ReceiveReferral;
 import org.signpost.command.referral.ReferralCommands.TriageReferral;
 import org.signpost.command.referral.ReferralCommands.WithdrawReferral;
 import org.signpost.events.ConsentGivenBy;
-import org.signpost.events.LinkWorkerId;
 import org.signpost.events.Need;
 import org.signpost.events.ReferralChannel;
 import org.signpost.events.ReferralReason;
@@ -36,7 +35,7 @@ final class ReferralRequests {
 
     static final String UK_POSTCODE = "^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$";
     static final String PHONE = "^[0-9+() -]{6,20}$";
-    static final String LINK_WORKER_ID = LinkWorkerId.PATTERN;
+    static final String LINK_WORKER_ID = "^[A-Za-z0-9._@-]{1,64}$";
 
     private ReferralRequests() {
     }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.signpost.platform.testing.Api;
 import org.signpost.platform.testing.Api.Response;
 import org.signpost.platform.testing.SecurityHeaders;
@@ -63,17 +62,6 @@ class RefusedRequestsHttpTest extends QuerySideTest {
         assertThat(problem.path("type").asText()).isEqualTo("urn:signpost:problem:invalid-input");
         assertThat(problem.path("errors").findValuesAsText("field")).as(response.toString()).containsExactly(field);
         assertHasSecurityHeaders(response);
-    }
-
-    /** api.md: a link worker id is 1 to 64 of A-Z a-z 0-9 . _ @ -; no caseload can be asked for by another. */
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"bad%20id", "lw%2Bone", "a%C3%A9", "a-link-worker-id-of-sixty-five-characters-which-is-one-too-many-x"})
-    void aCaseloadOfWhatCanBeNoLinkWorkersIdIsABadRequest(String id) {
-        Response response = api.as("coordinator").get("/api/caseloads/" + id);
-
-        assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.json().path("errors").findValuesAsText("field")).containsExactly("linkWorkerId");
-        assertThat(api.as("coordinator").get("/api/caseloads/" + "x".repeat(64)).status()).isEqualTo(200);
     }
 
     static Stream<Arguments> malformedRequests() {
