@@ -1,10 +1,15 @@
 package org.signpost.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,6 +88,47 @@ class MasterKeyRotationHttpTest extends AllInOneTest {
         awaitProjections(api);
         assertThat(api.as("coordinator").get("/api/referrals/" + after).body()).contains("After");
         Files.delete(rotated.retired());
+    }
+
+    /**
+     * Two rotations at once each wrote back the key file with only their own new version, and the
+     * database's keys ended up under a version in no file. While one holds the rotation's lock,
+     * another does nothing and says so; two one after the other in the same second keep both
+     * retired files, and every key opens with the file's one version.
+     */
+    @Test
+    void aRotationWhileAnotherIsUnderWayDoesNothingAndRotationsInTheSameSecondRetireToFilesOfTheirOwn()
+            throws Exception {
+        Api api = api();
+        String before = received(api, "Rotated", "Twice");
+        String file = Files.readString(keyFile);
+        Integer versions = jdbc.queryForObject("SELECT count(*) FROM master_key", Integer.class);
+        Clock sameSecond = Clock.fixed(Instant.parse("2026-12-04T23:19:05Z"), ZoneOffset.UTC);
+        try (Connection other = dataSource.getConnection();
+             Statement statement = other.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(hashtext('signpost master key rotation'))");
+            assertThatThrownBy(() -> new MasterKeyRotation(dataSource, keyFile, sameSecond).rotate())
+                    .isInstanceOf(MasterKeyRotation.RotationUnderWay.class);
+            statement.execute("SELECT pg_advisory_unlock(hashtext('signpost master key rotation'))");
+        }
+        assertThat(Files.readString(keyFile)).as("the key file as it was").isEqualTo(file);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM master_key", Integer.class)).isEqualTo(versions);
+
+        MasterKeyRotation.Rotated first = new MasterKeyRotation(dataSource, keyFile, sameSecond).rotate();
+        MasterKeyRotation.Rotated second = new MasterKeyRotation(dataSource, keyFile, sameSecond).rotate();
+        assertThat(second.retired()).isNotEqualTo(first.retired());
+        assertThat(MasterKeys.fromFile(first.retired()).all()).doesNotContainKey(first.version());
+        assertThat(MasterKeys.fromFile(second.retired()).all()).containsOnlyKeys(first.version());
+        MasterKeys now = MasterKeys.fromFile(keyFile);
+        assertThat(now.all()).containsOnlyKeys(second.version());
+        for (Map<String, Object> key : jdbc.queryForList(
+                "SELECT subject_id, wrapped_key FROM personal_data_key WHERE wrapped_key IS NOT NULL")) {
+            assertThat(now.opens(second.version(), (UUID) key.get("subject_id"), (byte[]) key.get("wrapped_key")))
+                    .isTrue();
+        }
+        assertThat(api.as("coordinator").get("/api/referrals/" + before).body()).contains("Twice");
+        Files.delete(first.retired());
+        Files.delete(second.retired());
     }
 
     private static String received(Api api, String firstName, String lastName) {

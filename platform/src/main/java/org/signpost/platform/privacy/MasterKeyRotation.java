@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,19 +47,61 @@ public final class MasterKeyRotation {
     public record Rotated(int version, long rewrapped, Path retired) {
     }
 
+    /** The advisory lock's name (its hash is the key), held for a whole rotation. */
+    static final String LOCK = "signpost master key rotation";
+
+    private final DataSource database;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Path keyFile;
     private final Clock clock;
 
     public MasterKeyRotation(DataSource database, Path keyFile, Clock clock) {
+        this.database = database;
         this.jdbc = new JdbcTemplate(database);
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(database));
         this.keyFile = keyFile;
         this.clock = clock;
     }
 
+    /**
+     * One rotation of a database's master key at a time: two at once (two operators, a script run
+     * twice) each read the key file, each wrote back only its own new version, and the version the
+     * database's keys ended up wrapped by was in no file any more, for good. The rotation holds a
+     * PostgreSQL advisory lock on its own connection throughout; a second is refused at once rather
+     * than queued, so that whoever started it knows it did nothing.
+     */
     public Rotated rotate() {
+        try (Connection connection = database.getConnection();
+             PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))");
+             PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+            lock.setString(1, LOCK);
+            unlock.setString(1, LOCK);
+            try (ResultSet taken = lock.executeQuery()) {
+                if (!taken.next() || !taken.getBoolean(1)) {
+                    throw new RotationUnderWay();
+                }
+            }
+            try {
+                return rotateAlone();
+            } finally {
+                unlock.execute();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the master key rotation's lock in the database", e);
+        }
+    }
+
+    /** Another rotation of the same database's master key is under way. */
+    public static final class RotationUnderWay extends IllegalStateException {
+
+        RotationUnderWay() {
+            super("Another rotation of this database's master key is under way: this one did nothing. "
+                    + "Run it again once that one is over, if a further rotation is still wanted.");
+        }
+    }
+
+    private Rotated rotateAlone() {
         MasterKeys keys = MasterKeys.fromFile(keyFile);
         new MasterKeyCheck(jdbc, keys).verify();
         Integer current = jdbc.queryForObject("SELECT max(version) FROM master_key", Integer.class);
@@ -79,7 +125,9 @@ public final class MasterKeyRotation {
         new ErasedKeyPurge(jdbc).purge();
 
         Map<Integer, SecretKey> old = new TreeMap<>(keys.all());
-        Path retired = keyFile.resolveSibling(keyFile.getFileName() + ".retired-" + STAMP.format(clock.instant()));
+        // The version in the name too: two rotations within a second must not share a file.
+        Path retired = keyFile.resolveSibling(keyFile.getFileName() + ".retired-" + STAMP.format(clock.instant())
+                + "-v" + version);
         write(retired, "# Master keys retired by the rotation to version " + version + ": only backups made before "
                 + "it need them. Keep this file with those backups, apart from them, or delete it.\n"
                 + MasterKeys.format(old));
