@@ -26,7 +26,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 record EvaluationRequest(Period period, Period comparison, Instant asOf, boolean publication) {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final ZoneId LONDON = BusinessDay.LONDON;
     /** The most calendar months the API breaks a period into (its MetricsController.MAX_MONTHS). */
     static final int MAX_MONTHS = 120;
 
@@ -75,7 +75,7 @@ record EvaluationRequest(Period period, Period comparison, Instant asOf, boolean
 
     /** The form as it first shows: the twelve calendar months up to today, this one included. */
     static void presetDefault(FormInput form, Clock clock) {
-        LocalDate today = LocalDate.now(clock.withZone(LONDON));
+        LocalDate today = BusinessDay.today(clock);
         form.presetDate("from", today.minusMonths(11).withDayOfMonth(1));
         form.presetDate("to", today);
     }

@@ -67,7 +67,7 @@ class NewReferralPage {
     String form(Model model) {
         FormInput form = FormInput.empty(FIELDS);
         form.preset("referralId", UUID.randomUUID().toString());
-        form.presetDate("receivedOn", LocalDate.now());
+        form.presetDate("receivedOn", BusinessDay.today());
         return show(form, model);
     }
 

@@ -234,7 +234,7 @@ class ReferralPage {
         model.addAttribute("version", answer.version() >= 0 ? answer.version() : referral.get("version"));
         model.addAttribute("failed", failed);
         model.addAttribute("timeline", timeline.entries(history(user, referralId)));
-        LocalDate today = LocalDate.now();
+        LocalDate today = BusinessDay.today();
         if (status.equals("AWAITING_TRIAGE")) {
             model.addAttribute("triage", form(refused, "triage", TRIAGE, f -> f.presetDate("triagedOn", today)));
             model.addAttribute("withdrawal", form(refused, "withdrawal", WITHDRAWAL,

@@ -3,7 +3,6 @@ package org.signpost.console.pages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,7 +32,6 @@ class ServicePage {
     /** The months "days to first session" looks back over, to today. */
     static final int MONTHS = 12;
     /** Where staff count their days (the service's business calendar). */
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final SignpostApi api;
     private final Flags flags;
@@ -56,7 +54,7 @@ class ServicePage {
         model.addAttribute("medianDays", days.isEmpty() ? null : median(days));
         model.addAttribute("oldestDays", days.isEmpty() ? null : days.get(days.size() - 1));
 
-        LocalDate to = LocalDate.now(LONDON);
+        LocalDate to = BusinessDay.today();
         LocalDate from = to.minusMonths(MONTHS).plusDays(1);
         Map<String, Object> evaluation = api.map(api.get(user, "/api/metrics/evaluation?from=" + from + "&to=" + to)
                 .body());
