@@ -108,6 +108,7 @@ class BadInputHttpTest extends CommandSideHttpTest {
         cases.add(new Case("referral: a body of 2 MB", "coordinator", referrals, with(form, "notes", "x".repeat(2_000_000)),
                 413, null));
         cases.add(bad("referral: referralId not a UUID", referrals, with(form, "referralId", "R-1"), "referralId"));
+        cases.add(bad("referral: a blank referralId", referrals, with(form, "referralId", ""), "referralId"));
         cases.add(bad("referral: blank first name", referrals,
                 with(form, "youngPerson", with(youngPerson, "firstName", " ")), "youngPerson.firstName"));
         cases.add(bad("referral: missing date of birth", referrals,
@@ -172,6 +173,7 @@ class BadInputHttpTest extends CommandSideHttpTest {
         cases.add(bad("session: missing accompaniedBy", sessions, with(session, "accompaniedBy", null), "accompaniedBy"));
         cases.add(bad("session: negative walk", sessions, with(session, "walkMinutesFromHome", -1), "walkMinutesFromHome"));
         cases.add(bad("session: unknown technique", sessions, with(session, "techniques", List.of("CBT")), "techniques[0]"));
+        cases.add(bad("session: a blank sessionId", sessions, with(session, "sessionId", ""), "sessionId"));
         cases.add(bad("session: in the future", sessions, with(session, "heldOn", TODAY.plusDays(1).toString()), "heldOn"));
         cases.add(refused("session: before the referral", sessions, with(session, "heldOn", day(61)), "heldOn"));
         cases.add(refused("session: discharged participant",
