@@ -126,6 +126,7 @@ class MasterKeyRotationHttpTest extends AllInOneTest {
             assertThat(now.opens(second.version(), (UUID) key.get("subject_id"), (byte[]) key.get("wrapped_key")))
                     .isTrue();
         }
+        awaitProjections(api);
         assertThat(api.as("coordinator").get("/api/referrals/" + before).body()).contains("Twice");
         Files.delete(first.retired());
         Files.delete(second.retired());
