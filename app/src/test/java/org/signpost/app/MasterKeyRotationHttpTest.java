@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -105,11 +105,14 @@ class MasterKeyRotationHttpTest extends AllInOneTest {
         Integer versions = jdbc.queryForObject("SELECT count(*) FROM master_key", Integer.class);
         Clock sameSecond = Clock.fixed(Instant.parse("2026-12-04T23:19:05Z"), ZoneOffset.UTC);
         try (Connection other = dataSource.getConnection();
-             Statement statement = other.createStatement()) {
-            statement.execute("SELECT pg_advisory_lock(hashtext('signpost master key rotation'))");
+             PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(hashtext(?))");
+             PreparedStatement unlock = other.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+            lock.setString(1, MasterKeyRotation.LOCK);
+            unlock.setString(1, MasterKeyRotation.LOCK);
+            lock.execute();
             assertThatThrownBy(() -> new MasterKeyRotation(dataSource, keyFile, sameSecond).rotate())
                     .isInstanceOf(MasterKeyRotation.RotationUnderWay.class);
-            statement.execute("SELECT pg_advisory_unlock(hashtext('signpost master key rotation'))");
+            unlock.execute();
         }
         assertThat(Files.readString(keyFile)).as("the key file as it was").isEqualTo(file);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM master_key", Integer.class)).isEqualTo(versions);

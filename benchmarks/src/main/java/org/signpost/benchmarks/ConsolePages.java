@@ -46,7 +46,7 @@ final class ConsolePages {
     /** The Evaluation page's period: the whole year 2024 of the store's history (referrals received 2023 to 2024). */
     private static final LocalDate YEAR_FROM = LocalDate.of(2024, 1, 1);
     private static final LocalDate YEAR_TO = LocalDate.of(2024, 12, 31);
-    /** The zone of the Evaluation form's "as of" date and time (the console's EvaluationRequest.LONDON). */
+    /** The zone of the Evaluation form's "as of" date and time (the console's BusinessDay.LONDON). */
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** An API answer the Evaluation page carries for its charts: {@code <script type="application/json" id=...>}. */
     private static final Pattern ISLAND = Pattern.compile(

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +25,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 record EvaluationRequest(Period period, Period comparison, Instant asOf, boolean publication) {
 
-    static final ZoneId LONDON = BusinessDay.LONDON;
     /** The most calendar months the API breaks a period into (its MetricsController.MAX_MONTHS). */
     static final int MAX_MONTHS = 120;
 
@@ -109,7 +107,7 @@ record EvaluationRequest(Period period, Period comparison, Instant asOf, boolean
         if (date == null) {
             return null;
         }
-        Instant instant = ZonedDateTime.of(LocalDateTime.of(date, at), LONDON).toInstant();
+        Instant instant = ZonedDateTime.of(LocalDateTime.of(date, at), BusinessDay.LONDON).toInstant();
         if (instant.isAfter(clock.instant())) {
             form.refuse("asOfDate", "As of date and time must be in the past");
             return null;
@@ -119,7 +117,7 @@ record EvaluationRequest(Period period, Period comparison, Instant asOf, boolean
 
     /** "5 January 2026 at 09:30:00" in Europe/London. */
     static String words(Instant instant) {
-        return instant.atZone(LONDON).format(INSTANT);
+        return instant.atZone(BusinessDay.LONDON).format(INSTANT);
     }
 
     /** The API's query of a period's figures, as this request asks for them. */

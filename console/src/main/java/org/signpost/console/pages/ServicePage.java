@@ -31,7 +31,6 @@ class ServicePage {
 
     /** The months "days to first session" looks back over, to today. */
     static final int MONTHS = 12;
-    /** Where staff count their days (the service's business calendar). */
 
     private final SignpostApi api;
     private final Flags flags;

@@ -48,7 +48,7 @@ public final class MasterKeyRotation {
     }
 
     /** The advisory lock's name (its hash is the key), held for a whole rotation. */
-    static final String LOCK = "signpost master key rotation";
+    public static final String LOCK = "signpost master key rotation";
 
     private final DataSource database;
     private final JdbcTemplate jdbc;

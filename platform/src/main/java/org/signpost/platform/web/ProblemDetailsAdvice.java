@@ -126,10 +126,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getType() == null
-                || ABOUT_BLANK.equals(problem.getType())) && HttpStatus.resolve(statusCode.value()) != null) {
-            problem.setType(URI.create("urn:signpost:problem:"
-                    + HttpStatus.resolve(statusCode.value()).name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        HttpStatus known = HttpStatus.resolve(statusCode.value());
+        if (body instanceof ProblemDetail problem && known != null
+                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
+            String type = known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            problem.setType(URI.create("urn:signpost:problem:" + type));
         }
         HttpHeaders problemHeaders = new HttpHeaders();
         problemHeaders.addAll(headers);

@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
  * What clients send is read strictly, beyond the spring.jackson settings: a text field takes
  * only text (Jackson would turn {@code true} or {@code 12} into "true" or "12"), and a date only
  * {@code YYYY-MM-DD} (Jackson would take the day out of an instant, or count days from 1970 in a
- * number), and an id is never blank. A client's mistake is refused and named, never guessed at. The stored event format
- * has a mapper of its own and is not affected.
+ * number), and an id is never blank. A client's mistake is refused and named, never guessed at.
+ * The stored event format has a mapper of its own and is not affected.
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictJson {
