@@ -12,6 +12,7 @@ import org.axonframework.serialization.Serializer;
 import org.signpost.app.SignpostApplication;
 import org.signpost.platform.Startup;
 import org.signpost.platform.database.EmbeddedPostgresServer;
+import org.signpost.platform.integrity.ChainKey;
 import org.signpost.projection.ProjectionAdmin;
 import org.signpost.projection.store.EventSource;
 import org.signpost.query.metrics.AsOfFacts;
@@ -58,7 +59,7 @@ final class AsOf {
                             .forEach(EventProcessor::shutDown);
                     long start = System.nanoTime();
                     long events = new BulkHistory(options.integer("link-workers", 1_000),
-                            service.getBean("eventSerializer", Serializer.class))
+                            service.getBean("eventSerializer", Serializer.class), service.getBean(ChainKey.class))
                             .write(service.getBean(DataSource.class), referrals);
                     System.out.printf("Wrote %,d events of %,d referrals in %.1f s%n", events, referrals,
                             (System.nanoTime() - start) / 1e9);

@@ -42,10 +42,12 @@ import org.signpost.events.TriageOutcome;
 import org.signpost.events.Triaged;
 import org.signpost.events.VcseCategory;
 import org.signpost.events.YoungPerson;
+import org.signpost.platform.integrity.ChainKey;
+import org.signpost.platform.integrity.RowMac;
 
 /**
  * A large, realistic event store written straight into the event table (as the command side
- * would have stored it, same serializer and metadata): each referral received, accepted and
+ * would have stored it, same serializer, metadata and row MAC): each referral received, accepted and
  * assigned, then three sessions, a contact, a measure and a signpost, one in five discharged.
  * About ten events per referral.
  */
@@ -53,12 +55,17 @@ final class BulkHistory {
 
     private final Random random = new Random(42);
     private final Serializer serializer;
+    private final RowMac rowMac;
     private final int linkWorkers;
 
-    /** @param serializer the service's own event serializer: personal data encrypted with each person's key */
-    BulkHistory(int linkWorkers, Serializer serializer) {
+    /**
+     * @param serializer the service's own event serializer: personal data encrypted with each person's key
+     * @param chainKey   the service's integrity key, for each event's row MAC
+     */
+    BulkHistory(int linkWorkers, Serializer serializer, ChainKey chainKey) {
         this.linkWorkers = linkWorkers;
         this.serializer = serializer;
+        this.rowMac = RowMac.events(chainKey);
     }
 
     static String linkWorker(int index) {
@@ -70,8 +77,8 @@ final class BulkHistory {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
-                         meta_data, payload, payload_revision, payload_type, time_stamp)
-                     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)""")) {
+                         meta_data, payload, payload_revision, payload_type, time_stamp, row_mac)
+                     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)""")) {
             connection.setAutoCommit(false);
             byte[] metaData = serializer.serialize(MetaData.from(Map.of("actor", "bulk", "role", "COORDINATOR",
                     "correlationId", "bulk-load")), byte[].class).getData();
@@ -79,14 +86,19 @@ final class BulkHistory {
             int pending = 0;
             for (int r = 0; r < referrals; r++) {
                 for (Stored stored : referral()) {
+                    String eventId = UUID.randomUUID().toString();
+                    byte[] payload = serializer.serialize(stored.event(), byte[].class).getData();
+                    String payloadType = stored.event().getClass().getName();
                     insert.setString(1, stored.aggregateId().toString());
                     insert.setLong(2, stored.sequence());
                     insert.setString(3, stored.aggregateType());
-                    insert.setString(4, UUID.randomUUID().toString());
+                    insert.setString(4, eventId);
                     insert.setBytes(5, metaData);
-                    insert.setBytes(6, serializer.serialize(stored.event(), byte[].class).getData());
-                    insert.setString(7, stored.event().getClass().getName());
+                    insert.setBytes(6, payload);
+                    insert.setString(7, payloadType);
                     insert.setString(8, timestamp);
+                    insert.setBytes(9, rowMac.event(eventId, stored.aggregateId().toString(), stored.sequence(),
+                            stored.aggregateType(), timestamp, payloadType, null, payload, metaData));
                     insert.addBatch();
                     written++;
                     if (++pending == 1000) {

@@ -19,6 +19,7 @@ import org.signpost.app.SignpostApplication;
 import org.signpost.platform.Startup;
 import org.signpost.platform.database.DatabaseRoles;
 import org.signpost.platform.database.EmbeddedPostgresServer;
+import org.signpost.platform.integrity.ChainKey;
 import org.signpost.projection.ProjectionAdmin;
 import org.signpost.query.metrics.MetricsQueries;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -75,7 +76,7 @@ final class ReadSide {
                         .forEach(EventProcessor::shutDown);
                 long start = System.nanoTime();
                 events = new BulkHistory(linkWorkers, schema.getBean("eventSerializer",
-                        Serializer.class)).write(dataSource, referrals);
+                        Serializer.class), schema.getBean(ChainKey.class)).write(dataSource, referrals);
                 System.out.printf("Wrote %,d events of %,d referrals in %.1f s%n", events, referrals, seconds(start));
             }
             try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SignpostApplication.class).run(args)) {

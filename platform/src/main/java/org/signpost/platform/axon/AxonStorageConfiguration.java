@@ -17,6 +17,8 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.signpost.events.EventSerialization;
+import org.signpost.platform.integrity.ChainKey;
+import org.signpost.platform.integrity.RowMac;
 import org.signpost.platform.privacy.PersonalDataKeys;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -96,8 +98,9 @@ public class AxonStorageConfiguration {
 
     /**
      * The JDBC event store, as Axon's auto-configuration builds it but reading 1,000 events per
-     * query instead of 100 (a replay of a large store needs ten times fewer round trips), and
-     * remembering the position of each event it reads for a processor.
+     * query instead of 100 (a replay of a large store needs ten times fewer round trips),
+     * remembering the position of each event it reads for a processor, and writing each event with
+     * its row MAC.
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -106,7 +109,7 @@ public class AxonStorageConfiguration {
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          EventSchema eventSchema, RecentEventPositions positions,
+                                          EventSchema eventSchema, RecentEventPositions positions, ChainKey chainKey,
                                           @Value("${signpost.event-store.batch-size:1000}") int batchSize) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
@@ -118,6 +121,7 @@ public class AxonStorageConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .batchSize(batchSize)
+                .appendEvents(new EventAppendsWithRowMac(RowMac.events(chainKey)))
                 .readEventDataWithGaps(new EventReadsWithGaps());
         return new PositionRememberingStorageEngine(builder, eventSchema, positions);
     }

@@ -14,11 +14,12 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 public final class SchemaGrants {
 
     /**
-     * The record of what happened: the events, their seals, the log of personal-data reads, and
-     * what the unkeyed chain of earlier versions showed. The service may add to them, never change them.
+     * The record of what happened: the events, their seals, the log of personal-data reads, what
+     * the unkeyed chain of earlier versions showed, and from where rows carry a MAC. The service may
+     * add to them, never change them.
      */
     public static final List<String> RECORD = List.of("domain_event_entry", "chain_seal", "personal_data_read",
-            "event_chain_handover", "event_chain");
+            "event_chain_handover", "event_chain", "chain_row_mac");
 
     /**
      * The advisory lock held while the grants are applied (afterMigrate.sql) and while a side's own

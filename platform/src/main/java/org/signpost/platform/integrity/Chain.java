@@ -6,10 +6,11 @@ import javax.crypto.SecretKey;
  * One tamper-evident chain: which rows it seals, where its seals are (chain_seal and chain_head,
  * under its name) and the key its hashes are made with, derived for it alone.
  *
- * @param name the chain's name in chain_seal, chain_head and the head anchor
+ * @param name the chain's name in chain_seal, chain_head, chain_row_mac and the head anchor
+ * @param rowKey the key of its rows' own MACs ({@link RowMac})
  * @param lock the PostgreSQL advisory lock that makes one process at a time its sealer
  */
-public record Chain(String name, ChainedRows rows, SecretKey key, long lock) {
+public record Chain(String name, ChainedRows rows, SecretKey key, SecretKey rowKey, long lock) {
 
     public static final String EVENTS = "events";
     public static final String READ_LOG = "read-log";
@@ -17,17 +18,23 @@ public record Chain(String name, ChainedRows rows, SecretKey key, long lock) {
     /** The event store's chain. */
     public static Chain events(ChainKey key) {
         // "signpost" in ASCII.
-        return new Chain(EVENTS, ChainedRows.EVENTS, key.derive("chain " + EVENTS), 0x7369676e706f7374L);
+        return new Chain(EVENTS, ChainedRows.EVENTS, key.derive("chain " + EVENTS), key.derive("row " + EVENTS),
+                0x7369676e706f7374L);
     }
 
     /** The personal-data read log's chain. */
     public static Chain readLog(ChainKey key) {
         // "readlogs" in ASCII.
-        return new Chain(READ_LOG, ChainedRows.READ_LOG, key.derive("chain " + READ_LOG), 0x726561646c6f6773L);
+        return new Chain(READ_LOG, ChainedRows.READ_LOG, key.derive("chain " + READ_LOG),
+                key.derive("row " + READ_LOG), 0x726561646c6f6773L);
     }
 
     public RowDigest digest() {
         return RowDigest.keyed(key);
+    }
+
+    public RowMac rowMac() {
+        return new RowMac(rowKey, rows);
     }
 
     /** The seals of this chain, as (position, hash), for a join with its rows. */
@@ -37,7 +44,7 @@ public record Chain(String name, ChainedRows rows, SecretKey key, long lock) {
 
     @Override
     public String toString() {
-        // Never the key.
+        // Never the keys.
         return "Chain[" + name + "]";
     }
 }

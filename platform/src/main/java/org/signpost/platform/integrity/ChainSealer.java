@@ -26,6 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction is newer than the snapshot's xmax) and a grace period has passed (a transaction
  * takes its position a moment before it gets its transaction id). Anything below M that is not
  * there then never will be, and a row that appears there later is reported as tampering.
+ *
+ * <p>It seals every row there is, whoever wrote it: a row without the MAC the service writes its
+ * rows with is sealed too, and reported as tampering by every check from then on (and logged here
+ * at once), so that no one can take it back out unseen.
  */
 public class ChainSealer {
 
@@ -44,6 +48,8 @@ public class ChainSealer {
     private Candidate candidate;
     /** The head last offered to the anchor: the file is read and written again only when it moves. */
     private SealedHead offered;
+    /** From where rows carry a MAC (V21); never changes once read. */
+    private long macsFrom = -1;
 
     public ChainSealer(Chain chain, JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Duration grace,
                        ChainAnchor anchor, HandOver handOver) {
@@ -117,9 +123,12 @@ public class ChainSealer {
 
     private SealedHead sealUpTo(SealedHead head, long upTo) {
         ChainedRows rows = chain.rows();
+        if (macsFrom < 0) {
+            macsFrom = ChainTables.rowMacsFrom(jdbc, chain);
+        }
         Sealing sealing = new Sealing(head);
-        jdbc.query("SELECT " + String.join(", ", rows.columns()) + " FROM " + rows.table() + " WHERE "
-                + rows.position() + " > ? AND " + rows.position() + " <= ? ORDER BY " + rows.position() + " LIMIT "
+        jdbc.query("SELECT " + String.join(", ", rows.columns()) + ", " + RowMac.COLUMN + " FROM " + rows.table()
+                + " WHERE " + rows.position() + " > ? AND " + rows.position() + " <= ? ORDER BY " + rows.position() + " LIMIT "
                 + BATCH, sealing, head.position(), upTo);
         jdbc.batchUpdate("INSERT INTO chain_seal (chain, position, hash) VALUES (?, ?, ?)", sealing.seals);
         SealedHead sealed = new SealedHead(sealing.seals.size() < BATCH ? upTo : sealing.last.position(),
@@ -132,6 +141,7 @@ public class ChainSealer {
     /** Hashes each row onto the one before it and keeps its seal. */
     private final class Sealing implements RowCallbackHandler {
         private final RowDigest digest = chain.digest();
+        private final RowMac.Check macs = chain.rowMac().check();
         private final List<Object[]> seals = new ArrayList<>();
         private SealedHead last;
 
@@ -143,6 +153,10 @@ public class ChainSealer {
         public void processRow(ResultSet row) throws SQLException {
             last = new SealedHead(row.getLong(chain.rows().position()), digest.next(last.hash(), chain.rows(), row));
             seals.add(new Object[] {chain.name(), last.position(), last.hash()});
+            if (last.position() >= macsFrom && !macs.carriedBy(row)) {
+                log.error("Chain {}: sealing position {}, {}", chain.name(), last.position(),
+                        ChainWalk.notWrittenByTheService(chain.rows()));
+            }
         }
     }
 }

@@ -18,10 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes one whole chain from its stored rows, in one consistent snapshot, streaming, under
- * the chain's key: every sealed position must hold exactly the row that was sealed there, nothing
- * may have appeared below the sealed head since, and the head must be no lower, and end no
- * differently, than the head anchor says it was seen before. The last result is kept for the
- * service's health; an intact chain's head is anchored.
+ * the chain's key: every sealed position must hold exactly the row that was sealed there, and
+ * one the service wrote (its row MAC), nothing may have appeared below the sealed head since, and
+ * the head must be no lower, and end no differently, than the head anchor says it was seen
+ * before. The last result is kept for the service's health; an intact chain's head is anchored.
  */
 public class ChainVerifier {
 
@@ -100,8 +100,8 @@ public class ChainVerifier {
     private ChainReport check(SealedHead anchored, String unreadableAnchor) {
         SealedHead head = ChainTables.head(jdbc, chain);
         long anchoredPosition = anchored == null ? 0 : anchored.position();
-        ChainWalk walk = ChainWalk.walk(jdbc, chain.rows(), chain.seals(), chain.digest(), head.position(),
-                anchoredPosition);
+        ChainWalk walk = ChainWalk.walk(jdbc, chain, head.position(), anchoredPosition,
+                ChainTables.rowMacsFrom(jdbc, chain));
         Failure failure = walk.failure;
         if (failure == null && !Arrays.equals(walk.hash, head.hash())) {
             failure = new Failure(head.position(), "the chain does not end in the sealed head's hash");

@@ -26,11 +26,14 @@ public interface ChainedRows {
     /** The column that orders the rows: positions taken from a sequence, final once sealed. */
     String position();
 
-    /** The columns the hash covers, selected by the sealer and the verifier. */
+    /** The columns the hash covers, selected by the sealer and the verifier (with the row's MAC). */
     List<String> columns();
 
     /** Feeds the current row's columns to the digest. */
     void encode(ResultSet row, RowDigest digest) throws SQLException;
+
+    /** Feeds the current row's columns its {@link RowMac} covers to the digest, as its writer did. */
+    void encodeWritten(ResultSet row, RowDigest digest) throws SQLException;
 
     /** An event as Axon's JDBC storage wrote it; encoded as the unkeyed chain of V3 encoded it. */
     final class EventRows implements ChainedRows {
@@ -67,6 +70,22 @@ public interface ChainedRows {
                     .text(row.getString("payload_type")).text(row.getString("payload_revision"))
                     .field(row.getBytes("payload")).field(row.getBytes("meta_data"));
         }
+
+        @Override
+        public void encodeWritten(ResultSet row, RowDigest digest) throws SQLException {
+            written(digest, row.getString("event_identifier"), row.getString("aggregate_identifier"),
+                    row.getLong("sequence_number"), row.getString("type"), row.getString("time_stamp"),
+                    row.getString("payload_type"), row.getString("payload_revision"), row.getBytes("payload"),
+                    row.getBytes("meta_data"));
+        }
+
+        /** An event's columns but its global index, as the event store writes them. */
+        static void written(RowDigest digest, String eventIdentifier, String aggregateIdentifier, long sequenceNumber,
+                            String type, String timeStamp, String payloadType, String payloadRevision, byte[] payload,
+                            byte[] metaData) {
+            digest.text(eventIdentifier).text(aggregateIdentifier).number(sequenceNumber).text(type).text(timeStamp)
+                    .text(payloadType).text(payloadRevision).field(payload).field(metaData);
+        }
     }
 
     /** One answer's read of personal data (V8): who, in which role, whom, through which endpoint, when. */
@@ -98,16 +117,27 @@ public interface ChainedRows {
 
         @Override
         public void encode(ResultSet row, RowDigest digest) throws SQLException {
+            encodeWritten(row, digest);
+        }
+
+        @Override
+        public void encodeWritten(ResultSet row, RowDigest digest) throws SQLException {
             // The instant itself, to the microsecond PostgreSQL keeps: its text would follow the session's time zone.
-            Instant readAt = row.getObject("read_at", OffsetDateTime.class).toInstant();
-            digest.number(row.getLong("id")).number(readAt.getEpochSecond()).number(readAt.getNano())
-                    .text(row.getString("actor")).text(row.getString("role")).text(row.getString("subject_type"));
-            String[] people = (String[]) row.getArray("subject_ids").getArray();
-            digest.number(people.length);
-            for (String person : people) {
+            written(digest, row.getLong("id"), row.getObject("read_at", OffsetDateTime.class).toInstant(),
+                    row.getString("actor"), row.getString("role"), row.getString("subject_type"),
+                    (String[]) row.getArray("subject_ids").getArray(), row.getString("endpoint"),
+                    row.getString("correlation_id"));
+        }
+
+        /** A read's columns, with its id, as the read log writes them. */
+        static void written(RowDigest digest, long id, Instant readAt, String actor, String role, String subjectType,
+                            String[] subjectIds, String endpoint, String correlationId) {
+            digest.number(id).number(readAt.getEpochSecond()).number(readAt.getNano()).text(actor).text(role)
+                    .text(subjectType).number(subjectIds.length);
+            for (String person : subjectIds) {
                 digest.text(person);
             }
-            digest.text(row.getString("endpoint")).text(row.getString("correlation_id"));
+            digest.text(endpoint).text(correlationId);
         }
     }
 }

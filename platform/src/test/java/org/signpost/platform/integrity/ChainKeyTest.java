@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signpost.platform.ConfigurationProblem;
@@ -71,5 +72,15 @@ class ChainKeyTest {
         ChainKey key = ChainKey.load(KEY, null);
         assertThat(Chain.events(key).key().getEncoded()).isNotEqualTo(Chain.readLog(key).key().getEncoded());
         assertThat(key.derive("chain events").getEncoded()).isEqualTo(Chain.events(key).key().getEncoded());
+    }
+
+    @Test
+    void eachChainsRowsHaveAKeyOfTheirOwnSoThatNoSealIsValidAsARowMac() {
+        ChainKey key = ChainKey.load(KEY, null);
+        for (Chain chain : List.of(Chain.events(key), Chain.readLog(key))) {
+            assertThat(chain.rowKey().getEncoded()).as(chain.name()).isNotEqualTo(chain.key().getEncoded())
+                    .isEqualTo(key.derive("row " + chain.name()).getEncoded());
+        }
+        assertThat(Chain.events(key).rowKey().getEncoded()).isNotEqualTo(Chain.readLog(key).rowKey().getEncoded());
     }
 }

@@ -4,7 +4,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.signpost.platform.integrity.ChainKey;
+import org.signpost.platform.integrity.RowMac;
 import org.signpost.platform.security.ActingUser;
 import org.signpost.platform.web.CorrelationIdFilter;
 import org.signpost.projection.DaemonThreads;
@@ -51,10 +56,14 @@ public class PersonalDataReads {
     private static final int WRITERS = 4;
 
     private final JdbcTemplate jdbc;
+    private final RowMac rowMac;
+    private final Clock clock;
     private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, DaemonThreads.named("read-log"));
 
-    public PersonalDataReads(JdbcTemplate jdbc) {
+    public PersonalDataReads(JdbcTemplate jdbc, ChainKey chainKey, Clock clock) {
         this.jdbc = jdbc;
+        this.rowMac = RowMac.readLog(chainKey);
+        this.clock = clock;
     }
 
     /** Records that the current user is being shown these people's personal data by the current request. */
@@ -128,17 +137,29 @@ public class PersonalDataReads {
                 subjectIds.stream().distinct().toArray(String[]::new), endpoint, CorrelationIdFilter.of(request));
     }
 
+    /**
+     * Inserts the row with its row MAC, which covers its id: so the id is taken first, and the
+     * time of the read given rather than left to the database, to the microsecond it keeps.
+     */
     private void insert(Entry entry) {
+        long id = jdbc.queryForObject("SELECT nextval('personal_data_read_id_seq')", Long.class);
+        Instant readAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        byte[] mac = rowMac.read(id, readAt, entry.actor(), entry.role(), entry.subject().name(), entry.people(),
+                entry.endpoint(), entry.correlationId());
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO personal_data_read (actor, role, subject_type, subject_ids, endpoint, correlation_id)
-                    VALUES (?, ?, ?, ?, ?, ?)""");
-            insert.setString(1, entry.actor());
-            insert.setString(2, entry.role());
-            insert.setString(3, entry.subject().name());
-            insert.setArray(4, connection.createArrayOf("varchar", entry.people()));
-            insert.setString(5, entry.endpoint());
-            insert.setString(6, entry.correlationId());
+                    INSERT INTO personal_data_read (id, read_at, actor, role, subject_type, subject_ids, endpoint,
+                        correlation_id, row_mac)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+            insert.setLong(1, id);
+            insert.setObject(2, readAt.atOffset(ZoneOffset.UTC));
+            insert.setString(3, entry.actor());
+            insert.setString(4, entry.role());
+            insert.setString(5, entry.subject().name());
+            insert.setArray(6, connection.createArrayOf("varchar", entry.people()));
+            insert.setString(7, entry.endpoint());
+            insert.setString(8, entry.correlationId());
+            insert.setBytes(9, mac);
             return insert;
         });
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,11 +20,16 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.signpost.events.ContactChannel;
+import org.signpost.events.ContactDirection;
+import org.signpost.events.ContactMade;
+import org.signpost.platform.integrity.ChainKey;
 import org.signpost.platform.integrity.ChainReport;
 import org.signpost.platform.integrity.ChainSealer;
 import org.signpost.platform.integrity.ChainVerifier;
 import org.signpost.platform.integrity.ChainedRows;
 import org.signpost.platform.integrity.RowDigest;
+import org.signpost.platform.integrity.RowMac;
 import org.signpost.platform.testing.Api.Response;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
@@ -52,6 +58,9 @@ class EventChainHttpTest extends QuerySideTest {
     @Autowired
     @Qualifier("eventChainVerifier")
     ChainVerifier verifier;
+
+    @Autowired
+    ChainKey chainKey;
 
     @BeforeEach
     void someSealedHistory() {
@@ -307,6 +316,60 @@ class EventChainHttpTest extends QuerySideTest {
             behindTheServicesBack("domain_event_entry", () ->
                     superuser.update("DELETE FROM domain_event_entry WHERE global_index = ?", hole));
         }
+    }
+
+    /**
+     * What an SQL injection could do: insert, as the service's own role, an event of someone else's
+     * making at the end of the store, where the sealer seals whatever it finds. A new event
+     * (here a copy of a real one under a new id and the aggregate's next sequence number, with or
+     * without the real one's row MAC) is sealed, then named by the check.
+     */
+    @Test
+    void anEventInsertedAsTheServicesRoleIsSealedAndNamedAsNotTheServices() {
+        Scenario contacted = new Scenario();
+        UUID participant = contacted.participant(30, "lw-chain", "Contacted");
+        contacted.then(new ContactMade(participant, ContactChannel.PHONE, ContactDirection.INBOUND,
+                Scenario.daysAgo(3)), "linkworker", "LINK_WORKER");
+        append(contacted.events());
+        awaitSealed();
+        awaitProjections();
+        long real = superuser.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type = ?", Long.class, participant.toString(), ContactMade.class.getName());
+        for (String rowMac : List.of("NULL", "row_mac")) {
+            long forged = jdbc.queryForObject("""
+                    INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                        time_stamp, payload_type, payload_revision, payload, meta_data, row_mac)
+                    SELECT aggregate_identifier,
+                           (SELECT max(sequence_number) + 1 FROM domain_event_entry e
+                            WHERE e.aggregate_identifier = d.aggregate_identifier),
+                           type, gen_random_uuid()::text, time_stamp, payload_type, payload_revision, payload, meta_data,
+                           %s
+                    FROM domain_event_entry d WHERE global_index = ? RETURNING global_index""".formatted(rowMac),
+                    Long.class, real);
+            try {
+                awaitSealed();
+                JsonNode report = integrity();
+                assertThat(report.path("status").asText()).as(rowMac).isEqualTo("BROKEN");
+                assertThat(report.path("firstFailure").path("position").asLong()).isEqualTo(forged);
+                assertThat(report.path("firstFailure").path("reason").asText()).contains("not written by the service");
+                assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(503);
+            } finally {
+                // Made the service's for the classes sharing the database: the forged event stays, as sealed.
+                giveItsRowMac(forged);
+            }
+        }
+    }
+
+    /** Writes the MAC the service would have written this event with, behind its back. */
+    private void giveItsRowMac(long position) {
+        Map<String, Object> row = superuser.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?",
+                position);
+        byte[] mac = RowMac.events(chainKey).event((String) row.get("event_identifier"),
+                (String) row.get("aggregate_identifier"), ((Number) row.get("sequence_number")).longValue(),
+                (String) row.get("type"), (String) row.get("time_stamp"), (String) row.get("payload_type"),
+                (String) row.get("payload_revision"), (byte[]) row.get("payload"), (byte[]) row.get("meta_data"));
+        behindTheServicesBack("domain_event_entry", () -> superuser.update(
+                "UPDATE domain_event_entry SET row_mac = ? WHERE global_index = ?", mac, position));
     }
 
     @Test

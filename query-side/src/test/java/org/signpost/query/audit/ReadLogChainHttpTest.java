@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.signpost.platform.integrity.ChainKey;
+import org.signpost.platform.integrity.RowMac;
 import org.signpost.query.testing.QuerySideTest;
 import org.signpost.query.testing.Scenario;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +37,13 @@ class ReadLogChainHttpTest extends QuerySideTest {
     /** Whoever changes the log behind the service's back has every right in the database. */
     private JdbcTemplate superuser;
 
+    private static final String ENDPOINT = "GET /api/participants/{participantId}";
+
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    ChainKey chainKey;
 
     private UUID participant;
 
@@ -109,12 +121,16 @@ class ReadLogChainHttpTest extends QuerySideTest {
         CountDownLatch mayCommit = new CountDownLatch(1);
         CompletableFuture<Long> early = CompletableFuture.supplyAsync(() ->
                 new TransactionTemplate(transactionManager).execute(status -> {
-                    // As the service logs a read: in the transaction, on the service's own connection.
-                    Long id = jdbc.queryForObject("""
-                            INSERT INTO personal_data_read (actor, role, subject_type, subject_ids, endpoint)
-                            VALUES ('coordinator', 'COORDINATOR', 'PARTICIPANT', ARRAY[?],
-                                    'GET /api/participants/{participantId}') RETURNING id""", Long.class,
-                            participant.toString());
+                    // As the service logs a read (PersonalDataReads): on the service's own connection, with its row MAC.
+                    long id = jdbc.queryForObject("SELECT nextval('personal_data_read_id_seq')", Long.class);
+                    Instant readAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    String[] people = {participant.toString()};
+                    jdbc.update("""
+                            INSERT INTO personal_data_read (id, read_at, actor, role, subject_type, subject_ids, endpoint,
+                                row_mac)
+                            VALUES (?, ?, 'coordinator', 'COORDINATOR', 'PARTICIPANT', ?, ?, ?)""", id,
+                            readAt.atOffset(ZoneOffset.UTC), people, ENDPOINT, RowMac.readLog(chainKey).read(id, readAt,
+                                    "coordinator", "COORDINATOR", "PARTICIPANT", people, ENDPOINT, null));
                     inserted.countDown();
                     try {
                         mayCommit.await(30, TimeUnit.SECONDS);
@@ -165,6 +181,42 @@ class ReadLogChainHttpTest extends QuerySideTest {
             superuser.update("INSERT INTO personal_data_read SELECT * FROM test_deleted_read");
             superuser.execute("DROP TABLE test_deleted_read");
         }
+    }
+
+    /**
+     * What an SQL injection could do: insert, as the service's own role, a read of someone else's
+     * making at the end of the log, where the sealer seals whatever it finds: with no row MAC, or
+     * with a real read's copied (its MAC covers its id). Sealed, then named by the check.
+     */
+    @Test
+    void aReadInsertedAsTheServicesRoleIsSealedAndNamedAsNotTheServices() {
+        long real = someSealedRead();
+        for (String rowMac : List.of("NULL", "row_mac")) {
+            long forged = jdbc.queryForObject("""
+                    INSERT INTO personal_data_read (read_at, actor, role, subject_type, subject_ids, endpoint,
+                        correlation_id, row_mac)
+                    SELECT read_at, actor, role, subject_type, subject_ids, endpoint, correlation_id, %s
+                    FROM personal_data_read WHERE id = ? RETURNING id""".formatted(rowMac), Long.class, real);
+            try {
+                awaitSealed();
+                assertNamed(forged, "not written by the service");
+            } finally {
+                // Made the service's for the classes sharing the database: the forged read stays, as sealed.
+                giveItsRowMac(forged);
+            }
+        }
+    }
+
+    /** Writes the MAC the service would have written this read with, behind its back. */
+    private void giveItsRowMac(long id) {
+        byte[] mac = superuser.query("SELECT * FROM personal_data_read WHERE id = ?", rs -> {
+            rs.next();
+            return RowMac.readLog(chainKey).read(id, rs.getObject("read_at", OffsetDateTime.class).toInstant(),
+                    rs.getString("actor"), rs.getString("role"), rs.getString("subject_type"),
+                    (String[]) rs.getArray("subject_ids").getArray(), rs.getString("endpoint"),
+                    rs.getString("correlation_id"));
+        }, id);
+        behindTheServicesBack(() -> superuser.update("UPDATE personal_data_read SET row_mac = ? WHERE id = ?", mac, id));
     }
 
     @Test
