@@ -106,6 +106,9 @@ public class ChainVerifier {
         if (failure == null && !Arrays.equals(walk.hash, head.hash())) {
             failure = new Failure(head.position(), "the chain does not end in the sealed head's hash");
         }
+        if (failure == null) {
+            failure = sealAboveTheHead(head);
+        }
         Failure anchorFailure = anchorFailure(head, anchored, walk);
         if (anchorFailure != null && (failure == null || anchorFailure.position() < failure.position())) {
             failure = anchorFailure;
@@ -119,6 +122,17 @@ public class ChainVerifier {
         }
         return new ChainReport(chain.name(), failure == null ? Status.INTACT : Status.BROKEN, walk.verified,
                 head.position(), head.hex(), anchoredPosition, failure, clock.instant());
+    }
+
+    /**
+     * A seal above the sealed head, which the sealer never leaves (it moves the head in the same
+     * transaction): someone else inserted it, and the sealer would stop at its position for good.
+     */
+    private Failure sealAboveTheHead(SealedHead head) {
+        Long above = jdbc.queryForObject("SELECT min(position) FROM chain_seal WHERE chain = ? AND position > ?",
+                Long.class, chain.name(), head.position());
+        return above == null ? null : new Failure(above, "a seal above the sealed head at position " + head.position()
+                + ", which the sealer never makes: it was added to chain_seal by someone else");
     }
 
     /** Whether the chain still reaches, unchanged, the head the anchor says was seen before. */

@@ -360,6 +360,26 @@ class EventChainHttpTest extends QuerySideTest {
         }
     }
 
+    /**
+     * A seal inserted ahead of the sealer, as the service's own role may: it would stop the sealer at
+     * its position for good (the seal is there already), so the check names it at once.
+     */
+    @Test
+    void aSealInsertedAboveTheSealedHeadIsNamed() {
+        long ahead = sealedUpTo() + 1_000_000;
+        jdbc.update("INSERT INTO chain_seal (chain, position, hash) VALUES ('events', ?, ?)", ahead, new byte[32]);
+        try {
+            JsonNode report = integrity();
+            assertThat(report.path("status").asText()).isEqualTo("BROKEN");
+            assertThat(report.path("firstFailure").path("position").asLong()).isEqualTo(ahead);
+            assertThat(report.path("firstFailure").path("reason").asText()).contains("above the sealed head");
+            assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(503);
+        } finally {
+            behindTheServicesBack("chain_seal", () -> superuser.update(
+                    "DELETE FROM chain_seal WHERE chain = 'events' AND position = ?", ahead));
+        }
+    }
+
     /** Writes the MAC the service would have written this event with, behind its back. */
     private void giveItsRowMac(long position) {
         Map<String, Object> row = superuser.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?",
