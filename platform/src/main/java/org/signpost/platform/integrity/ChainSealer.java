@@ -128,8 +128,8 @@ public class ChainSealer {
         }
         Sealing sealing = new Sealing(head);
         jdbc.query("SELECT " + String.join(", ", rows.columns()) + ", " + RowMac.COLUMN + " FROM " + rows.table()
-                + " WHERE " + rows.position() + " > ? AND " + rows.position() + " <= ? ORDER BY " + rows.position() + " LIMIT "
-                + BATCH, sealing, head.position(), upTo);
+                + " WHERE " + rows.position() + " > ? AND " + rows.position() + " <= ? ORDER BY " + rows.position()
+                + " LIMIT " + BATCH, sealing, head.position(), upTo);
         jdbc.batchUpdate("INSERT INTO chain_seal (chain, position, hash) VALUES (?, ?, ?)", sealing.seals);
         SealedHead sealed = new SealedHead(sealing.seals.size() < BATCH ? upTo : sealing.last.position(),
                 sealing.last.hash());

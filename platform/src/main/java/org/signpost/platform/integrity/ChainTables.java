@@ -3,8 +3,10 @@ package org.signpost.platform.integrity;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Where a chain's seals are kept (V16): chain_seal, a hash per sealed row, and chain_head, how far it is sealed;
- * and from where its rows carry a MAC (V21). */
+/**
+ * Where a chain's seals are kept (V16): chain_seal, a hash per sealed row, and chain_head, how far
+ * it is sealed; and from where its rows carry a MAC (V21).
+ */
 final class ChainTables {
 
     private ChainTables() {

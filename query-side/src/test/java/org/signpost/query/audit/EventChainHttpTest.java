@@ -102,6 +102,15 @@ class EventChainHttpTest extends QuerySideTest {
         return superuser.queryForObject("SELECT max(position) - 3 FROM chain_seal WHERE chain = 'events'", Long.class);
     }
 
+    /** The check finds the history broken first at this position, for this reason, and the health is DOWN. */
+    private void assertNamed(long position, String reason) {
+        JsonNode report = integrity();
+        assertThat(report.path("status").asText()).isEqualTo("BROKEN");
+        assertThat(report.path("firstFailure").path("position").asLong()).isEqualTo(position);
+        assertThat(report.path("firstFailure").path("reason").asText()).contains(reason);
+        assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(503);
+    }
+
     /** Runs SQL the append-only triggers would refuse, as a database owner could. */
     private void behindTheServicesBack(String table, Runnable change) {
         superuser.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
@@ -251,11 +260,7 @@ class EventChainHttpTest extends QuerySideTest {
         behindTheServicesBack("domain_event_entry", () ->
                 superuser.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", changed, position));
         try {
-            JsonNode report = integrity();
-            assertThat(report.path("status").asText()).isEqualTo("BROKEN");
-            assertThat(report.path("firstFailure").path("position").asLong()).isEqualTo(position);
-            assertThat(report.path("firstFailure").path("reason").asText()).contains("differs");
-            assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(503);
+            assertNamed(position, "differs");
         } finally {
             behindTheServicesBack("domain_event_entry", () ->
                     superuser.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", original, position));
@@ -348,11 +353,7 @@ class EventChainHttpTest extends QuerySideTest {
                     Long.class, real);
             try {
                 awaitSealed();
-                JsonNode report = integrity();
-                assertThat(report.path("status").asText()).as(rowMac).isEqualTo("BROKEN");
-                assertThat(report.path("firstFailure").path("position").asLong()).isEqualTo(forged);
-                assertThat(report.path("firstFailure").path("reason").asText()).contains("not written by the service");
-                assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(503);
+                assertNamed(forged, "not written by the service");
             } finally {
                 // Made the service's for the classes sharing the database: the forged event stays, as sealed.
                 giveItsRowMac(forged);
@@ -369,11 +370,7 @@ class EventChainHttpTest extends QuerySideTest {
         long ahead = sealedUpTo() + 1_000_000;
         jdbc.update("INSERT INTO chain_seal (chain, position, hash) VALUES ('events', ?, ?)", ahead, new byte[32]);
         try {
-            JsonNode report = integrity();
-            assertThat(report.path("status").asText()).isEqualTo("BROKEN");
-            assertThat(report.path("firstFailure").path("position").asLong()).isEqualTo(ahead);
-            assertThat(report.path("firstFailure").path("reason").asText()).contains("above the sealed head");
-            assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(503);
+            assertNamed(ahead, "above the sealed head");
         } finally {
             behindTheServicesBack("chain_seal", () -> superuser.update(
                     "DELETE FROM chain_seal WHERE chain = 'events' AND position = ?", ahead));
